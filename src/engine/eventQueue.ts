@@ -1,0 +1,169 @@
+// The future event list: a binary min-heap on flat typed arrays, ordered by (time, insertion
+// sequence) so that simultaneous events always fire in the order they were scheduled.
+
+/** Handle of a scheduled event: slot index plus a generation, so a stale handle never cancels a reused slot. */
+export type EventId = number;
+
+const SLOT_BITS = 2 ** 26;
+
+export class EventQueue {
+  private heapTime: Float64Array;
+  private heapSeq: Float64Array;
+  private heapSlot: Int32Array;
+  private size = 0;
+  private nextSeq = 0;
+
+  private slotKind: Int32Array;
+  private slotPayload: Int32Array;
+  private slotGeneration: Uint32Array;
+  private slotLive: Uint8Array;
+  private freeSlots: Int32Array;
+  private freeCount = 0;
+  private slotsUsed = 0;
+
+  /** Kind and payload of the event last returned by pop(). */
+  kind = 0;
+  payload = 0;
+  time = 0;
+
+  constructor(capacity = 1024) {
+    this.heapTime = new Float64Array(capacity);
+    this.heapSeq = new Float64Array(capacity);
+    this.heapSlot = new Int32Array(capacity);
+    this.slotKind = new Int32Array(capacity);
+    this.slotPayload = new Int32Array(capacity);
+    this.slotGeneration = new Uint32Array(capacity);
+    this.slotLive = new Uint8Array(capacity);
+    this.freeSlots = new Int32Array(capacity);
+  }
+
+  /** Number of pending (possibly cancelled, not yet popped) entries. */
+  get length(): number {
+    return this.size;
+  }
+
+  push(time: number, kind: number, payload: number): EventId {
+    const slot = this.allocateSlot();
+    this.slotKind[slot] = kind;
+    this.slotPayload[slot] = payload;
+    this.slotLive[slot] = 1;
+    if (this.size === this.heapTime.length) this.growHeap();
+    this.siftUp(this.size++, time, this.nextSeq++, slot);
+    return this.slotGeneration[slot] * SLOT_BITS + slot;
+  }
+
+  /** Cancels a pending event; returns false if it already fired or was cancelled. */
+  cancel(id: EventId): boolean {
+    const slot = id % SLOT_BITS;
+    const generation = (id - slot) / SLOT_BITS;
+    if (slot >= this.slotsUsed || this.slotGeneration[slot] !== generation || !this.slotLive[slot]) return false;
+    this.slotLive[slot] = 0;
+    return true;
+  }
+
+  /** Time of the earliest live event, or Infinity. */
+  peekTime(): number {
+    this.dropCancelledHead();
+    return this.size > 0 ? this.heapTime[0] : Infinity;
+  }
+
+  /** Removes the earliest live event into (time, kind, payload); returns false when empty. */
+  pop(): boolean {
+    this.dropCancelledHead();
+    if (this.size === 0) return false;
+    const slot = this.heapSlot[0];
+    this.time = this.heapTime[0];
+    this.kind = this.slotKind[slot];
+    this.payload = this.slotPayload[slot];
+    this.removeHead();
+    this.releaseSlot(slot);
+    return true;
+  }
+
+  private dropCancelledHead(): void {
+    while (this.size > 0 && !this.slotLive[this.heapSlot[0]]) {
+      const slot = this.heapSlot[0];
+      this.removeHead();
+      this.releaseSlot(slot);
+    }
+  }
+
+  private removeHead(): void {
+    const last = --this.size;
+    if (last > 0) this.siftDown(0, this.heapTime[last], this.heapSeq[last], this.heapSlot[last]);
+  }
+
+  private siftUp(index: number, time: number, seq: number, slot: number): void {
+    const times = this.heapTime, seqs = this.heapSeq, slots = this.heapSlot;
+    let i = index;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = times[parent];
+      if (pt < time || (pt === time && seqs[parent] < seq)) break;
+      times[i] = pt;
+      seqs[i] = seqs[parent];
+      slots[i] = slots[parent];
+      i = parent;
+    }
+    times[i] = time;
+    seqs[i] = seq;
+    slots[i] = slot;
+  }
+
+  private siftDown(index: number, time: number, seq: number, slot: number): void {
+    const times = this.heapTime, seqs = this.heapSeq, slots = this.heapSlot;
+    const n = this.size;
+    let i = index;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      const right = child + 1;
+      if (right < n && (times[right] < times[child] || (times[right] === times[child] && seqs[right] < seqs[child]))) {
+        child = right;
+      }
+      const ct = times[child];
+      if (time < ct || (time === ct && seq < seqs[child])) break;
+      times[i] = ct;
+      seqs[i] = seqs[child];
+      slots[i] = slots[child];
+      i = child;
+    }
+    times[i] = time;
+    seqs[i] = seq;
+    slots[i] = slot;
+  }
+
+  private allocateSlot(): number {
+    if (this.freeCount > 0) return this.freeSlots[--this.freeCount];
+    if (this.slotsUsed === this.slotKind.length) this.growSlots();
+    if (this.slotsUsed >= SLOT_BITS) throw new Error(`more than ${SLOT_BITS} pending events`);
+    return this.slotsUsed++;
+  }
+
+  private releaseSlot(slot: number): void {
+    this.slotLive[slot] = 0;
+    this.slotGeneration[slot]++;
+    this.freeSlots[this.freeCount++] = slot;
+  }
+
+  private growHeap(): void {
+    const n = this.heapTime.length * 2;
+    this.heapTime = grow(this.heapTime, new Float64Array(n));
+    this.heapSeq = grow(this.heapSeq, new Float64Array(n));
+    this.heapSlot = grow(this.heapSlot, new Int32Array(n));
+  }
+
+  private growSlots(): void {
+    const n = this.slotKind.length * 2;
+    this.slotKind = grow(this.slotKind, new Int32Array(n));
+    this.slotPayload = grow(this.slotPayload, new Int32Array(n));
+    this.slotGeneration = grow(this.slotGeneration, new Uint32Array(n));
+    this.slotLive = grow(this.slotLive, new Uint8Array(n));
+    this.freeSlots = grow(this.freeSlots, new Int32Array(n));
+  }
+}
+
+function grow<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from as never);
+  return to;
+}

@@ -1,0 +1,63 @@
+// The discrete-event kernel: a clock and an event loop over handlers registered by integer kind.
+// Events carry one integer payload (an id into the caller's own typed arrays), so nothing is allocated per event.
+
+import { EventQueue, type EventId } from './eventQueue.js';
+
+export type { EventId };
+export type EventHandler = (payload: number) => void;
+
+export class Simulation {
+  /** Current simulated time in seconds. */
+  now = 0;
+  /** Events processed so far. */
+  events = 0;
+  private readonly queue = new EventQueue();
+  private readonly handlers: EventHandler[] = [];
+  private stopped = false;
+
+  /** Registers a handler and returns the event kind that invokes it. */
+  register(handler: EventHandler): number {
+    this.handlers.push(handler);
+    return this.handlers.length - 1;
+  }
+
+  /** Schedules an event of `kind` after `delay` seconds (delay >= 0). */
+  schedule(delay: number, kind: number, payload = 0): EventId {
+    if (!(delay >= 0)) throw new RangeError(`event delay must be >= 0, got ${delay}`);
+    return this.queue.push(this.now + delay, kind, payload);
+  }
+
+  /** Schedules an event at absolute time `time` (not in the past). */
+  at(time: number, kind: number, payload = 0): EventId {
+    if (!(time >= this.now)) throw new RangeError(`event time ${time} is before now (${this.now})`);
+    return this.queue.push(time, kind, payload);
+  }
+
+  cancel(id: EventId): boolean {
+    return this.queue.cancel(id);
+  }
+
+  /** Stops run() after the current event. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** Time of the next pending event, or Infinity. */
+  nextEventTime(): number {
+    return this.queue.peekTime();
+  }
+
+  /** Processes events in (time, sequence) order up to and including `until`, then sets the clock to `until`. */
+  run(until = Infinity): void {
+    const queue = this.queue;
+    const handlers = this.handlers;
+    this.stopped = false;
+    while (!this.stopped && queue.peekTime() <= until) {
+      queue.pop();
+      this.now = queue.time;
+      this.events++;
+      handlers[queue.kind](queue.payload);
+    }
+    if (!this.stopped && until !== Infinity && until > this.now) this.now = until;
+  }
+}

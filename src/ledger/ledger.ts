@@ -1,0 +1,61 @@
+// The ledger interface every kind implements. A ledger sees transactions only (issuer, size,
+// value, fee, time) through the run's TxLog; it knows nothing of EVs or prices.
+
+import type { Simulation } from '../engine/simulation.js';
+import type { Rng } from '../engine/rng.js';
+import type { TxLog } from '../metrics/txLog.js';
+import type { NetworkConfig } from '../scenario/schema.js';
+
+/** What a ledger is given when a run starts. */
+export interface LedgerContext {
+  sim: Simulation;
+  /** Named random stream private to this ledger (independent of the workload's streams). */
+  stream(name: string): Rng;
+  /** Transactions of the run; the ledger calls txLog.confirm(id, sim.now) when one confirms. */
+  txLog: TxLog;
+  network: NetworkConfig;
+  /** Seconds of simulated time, and the warm-up excluded from metrics. */
+  duration: number;
+  warmup: number;
+}
+
+/** Instantaneous readings, sampled at the end of each time-series bucket (null where not applicable). */
+export interface LedgerGauges {
+  tips: number | null;
+  mempool: number | null;
+  ledgerBytes: number;
+}
+
+/** Ledger-specific totals reported at the end of a run (whole run unless said otherwise). */
+export interface LedgerReport {
+  /** Hashes computed for consensus / issuing over the run. */
+  hashes: number;
+  /** Energy of that computation (and of any other consensus work), kWh. */
+  energyKwh: number;
+  /** Total ledger size (every node's full copy would hold this), bytes. */
+  ledgerBytes: number;
+  /** Storage held by a typical node at the end (after offloading where the ledger offloads), bytes. */
+  nodeStorageBytes: number;
+  /** Bytes sent between nodes (transactions, blocks, headers) over the run. */
+  networkBytes: number;
+  /** Tangle: time-averaged tips after warm-up; null for other kinds. */
+  tipsMean: number | null;
+  /** Blockchains: share of mined blocks off the main chain; null for the tangle. */
+  staleRate: number | null;
+  /** Blockchains: mean time between main-chain blocks; null for the tangle. */
+  blockIntervalS: number | null;
+  /** Further kind-specific figures, written to runs.csv as extra columns named by their keys. */
+  extra?: Record<string, number | null>;
+}
+
+export interface Ledger {
+  /** Fee a transaction of `sizeBytes` would pay if submitted now (0 on fee-less ledgers). */
+  feeFor(sizeBytes: number): number;
+  /** Accepts transaction `tx` (already in ctx.txLog) at the current simulated time. */
+  submit(tx: number): void;
+  gauges(): LedgerGauges;
+  /** Called once at the end of the run. */
+  report(): LedgerReport;
+}
+
+export type LedgerFactory<Config> = (config: Config, ctx: LedgerContext) => Ledger;
