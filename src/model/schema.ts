@@ -13,7 +13,7 @@ export const gridSchema = z.strictObject({
 
 export const marketSchema = z.strictObject({
   kind: z.enum(['stackelberg', 'nash', 'fixed', 'optimal']).default('stackelberg').meta({ description: 'negotiation: stackelberg (grid leads), nash (bargaining), fixed (tariff), optimal (centralized)' }),
-  interval: positiveDuration().default('15m').meta({ description: 'negotiation interval' }),
+  interval: positiveDuration().prefault('15m').meta({ description: 'negotiation interval' }),
 });
 
 export type FleetConfig = z.output<typeof fleetSchema>;

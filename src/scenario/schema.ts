@@ -54,7 +54,7 @@ export const scenarioSchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'expected a name of letters, digits, ".", "_" or "-" (it names the results folder)' }).meta({ description: 'scenario name; results go to results/<name>/' }),
   description: z.string().default('').meta({ description: 'one line saying what the scenario is for' }),
   seed: z.int().min(0).default(1).meta({ description: 'root seed; every run seed derives from it' }),
-  duration: positiveDuration().default('1h').meta({ description: 'simulated time of each run' }),
+  duration: positiveDuration().prefault('1h').meta({ description: 'simulated time of each run' }),
   warmup: duration().default(0).meta({ description: 'initial period excluded from the metrics' }),
   replications: z.int().min(1).default(1).meta({ description: 'independent runs per sweep point and ledger' }),
   workload: workloadSchema.default({ kind: 'market', txSize: 250 }).meta({ description: 'where ledger transactions come from' }),

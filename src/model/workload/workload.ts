@@ -1,0 +1,67 @@
+// The workload interface: what puts transactions on the ledger under test during a run
+// (the V2G market, or synthetic Poisson traffic), and what it reports at the end.
+
+import type { Simulation } from '../../engine/simulation.js';
+import type { Rng } from '../../engine/rng.js';
+import type { Ledger } from '../../ledger/ledger.js';
+import type { TxLog } from '../../metrics/txLog.js';
+
+export interface WorkloadContext {
+  sim: Simulation;
+  /** Named random stream of the workload; identical for every ledger of a run (common random numbers). */
+  stream(name: string): Rng;
+  txLog: TxLog;
+  ledger: Ledger;
+  duration: number;
+  warmup: number;
+}
+
+/** Readings for one time-series bucket (since the previous call); null where not applicable. */
+export interface WorkloadGauges {
+  /** Energy-weighted mean price in the bucket. */
+  price: number | null;
+  /** Energy traded in the bucket, kWh. */
+  energyKwh: number | null;
+}
+
+/** Market outcome after warm-up; null on workloads without a market. */
+export interface WorkloadReport {
+  energyTradedKwh: number | null;
+  gridCost: number | null;
+  evRevenue: number | null;
+  socialWelfare: number | null;
+  optimalityGap: number | null;
+  settlementDelayMeanS: number | null;
+}
+
+/** One negotiation outcome of one grid agent in one market interval (written to market.csv). */
+export interface MarketIntervalRecord {
+  t_s: number;
+  agent: number;
+  price: number;
+  energy_kwh: number;
+  demand_kwh: number;
+  evs: number;
+  grid_cost: number;
+  ev_revenue: number;
+  social_welfare: number;
+  optimal_welfare: number;
+}
+
+export interface Workload {
+  /** Schedules the workload's first events. */
+  start(): void;
+  gauges(): WorkloadGauges;
+  report(): WorkloadReport;
+  /** Per-interval market records, for workloads with a market. */
+  intervals?(): MarketIntervalRecord[];
+}
+
+export const NO_MARKET: WorkloadReport = {
+  energyTradedKwh: null,
+  gridCost: null,
+  evRevenue: null,
+  socialWelfare: null,
+  optimalityGap: null,
+  settlementDelayMeanS: null,
+};
