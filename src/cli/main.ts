@@ -1,0 +1,30 @@
+// The `dv2g` command line (yargs): parses arguments and hands each command to its module.
+
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { runCommand } from './runCommand.js';
+import { validateCommand } from './validateCommand.js';
+import { scenariosCommand } from './scenariosCommand.js';
+import { mergeCommand } from './mergeCommand.js';
+import { dv2gVersion } from '../output/manifest.js';
+import { EXIT } from './exitCodes.js';
+
+await yargs(hideBin(process.argv))
+  .scriptName('dv2g')
+  .usage('$0 <command> [options]\n\nSimulate V2G energy trading settled on a tangle, a PoW blockchain and LightChain.')
+  .command(runCommand)
+  .command(validateCommand)
+  .command(scenariosCommand)
+  .command(mergeCommand)
+  .demandCommand(1, 'Give a command; `dv2g --help` lists them.')
+  .strict()
+  .version(dv2gVersion())
+  .help()
+  .alias('h', 'help')
+  .wrap(Math.min(110, process.stdout.columns ?? 110))
+  .fail((message, error) => {
+    if (error) throw error;
+    process.stderr.write(`dv2g: ${message}\nRun with --help for usage.\n`);
+    process.exit(EXIT.usage);
+  })
+  .parseAsync();

@@ -1,0 +1,27 @@
+// `dv2g merge <dir>... --out <dir>`: joins results directories of --shard runs of one scenario.
+
+import type { CommandModule } from 'yargs';
+import { mergeResults } from '../runner/merge.js';
+import { EXIT, withScenarioErrors } from './exitCodes.js';
+
+interface MergeArgs {
+  dirs: string[];
+  out: string;
+  quiet: boolean;
+}
+
+export const mergeCommand: CommandModule<object, MergeArgs> = {
+  command: 'merge <dirs..>',
+  describe: 'merge results directories produced by --shard runs into one',
+  builder: (y) =>
+    y
+      .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'results directories of the shards' })
+      .option('out', { type: 'string', demandOption: true, describe: 'directory for the merged results' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' }) as never,
+  handler: (args) =>
+    withScenarioErrors(async () => {
+      const summary = await mergeResults(args.dirs, args.out);
+      if (!args.quiet) process.stdout.write(`${summary.status}: merged ${summary.runs} runs from ${args.dirs.length} directories into ${args.out}/\n`);
+      return summary.status === 'complete' ? EXIT.ok : EXIT.runFailed;
+    }),
+};

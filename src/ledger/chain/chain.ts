@@ -1,0 +1,246 @@
+// The blockchain machinery both chain ledgers share: producers elected by a Poisson clock and a weighted
+// pick, block building from the fee-rate mempool on the producer's first-seen longest chain, hop-by-hop
+// propagation, main-chain tracking with reorganisations, and confirmation at a depth.
+
+import { exponential } from '../../engine/rng.js';
+import type { LedgerContext } from '../ledger.js';
+import { buildPeerGraph, LinkDelay } from '../../network/peerGraph.js';
+import { BlockStore } from './blockStore.js';
+import { ensureFloat64, ensureInt32 } from './grow.js';
+import { MainChain } from './mainChain.js';
+import { Mempool } from './mempool.js';
+import { Propagation } from './propagation.js';
+import { WeightedPick } from './weightedPick.js';
+
+export interface ChainConfig {
+  /** Nodes 0 .. producers-1 produce blocks, picked with probability proportional to `weights`. */
+  producers: number;
+  weights: readonly number[];
+  /** Mean time between blocks found anywhere (the Poisson clock). */
+  blockInterval: number;
+  blockSize: number;
+  headerBytes: number;
+  confirmations: number;
+  /** Bytes a block with `txCount` transactions and `bytes` stored bytes sends on each link it crosses. */
+  wireBytes(txCount: number, bytes: number): number;
+  /** Called after each block is found and placed (e.g. for difficulty retargeting). */
+  onBlock?(b: number): void;
+}
+
+/** A snapshot for tests and reports: the main chain's block ids from genesis to tip. */
+export interface ChainInspection {
+  store: BlockStore;
+  mainChain: Int32Array;
+  /** Block holding each transaction on the main chain, -1 if none (by transaction id). */
+  mainBlockOf: Int32Array;
+}
+
+export class Chain {
+  readonly store = new BlockStore();
+  readonly main: MainChain;
+  readonly mempool = new Mempool();
+  /** Transactions submitted and not on the main chain. */
+  pending = 0;
+  /** Bytes of transaction gossip (each transaction to each node once). */
+  txNetworkBytes = 0;
+  /** Bytes of block relay (wire bytes on every link crossed). */
+  blockNetworkBytes = 0;
+  /** Bytes of every block found (what a full node that keeps all it has seen stores). */
+  allBlockBytes = 0;
+  /** Bytes of the main chain's blocks. */
+  mainBytes = 0;
+  mainTxCount = 0;
+  mainFees = 0;
+  private readonly propagation: Propagation;
+  private readonly nodes: number;
+  private readonly pick: WeightedPick;
+  private readonly clock: () => number;
+  private readonly txDelay: LinkDelay;
+  private readonly findKind: number;
+  private mainBlockOf = new Int32Array(1024).fill(-1);
+  private availableAt = new Float64Array(1024);
+  private excluded = new Int32Array(1024);
+  private extra = new Int32Array(1024);
+  private build = 0;
+  private deferred = new Int32Array(1024);
+  private meanInterval: number;
+
+  constructor(private readonly config: ChainConfig, private readonly ctx: LedgerContext) {
+    const { network } = ctx;
+    this.nodes = network.nodes;
+    if (config.producers > this.nodes) {
+      throw new RangeError(`${config.producers} block producers but only ${this.nodes} network nodes; raise network.nodes or lower the producers`);
+    }
+    const graph = buildPeerGraph(this.nodes, network.topology, network.degree, ctx.stream('peers'));
+    this.propagation = new Propagation(graph, new LinkDelay(network, ctx.stream('blockDelay')));
+    this.txDelay = new LinkDelay(network, ctx.stream('txDelay'));
+    this.pick = new WeightedPick(config.weights);
+    const mining = ctx.stream('mining');
+    const producerRng = ctx.stream('producer');
+    this.meanInterval = config.blockInterval;
+    this.clock = () => exponential(mining, this.meanInterval);
+    this.main = new MainChain(this.store, config.confirmations, {
+      joined: (b) => this.joined(b),
+      left: (b) => this.left(b),
+      confirmed: (b) => this.confirmed(b),
+    });
+    this.store.open(-1, -1, 0);
+    this.store.seal(0, 0, 0);
+    this.propagation.genesis();
+    this.findKind = ctx.sim.register(() => {
+      this.produce(this.pick.draw(producerRng));
+      ctx.sim.schedule(this.clock(), this.findKind);
+    });
+    ctx.sim.schedule(this.clock(), this.findKind);
+  }
+
+  /** Accepts transaction `tx`: it reaches every producer's mempool after one sampled link delay. */
+  submit(tx: number): void {
+    const log = this.ctx.txLog;
+    this.reserve(tx + 1);
+    const size = log.sizeBytes[tx];
+    this.mempool.feeRate[tx] = log.fee[tx] / size;
+    this.availableAt[tx] = this.ctx.sim.now + this.txDelay.draw(size);
+    this.mempool.push(tx);
+    this.pending++;
+    this.txNetworkBytes += size * (this.nodes - 1);
+  }
+
+  get blocksFound(): number {
+    return this.store.count - 1;
+  }
+
+  /** Share of found blocks that are not on the main chain. */
+  staleRate(): number | null {
+    return this.blocksFound === 0 ? null : 1 - this.main.height / this.blocksFound;
+  }
+
+  /** Mean time between main-chain blocks. */
+  blockInterval(): number | null {
+    return this.main.height === 0 ? null : this.store.foundAt[this.main.tip] / this.main.height;
+  }
+
+  /** Mean over blocks of the mean time for a block to reach a node, and to reach the last node. */
+  propagationDelays(): { mean: number | null; full: number | null } {
+    const n = this.blocksFound;
+    return n === 0 ? { mean: null, full: null } : { mean: this.propagation.meanDelaySum / n, full: this.propagation.fullDelaySum / n };
+  }
+
+  inspect(): ChainInspection {
+    const h = this.main.height;
+    return { store: this.store, mainChain: this.main.blockAt.slice(0, h + 1), mainBlockOf: this.mainBlockOf.slice(0, this.ctx.txLog.count) };
+  }
+
+  /** Changes the mean time between blocks from now on (the clock is memoryless, so only the next draw changes). */
+  retime(blockInterval: number): void {
+    this.meanInterval = blockInterval;
+  }
+
+  private produce(producer: number): void {
+    const { store, ctx } = this;
+    const now = ctx.sim.now;
+    const parent = this.propagation.tipFor(store, producer, now);
+    const b = store.open(parent, producer, now);
+    const bytes = this.fill(b, parent, now);
+    store.seal(b, bytes, this.config.wireBytes(store.txCount[b], bytes));
+    this.allBlockBytes += bytes;
+    this.blockNetworkBytes += this.propagation.flood(store, b, producer, now, store.wireBytes[b]) * store.wireBytes[b];
+    if (!this.main.add(b)) this.returnToMempool(b);
+    this.config.onBlock?.(b);
+  }
+
+  /** Fills block `b` on `parent` with the highest fee-rate transactions the producer can include; returns its bytes. */
+  private fill(b: number, parent: number, now: number): number {
+    const { store, mempool, main } = this;
+    const build = ++this.build;
+    const mainBlockOf = this.mainBlockOf, excluded = this.excluded, extra = this.extra, availableAt = this.availableAt;
+    if (parent !== main.tip) this.markBranch(parent, build);
+    const log = this.ctx.txLog;
+    let bytes = this.config.headerBytes, deferredCount = 0;
+    const limit = this.config.blockSize;
+    for (;;) {
+      const tx = mempool.pop();
+      if (tx < 0) break;
+      const onMain = mainBlockOf[tx] >= 0 && extra[tx] !== build;
+      if (onMain) continue;
+      const size = log.sizeBytes[tx];
+      const include = excluded[tx] !== build && availableAt[tx] <= now && bytes + size <= limit;
+      if (!include) {
+        if (deferredCount === this.deferred.length) this.deferred = ensureInt32(this.deferred, deferredCount + 1);
+        this.deferred[deferredCount++] = tx;
+        if (bytes + size > limit) break;
+        continue;
+      }
+      store.append(b, tx, log.fee[tx]);
+      bytes += size;
+    }
+    for (let i = 0; i < deferredCount; i++) mempool.push(this.deferred[i]);
+    return bytes;
+  }
+
+  /**
+   * Producer builds off the main tip: its own branch's transactions are not available to it (stamp `excluded`),
+   * and the main-chain transactions its chain lacks are (stamp `extra`, back into the heap).
+   */
+  private markBranch(parent: number, build: number): void {
+    const { store, main } = this;
+    const { txIds, txStart, txCount, height } = store;
+    let x = parent;
+    while (!main.isMain(x)) {
+      for (let i = txStart[x], end = i + txCount[x]; i < end; i++) this.excluded[txIds[i]] = build;
+      x = store.parent[x];
+    }
+    for (let h = height[x] + 1; h <= main.height; h++) {
+      const y = main.blockAt[h];
+      for (let i = txStart[y], end = i + txCount[y]; i < end; i++) {
+        this.extra[txIds[i]] = build;
+        this.mempool.push(txIds[i]);
+      }
+    }
+  }
+
+  /** A block that is not on the main chain leaves its pending transactions in the mempool. */
+  private returnToMempool(b: number): void {
+    const { txIds, txStart, txCount } = this.store;
+    for (let i = txStart[b], end = i + txCount[b]; i < end; i++) {
+      const tx = txIds[i];
+      if (this.mainBlockOf[tx] < 0) this.mempool.push(tx);
+    }
+  }
+
+  private joined(b: number): void {
+    const { txIds, txStart, txCount, bytes, fees } = this.store;
+    for (let i = txStart[b], end = i + txCount[b]; i < end; i++) this.mainBlockOf[txIds[i]] = b;
+    this.pending -= txCount[b];
+    this.mainTxCount += txCount[b];
+    this.mainBytes += bytes[b];
+    this.mainFees += fees[b];
+  }
+
+  private left(b: number): void {
+    const { txIds, txStart, txCount, bytes, fees } = this.store;
+    for (let i = txStart[b], end = i + txCount[b]; i < end; i++) {
+      this.mainBlockOf[txIds[i]] = -1;
+      this.mempool.push(txIds[i]);
+    }
+    this.pending += txCount[b];
+    this.mainTxCount -= txCount[b];
+    this.mainBytes -= bytes[b];
+    this.mainFees -= fees[b];
+  }
+
+  private confirmed(b: number): void {
+    const { txIds, txStart, txCount } = this.store;
+    const log = this.ctx.txLog, now = this.ctx.sim.now;
+    for (let i = txStart[b], end = i + txCount[b]; i < end; i++) log.confirm(txIds[i], now);
+  }
+
+  private reserve(n: number): void {
+    this.mempool.reserve(n);
+    if (n <= this.availableAt.length) return;
+    this.mainBlockOf = ensureInt32(this.mainBlockOf, n, -1);
+    this.availableAt = ensureFloat64(this.availableAt, n);
+    this.excluded = ensureInt32(this.excluded, n);
+    this.extra = ensureInt32(this.extra, n);
+  }
+}

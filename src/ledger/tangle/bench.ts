@@ -1,0 +1,49 @@
+// Speed benchmark of the tangle alone (for `dv2g bench`): Poisson arrivals at 100 tx/s through weighted
+// mcmc (alpha = 0.01) until `transactions` have been submitted; returns wall time and simulated tx per second.
+
+import { Simulation } from '../../engine/simulation.js';
+import { RngStreams, exponential } from '../../engine/rng.js';
+import { TxLog } from '../../metrics/txLog.js';
+import { networkSchema } from '../../scenario/schema.js';
+import { tangleSchema } from './schema.js';
+import { TangleLedger } from './tangleLedger.js';
+
+export interface TangleBenchResult {
+  transactions: number;
+  seconds: number;
+  txPerSecond: number;
+  events: number;
+  confirmed: number;
+}
+
+const RATE = 100;
+const ISSUERS = 100;
+const TX_BYTES = 250;
+
+export function benchTangle(transactions: number, seed = 1): TangleBenchResult {
+  const sim = new Simulation();
+  const streams = new RngStreams(seed);
+  const txLog = new TxLog();
+  const duration = transactions / RATE;
+  const config = tangleSchema.parse({ kind: 'tangle', tipSelection: 'mcmc', alpha: 0.01 });
+  const ledger = new TangleLedger(config, {
+    sim,
+    stream: (name) => streams.stream(`ledger.${name}`),
+    txLog,
+    network: networkSchema.parse({}),
+    duration,
+    warmup: 0,
+  });
+  const arrivals = streams.stream('bench.arrivals');
+  const issuers = streams.stream('bench.issuers');
+  const arrive = sim.register(() => {
+    ledger.submit(txLog.add(Math.floor(issuers() * ISSUERS), TX_BYTES, 1, 0, sim.now));
+    if (txLog.count < transactions) sim.schedule(exponential(arrivals, 1 / RATE), arrive);
+  });
+  sim.schedule(exponential(arrivals, 1 / RATE), arrive);
+  const started = performance.now();
+  sim.run();
+  const seconds = (performance.now() - started) / 1000;
+  ledger.report();
+  return { transactions: txLog.count, seconds, txPerSecond: txLog.count / seconds, events: sim.events, confirmed: txLog.confirmations };
+}

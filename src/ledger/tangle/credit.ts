@@ -1,0 +1,94 @@
+// Credit-based proof of work after Huang et al. (IEEE TII 2019): an issuer's credit
+// Cr = l1 CrP + l2 CrN sets the difficulty of its next transaction between a floor and a ceiling.
+// CrP = valid transactions in the last window dT / dT; CrN = -sum_k a_k dT / (t - t_k) over misbehaviours.
+
+import type { CreditPowConfig } from './schema.js';
+
+/** Misbehaviours remembered per issuer (the most recent ones; older ones have faded most). */
+export const REMEMBERED_MISBEHAVIOURS = 16;
+/** Least age, seconds, used in dT / (t - t_k), so that a fresh penalty is large but finite. */
+export const MIN_PENALTY_AGE = 1;
+
+export class IssuerCredit {
+  private validInWindow = new Int32Array(64);
+  private penaltyTime = new Float64Array(64 * REMEMBERED_MISBEHAVIOURS);
+  private penaltyWeight = new Float64Array(64 * REMEMBERED_MISBEHAVIOURS);
+  private penaltyNext = new Int32Array(64);
+  /** Valid transactions in time order (issuer, time), from `head` on still inside the window. */
+  private windowIssuer = new Int32Array(1024);
+  private windowTime = new Float64Array(1024);
+  private head = 0;
+  private tail = 0;
+
+  constructor(private readonly config: CreditPowConfig) {}
+
+  /** Difficulty in bits of the next transaction of `issuer` at time `now`. */
+  difficulty(issuer: number, now: number): number {
+    const { baseDifficulty, minDifficulty, maxDifficulty } = this.config;
+    if (!this.config.creditBased) return baseDifficulty;
+    const bits = baseDifficulty - this.config.bitsPerCredit * this.credit(issuer, now);
+    return Math.min(maxDifficulty, Math.max(minDifficulty, bits));
+  }
+
+  credit(issuer: number, now: number): number {
+    this.ensure(issuer);
+    const { window, positiveWeight, negativeWeight } = this.config;
+    this.expire(now - window);
+    const positive = this.validInWindow[issuer] / window;
+    let negative = 0;
+    const base = issuer * REMEMBERED_MISBEHAVIOURS;
+    for (let i = 0; i < REMEMBERED_MISBEHAVIOURS; i++) {
+      const a = this.penaltyWeight[base + i];
+      if (a > 0) negative -= (a * window) / Math.max(MIN_PENALTY_AGE, now - this.penaltyTime[base + i]);
+    }
+    return positiveWeight * positive + negativeWeight * negative;
+  }
+
+  /** A valid transaction of `issuer` attached at `now` (times must not decrease). */
+  recordValid(issuer: number, now: number): void {
+    this.ensure(issuer);
+    if (this.tail === this.windowIssuer.length) this.compactWindow();
+    this.windowIssuer[this.tail] = issuer;
+    this.windowTime[this.tail++] = now;
+    this.validInWindow[issuer]++;
+  }
+
+  /** A misbehaviour of weight a (lazy tip, double spend) of `issuer` detected at `now`. */
+  recordMisbehaviour(issuer: number, now: number, a: number): void {
+    this.ensure(issuer);
+    const slot = issuer * REMEMBERED_MISBEHAVIOURS + this.penaltyNext[issuer];
+    this.penaltyTime[slot] = now;
+    this.penaltyWeight[slot] = a;
+    this.penaltyNext[issuer] = (this.penaltyNext[issuer] + 1) % REMEMBERED_MISBEHAVIOURS;
+  }
+
+  private expire(before: number): void {
+    while (this.head < this.tail && this.windowTime[this.head] < before) {
+      this.validInWindow[this.windowIssuer[this.head++]]--;
+    }
+  }
+
+  private compactWindow(): void {
+    const live = this.tail - this.head;
+    const size = live * 2 > this.windowIssuer.length ? this.windowIssuer.length * 2 : this.windowIssuer.length;
+    const issuers = new Int32Array(size);
+    const times = new Float64Array(size);
+    issuers.set(this.windowIssuer.subarray(this.head, this.tail));
+    times.set(this.windowTime.subarray(this.head, this.tail));
+    this.windowIssuer = issuers;
+    this.windowTime = times;
+    this.head = 0;
+    this.tail = live;
+  }
+
+  private ensure(issuer: number): void {
+    if (issuer < this.validInWindow.length) return;
+    let n = this.validInWindow.length;
+    while (n <= issuer) n *= 2;
+    const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a as never), b);
+    this.validInWindow = grow(this.validInWindow, new Int32Array(n));
+    this.penaltyNext = grow(this.penaltyNext, new Int32Array(n));
+    this.penaltyTime = grow(this.penaltyTime, new Float64Array(n * REMEMBERED_MISBEHAVIOURS));
+    this.penaltyWeight = grow(this.penaltyWeight, new Float64Array(n * REMEMBERED_MISBEHAVIOURS));
+  }
+}

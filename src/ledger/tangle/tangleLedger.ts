@@ -1,0 +1,269 @@
+// The tangle ledger: a submitted transaction selects its approvals, does its proof of work (difficulty from
+// the issuer's credit), attaches when the work is done and becomes visible to other issuers h later.
+
+import { sampler, type Sampler } from '../../engine/distributions.js';
+import type { Rng } from '../../engine/rng.js';
+import type { Ledger, LedgerContext, LedgerGauges, LedgerReport } from '../ledger.js';
+import { ConflictSides } from './conflicts.js';
+import { IssuerCredit } from './credit.js';
+import { TangleDag } from './dag.js';
+import { Issuers } from './issuers.js';
+import { ParasiteAttack, type AttackerHost } from './parasite.js';
+import type { TangleConfig } from './schema.js';
+import { mcmcTipSelector, uniformTipSelector, type TipSelector } from './tipSelection.js';
+
+/** Issuer slot of the attacker; workload issuer i has slot i + 1. */
+const ATTACKER = 0;
+const HONEST = 0;
+const LAZY = 1;
+const ATTACKER_ROLE = 2;
+const JOULES_PER_KWH = 3.6e6;
+/** Size of attacker transactions before any workload transaction has been seen, bytes. */
+const DEFAULT_TX_BYTES = 250;
+
+/** Running sum and count of difficulties (bits) of one kind of issuer, after warm-up. */
+class DifficultyMean {
+  sum = 0;
+  count = 0;
+  add(bits: number): void {
+    this.sum += bits;
+    this.count++;
+  }
+  mean(): number | null {
+    return this.count > 0 ? this.sum / this.count : null;
+  }
+}
+
+export class TangleLedger implements Ledger, AttackerHost {
+  readonly dag: TangleDag;
+  readonly sides = new ConflictSides();
+  private readonly credit: IssuerCredit;
+  private readonly issuers: Issuers;
+  private readonly selectTip: TipSelector;
+  private readonly drawDelay: Sampler;
+  private readonly powRng: Rng;
+  private readonly attachKind: number;
+  private readonly revealKind: number;
+  private readonly parasite: ParasiteAttack | null;
+  private nodeTx = new Int32Array(1024);
+  private nodeIssuer = new Int32Array(1024);
+  private nodeRole = new Uint8Array(1024);
+  private lastTxBytes = DEFAULT_TX_BYTES;
+  private hashes = 0;
+  private ledgerBytes = 0;
+  private networkBytes = 0;
+  private readonly honestDifficulty = new DifficultyMean();
+  private readonly lazyDifficulty = new DifficultyMean();
+  private readonly attackerDifficulty = new DifficultyMean();
+  private tipArea = 0;
+  private tipClock: number;
+
+  constructor(private readonly config: TangleConfig, private readonly ctx: LedgerContext) {
+    const { sim } = ctx;
+    const k = config.approvals;
+    const exactDepth = config.tipSelection === 'mcmc' ? 2 * config.walkDepth + 1 : 0;
+    this.dag = new TangleDag(k, config.confirmationWeight, exactDepth, (node) => {
+      const tx = this.nodeTx[node];
+      if (tx >= 0) ctx.txLog.confirm(tx, sim.now);
+    });
+    this.nodeTx[0] = -1;
+    this.credit = new IssuerCredit(config.pow);
+    this.issuers = new Issuers(sampler(config.pow.hashRate, ctx.stream('devices')), config.attack.lazyShare, ctx.stream('lazy'));
+    const tipRng = ctx.stream('tips');
+    this.selectTip = config.tipSelection === 'mcmc'
+      ? mcmcTipSelector(this.dag, this.sides, tipRng, config.alpha, config.walkDepth)
+      : uniformTipSelector(this.dag, this.sides, tipRng);
+    this.drawDelay = sampler(config.delay ?? ctx.network.latency, ctx.stream('delay'));
+    this.powRng = ctx.stream('pow');
+    this.attachKind = sim.register((node) => this.attachNode(node));
+    this.revealKind = sim.register((node) => this.revealNode(node));
+    this.tipClock = ctx.warmup;
+    const parasite = config.attack.parasite;
+    if (parasite.share > 0) {
+      this.issuers.define(ATTACKER, parasite.hashRate, false);
+      this.parasite = new ParasiteAttack(parasite, this, sim, ctx.stream('parasite'));
+      this.parasite.start(Math.max(ctx.warmup, sim.now));
+    } else {
+      this.parasite = null;
+    }
+  }
+
+  feeFor(): number {
+    return 0;
+  }
+
+  submit(tx: number): void {
+    const { txLog } = this.ctx;
+    const issuer = txLog.issuer[tx] + 1;
+    this.lastTxBytes = txLog.sizeBytes[tx];
+    const node = this.newNode(tx, issuer, this.issuers.isLazy(issuer) ? LAZY : HONEST);
+    if (this.nodeRole[node] === LAZY) this.approveOldTransactions(node);
+    else this.selectApprovals(node, 0);
+    this.ctx.sim.schedule(this.proofOfWork(issuer, this.nodeRole[node]), this.attachKind, node);
+  }
+
+  gauges(): LedgerGauges {
+    return { tips: this.dag.unapproved, mempool: null, ledgerBytes: this.ledgerBytes };
+  }
+
+  report(): LedgerReport {
+    const { sim, txLog, warmup } = this.ctx;
+    this.accumulateTips();
+    const observed = sim.now - warmup;
+    let orphans = 0, honest = 0, lazyOrphans = 0, lazy = 0;
+    for (let node = 1; node < this.dag.size; node++) {
+      const tx = this.nodeTx[node];
+      if (tx < 0 || txLog.submittedAt[tx] < warmup) continue;
+      const orphan = this.dag.approved[node] === 0 ? 1 : 0;
+      orphans += orphan;
+      if (this.nodeRole[node] === LAZY) (lazy++, lazyOrphans += orphan);
+      else honest++;
+    }
+    const parasite = this.parasite;
+    return {
+      hashes: this.hashes,
+      energyKwh: (this.hashes * this.config.pow.joulesPerHash) / JOULES_PER_KWH,
+      ledgerBytes: this.ledgerBytes,
+      nodeStorageBytes: this.ledgerBytes,
+      networkBytes: this.networkBytes,
+      tipsMean: observed > 0 ? this.tipArea / observed : null,
+      staleRate: null,
+      blockIntervalS: null,
+      extra: {
+        orphan_tx: orphans,
+        orphan_rate: honest + lazy > 0 ? orphans / (honest + lazy) : null,
+        lazy_orphan_rate: lazy > 0 ? lazyOrphans / lazy : null,
+        difficulty_mean_bits: this.honestDifficulty.mean(),
+        lazy_difficulty_mean_bits: this.lazyDifficulty.mean(),
+        attacker_difficulty_mean_bits: this.attackerDifficulty.mean(),
+        attack_attempts: parasite ? parasite.attempts : null,
+        attack_success_rate: parasite && parasite.attempts > 0 ? parasite.successes / parasite.attempts : null,
+      },
+    };
+  }
+
+  issuePayment(): number {
+    const node = this.newNode(-1, ATTACKER, ATTACKER_ROLE);
+    this.selectApprovals(node, 1);
+    this.ctx.sim.schedule(this.attackerProofOfWork(), this.attachKind, node);
+    return node;
+  }
+
+  addHidden(first: number, second: number, side: number): number {
+    const node = this.newNode(-1, ATTACKER, ATTACKER_ROLE);
+    this.dag.setParent(node, 0, first);
+    if (second >= 0 && this.dag.approvals > 1) this.dag.setParent(node, 1, second);
+    this.sides.set(node, side | this.sides.side(first) | (second >= 0 ? this.sides.side(second) : 0));
+    return node;
+  }
+
+  attackerProofOfWork(): number {
+    return this.proofOfWork(ATTACKER, ATTACKER_ROLE);
+  }
+
+  publish(node: number): void {
+    this.accumulateTips();
+    this.dag.attach(node);
+    this.revealNode(node);
+  }
+
+  recordDoubleSpend(): void {
+    this.credit.recordMisbehaviour(ATTACKER, this.ctx.sim.now, this.config.pow.doubleSpendPenalty);
+  }
+
+  honestRate(): number {
+    const now = this.ctx.sim.now;
+    return now > 0 ? this.ctx.txLog.count / now : 0;
+  }
+
+  private newNode(tx: number, issuer: number, role: number): number {
+    const node = this.dag.add();
+    if (node === this.nodeTx.length) this.grow();
+    this.nodeTx[node] = tx;
+    this.nodeIssuer[node] = issuer;
+    this.nodeRole[node] = role;
+    return node;
+  }
+
+  /** Tip selection for each of the k approvals, keeping the node off both sides of a double spend. */
+  private selectApprovals(node: number, ownSide: number): void {
+    let side = ownSide;
+    for (let j = 0; j < this.dag.approvals; j++) {
+      const parent = this.selectTip(side);
+      if (parent < 0) break;
+      this.dag.setParent(node, j, parent);
+      side |= this.sides.side(parent);
+    }
+    this.sides.set(node, side);
+  }
+
+  /** A lazy issuer approves the transactions revealed lazyDepth (and lazyDepth + 1, ...) reveals ago. */
+  private approveOldTransactions(node: number): void {
+    const { dag } = this;
+    let side = 0;
+    for (let j = 0; j < dag.approvals; j++) {
+      const parent = dag.revealOrder[Math.max(0, dag.revealedCount - 1 - this.config.attack.lazyDepth - j)];
+      if (!this.sides.compatible(parent, side)) continue;
+      dag.setParent(node, j, parent);
+      side |= this.sides.side(parent);
+    }
+    this.sides.set(node, side);
+  }
+
+  /** Draws the hashes of one proof of work (geometric, mean 2^difficulty) and returns its seconds. */
+  private proofOfWork(issuer: number, role: number): number {
+    const now = this.ctx.sim.now;
+    const bits = this.credit.difficulty(issuer, now);
+    if (now >= this.ctx.warmup) {
+      if (role === HONEST) this.honestDifficulty.add(bits);
+      else if (role === LAZY) this.lazyDifficulty.add(bits);
+      else this.attackerDifficulty.add(bits);
+    }
+    const hashes = Math.max(1, Math.ceil(-Math.pow(2, bits) * Math.log(1 - this.powRng())));
+    this.hashes += hashes;
+    return hashes / this.issuers.rateOf(issuer);
+  }
+
+  private attachNode(node: number): void {
+    this.accumulateTips();
+    this.dag.attach(node);
+    const role = this.nodeRole[node];
+    const issuer = this.nodeIssuer[node];
+    const now = this.ctx.sim.now;
+    if (role === LAZY) this.credit.recordMisbehaviour(issuer, now, this.config.pow.lazyPenalty);
+    else this.credit.recordValid(issuer, now);
+    this.ctx.sim.schedule(this.drawDelay(), this.revealKind, node);
+  }
+
+  private revealNode(node: number): void {
+    this.dag.reveal(node);
+    const tx = this.nodeTx[node];
+    let references = 0;
+    for (let j = 0; j < this.dag.approvals; j++) if (this.dag.parent(node, j) >= 0) references++;
+    const bytes = (tx >= 0 ? this.ctx.txLog.sizeBytes[tx] : this.lastTxBytes) + references * this.config.referenceBytes;
+    this.ledgerBytes += bytes;
+    this.networkBytes += bytes * (this.ctx.network.nodes - 1);
+  }
+
+  /** Adds the time since the last change of Popov's tip count, after warm-up, to the tip-time area. */
+  private accumulateTips(): void {
+    const now = this.ctx.sim.now;
+    if (now > this.tipClock) {
+      this.tipArea += this.dag.unapproved * (now - this.tipClock);
+      this.tipClock = now;
+    }
+  }
+
+  private grow(): void {
+    const n = this.nodeTx.length * 2;
+    const nodeTx = new Int32Array(n);
+    nodeTx.set(this.nodeTx);
+    this.nodeTx = nodeTx;
+    const nodeIssuer = new Int32Array(n);
+    nodeIssuer.set(this.nodeIssuer);
+    this.nodeIssuer = nodeIssuer;
+    const nodeRole = new Uint8Array(n);
+    nodeRole.set(this.nodeRole);
+    this.nodeRole = nodeRole;
+  }
+}

@@ -1,0 +1,78 @@
+// Tip selection over the revealed tangle: urts (a uniform random visible tip) and mcmc (a random walk
+// from a start point some depth back towards the tips, biased by alpha to heavier approvers).
+// Both respect conflicts: a node whose conflict side clashes with `side` is never chosen.
+
+import type { Rng } from '../../engine/rng.js';
+import type { TangleDag } from './dag.js';
+import type { ConflictSides } from './conflicts.js';
+
+/** Returns a node to approve, consistent with the conflict side `side` of the approvals chosen so far; -1 if none. */
+export type TipSelector = (side: number) => number;
+
+const URTS_ATTEMPTS = 16;
+
+export function uniformTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rng): TipSelector {
+  return (side) => {
+    for (let attempt = 0; attempt < URTS_ATTEMPTS; attempt++) {
+      const tip = dag.tips[Math.floor(rng() * dag.tipCount)];
+      if (sides.compatible(tip, side)) return tip;
+    }
+    return -1;
+  };
+}
+
+/**
+ * Walk from a start node drawn uniformly among the nodes revealed between 2 depth and depth reveals ago;
+ * from x step to approver y with probability proportional to exp(-alpha (H_x - H_y)), H = cumulative weight.
+ * Every weight the walk reads is exact, because the dag keeps exact weights for the last 2 depth reveals.
+ */
+export function mcmcTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rng, alpha: number, depth: number): TipSelector {
+  let chance: Float64Array = new Float64Array(64);
+  let candidate: Int32Array = new Int32Array(64);
+  return (side) => {
+    const back = depth + Math.floor(rng() * depth);
+    let x = dag.revealOrder[Math.max(0, dag.revealedCount - 1 - back)];
+    if (!sides.compatible(x, side)) return -1;
+    const weight = dag.weight;
+    for (;;) {
+      let n = 0;
+      let heaviest = -1;
+      for (let e = dag.firstApprover[x]; e >= 0; e = dag.nextEdge(e)) {
+        const y = dag.edgeApproverAt(e);
+        if (!sides.compatible(y, side)) continue;
+        if (n === candidate.length) {
+          candidate = grownInt(candidate);
+          chance = grownFloat(chance);
+        }
+        candidate[n++] = y;
+        if (weight[y] > heaviest) heaviest = weight[y];
+      }
+      if (n === 0) return x;
+      if (n === 1) {
+        x = candidate[0];
+        continue;
+      }
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        total += Math.exp(alpha * (weight[candidate[i]] - heaviest));
+        chance[i] = total;
+      }
+      const u = rng() * total;
+      let i = 0;
+      while (i < n - 1 && chance[i] <= u) i++;
+      x = candidate[i];
+    }
+  };
+}
+
+function grownInt(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function grownFloat(a: Float64Array): Float64Array {
+  const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
+}

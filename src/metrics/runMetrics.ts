@@ -1,0 +1,71 @@
+// The metrics of one run (SPEC.md's runs.csv columns), computed from the transaction log, the
+// ledger's report and the workload's report. Transaction metrics count what was submitted after warm-up.
+
+import { quantileSorted } from 'simple-statistics';
+import type { TxLog } from './txLog.js';
+import type { LedgerReport } from '../ledger/ledger.js';
+import type { WorkloadReport } from '../model/workload/workload.js';
+
+export type MetricValue = number | null;
+
+/** The metric columns of runs.csv, in order. Ledger-specific extras follow them. */
+export const METRICS = [
+  'tx_submitted', 'tx_confirmed', 'tx_unconfirmed', 'throughput_tps',
+  'latency_mean_s', 'latency_p50_s', 'latency_p95_s', 'latency_p99_s',
+  'fee_per_tx', 'fee_to_value_ratio', 'hashes_per_tx', 'ledger_energy_kwh',
+  'ledger_bytes', 'node_storage_bytes', 'network_bytes_per_tx', 'tips_mean', 'stale_rate', 'block_interval_s',
+  'energy_traded_kwh', 'grid_cost', 'ev_revenue', 'social_welfare', 'optimality_gap', 'settlement_delay_mean_s',
+  'events',
+] as const;
+
+export type MetricName = (typeof METRICS)[number];
+
+export function runMetrics(log: TxLog, ledger: LedgerReport, workload: WorkloadReport, warmup: number, duration: number, events: number): Record<string, MetricValue> {
+  let submitted = 0, feeSum = 0, valueSum = 0, confirmedInWindow = 0, confirmedTotal = 0;
+  const latencies: number[] = [];
+  for (let id = 0; id < log.count; id++) {
+    const confirmedAt = log.confirmedAt[id];
+    const isConfirmed = confirmedAt === confirmedAt;
+    if (isConfirmed) {
+      confirmedTotal++;
+      if (confirmedAt >= warmup && confirmedAt <= duration) confirmedInWindow++;
+    }
+    if (log.submittedAt[id] < warmup) continue;
+    submitted++;
+    feeSum += log.fee[id];
+    valueSum += log.value[id];
+    if (isConfirmed) latencies.push(confirmedAt - log.submittedAt[id]);
+  }
+  const sorted = Float64Array.from(latencies).sort();
+  const quantile = (p: number): MetricValue => (sorted.length ? quantileSorted(sorted as unknown as number[], p) : null);
+  const perConfirmed = (total: number): MetricValue => (confirmedTotal > 0 ? total / confirmedTotal : null);
+
+  const metrics: Record<MetricName, MetricValue> = {
+    tx_submitted: submitted,
+    tx_confirmed: latencies.length,
+    tx_unconfirmed: submitted - latencies.length,
+    throughput_tps: confirmedInWindow / (duration - warmup),
+    latency_mean_s: sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : null,
+    latency_p50_s: quantile(0.5),
+    latency_p95_s: quantile(0.95),
+    latency_p99_s: quantile(0.99),
+    fee_per_tx: submitted > 0 ? feeSum / submitted : null,
+    fee_to_value_ratio: valueSum > 0 ? feeSum / valueSum : null,
+    hashes_per_tx: perConfirmed(ledger.hashes),
+    ledger_energy_kwh: ledger.energyKwh,
+    ledger_bytes: ledger.ledgerBytes,
+    node_storage_bytes: ledger.nodeStorageBytes,
+    network_bytes_per_tx: perConfirmed(ledger.networkBytes),
+    tips_mean: ledger.tipsMean,
+    stale_rate: ledger.staleRate,
+    block_interval_s: ledger.blockIntervalS,
+    energy_traded_kwh: workload.energyTradedKwh,
+    grid_cost: workload.gridCost,
+    ev_revenue: workload.evRevenue,
+    social_welfare: workload.socialWelfare,
+    optimality_gap: workload.optimalityGap,
+    settlement_delay_mean_s: workload.settlementDelayMeanS,
+    events,
+  };
+  return { ...metrics, ...(ledger.extra ?? {}) };
+}

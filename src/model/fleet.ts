@@ -1,0 +1,97 @@
+// The EV fleet as a struct of typed arrays: each EV's fixed parameters (location type, grid agent,
+// battery, charger, efficiency, reserve, selling cost) and its state (state of charge, session times).
+
+import type { Rng } from '../engine/rng.js';
+import { sampler } from '../engine/distributions.js';
+import type { FleetConfig } from './schema.js';
+import { LOCATIONS } from './data/elaad.js';
+
+/** Smallest quadratic cost coefficient kept (the best response needs a_i > 0). */
+const MIN_COST_QUADRATIC = 1e-9;
+
+export class Fleet {
+  readonly size: number;
+  /** Index into LOCATIONS. */
+  readonly location: Uint8Array;
+  /** Grid agent the EV plugs in at. */
+  readonly agent: Int32Array;
+  readonly capacityKwh: Float64Array;
+  readonly powerKw: Float64Array;
+  readonly efficiency: Float64Array;
+  /** State of charge (fraction) the EV must keep for departure. */
+  readonly reserve: Float64Array;
+  /** a_i, currency/(kW^2 h). */
+  readonly costQuadratic: Float64Array;
+  /** b_i, currency/kWh. */
+  readonly costLinear: Float64Array;
+  /** Current state of charge (fraction). */
+  readonly soc: Float64Array;
+  /** State of charge when the current (or last) session began. */
+  readonly arrivalSoc: Float64Array;
+  /** Start and end of the current (or next) session, seconds. */
+  readonly arrivesAt: Float64Array;
+  readonly departsAt: Float64Array;
+
+  constructor(config: FleetConfig, agents: number, stream: (name: string) => Rng) {
+    const n = config.size;
+    this.size = n;
+    this.location = new Uint8Array(n);
+    this.agent = new Int32Array(n);
+    this.capacityKwh = new Float64Array(n);
+    this.powerKw = new Float64Array(n);
+    this.efficiency = new Float64Array(n);
+    this.reserve = new Float64Array(n);
+    this.costQuadratic = new Float64Array(n);
+    this.costLinear = new Float64Array(n);
+    this.soc = new Float64Array(n);
+    this.arrivalSoc = new Float64Array(n);
+    this.arrivesAt = new Float64Array(n);
+    this.departsAt = new Float64Array(n);
+
+    const mix = LOCATIONS.map((l) => config.locations[l]);
+    const mixTotal = mix.reduce((s, w) => s + w, 0);
+    const locationRng = stream('fleet.location');
+    const agentRng = stream('fleet.agent');
+    const battery = sampler(config.batteryCapacity, stream('fleet.battery'));
+    const power = sampler(config.chargerPower, stream('fleet.chargerPower'));
+    const efficiency = sampler(config.efficiency, stream('fleet.efficiency'));
+    const reserve = sampler(config.reserve, stream('fleet.reserve'));
+    const costQuadratic = sampler(config.costQuadratic, stream('fleet.costQuadratic'));
+    const costLinear = sampler(config.costLinear, stream('fleet.costLinear'));
+    for (let i = 0; i < n; i++) {
+      let u = locationRng() * mixTotal;
+      let k = 0;
+      while (k < mix.length - 1 && u >= mix[k]) u -= mix[k++];
+      this.location[i] = k;
+      this.agent[i] = Math.floor(agentRng() * agents);
+      this.capacityKwh[i] = Math.max(1e-6, battery());
+      this.powerKw[i] = Math.max(0, power());
+      this.efficiency[i] = Math.min(1, Math.max(1e-6, efficiency()));
+      this.reserve[i] = Math.min(1, Math.max(0, reserve()));
+      this.costQuadratic[i] = Math.max(MIN_COST_QUADRATIC, costQuadratic());
+      this.costLinear[i] = costLinear();
+    }
+  }
+
+  /** EVs assigned to each grid agent. */
+  perAgent(agents: number): Int32Array {
+    const counts = new Int32Array(agents);
+    for (let i = 0; i < this.size; i++) counts[this.agent[i]]++;
+    return counts;
+  }
+
+  /**
+   * kWh EV i can deliver to the grid in `hours`: bounded by its charger power and by the energy
+   * above its reserve times the efficiency (the battery loses e / efficiency for e delivered).
+   */
+  deliverable(i: number, hours: number): number {
+    const stored = (this.soc[i] - this.reserve[i]) * this.capacityKwh[i] * this.efficiency[i];
+    return Math.max(0, Math.min(this.powerKw[i] * hours, stored));
+  }
+
+  /** Takes e kWh delivered to the grid out of EV i's battery, never below its reserve. */
+  discharge(i: number, e: number): void {
+    const soc = this.soc[i] - e / (this.efficiency[i] * this.capacityKwh[i]);
+    this.soc[i] = soc < this.reserve[i] ? Math.min(this.soc[i], this.reserve[i]) : soc;
+  }
+}

@@ -1,0 +1,97 @@
+// Writes the CSV files of a results directory (runs.csv, aggregate.csv, timeseries.csv,
+// market.csv, transactions.csv) from the run store, in run-list order, so the bytes never
+// depend on which worker or shard produced a run.
+
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { METRICS } from '../metrics/runMetrics.js';
+import { summarize } from '../metrics/aggregate.js';
+import type { RunSpec } from '../scenario/runList.js';
+import { readStoredRun, storePaths, TRANSACTION_COLUMNS, type StoredRun } from '../runner/runStore.js';
+import { AtomicWriter, writeFileAtomic } from './atomicFile.js';
+import { csvHeader, csvRows, type Cell } from './csv.js';
+import { existsSync } from 'node:fs';
+
+const RUN_COLUMNS = ['run_id', 'point', 'ledger', 'ledger_kind', 'replication', 'seed'];
+const GROUP_COLUMNS = ['point', 'ledger', 'ledger_kind'];
+const TIMESERIES_COLUMNS = ['run_id', 'ledger', 't_s', 'submitted', 'confirmed', 'tips', 'mempool', 'price', 'energy_kwh', 'ledger_bytes'];
+const MARKET_COLUMNS = ['run_id', 'ledger', 't_s', 'agent', 'price', 'energy_kwh', 'demand_kwh', 'evs', 'grid_cost', 'ev_revenue', 'social_welfare', 'optimal_welfare'];
+
+export interface ResultFilesOptions {
+  outDir: string;
+  /** The finished runs to write, in run-list order. */
+  runs: RunSpec[];
+  sweptKeys: string[];
+  transactions: boolean;
+}
+
+export async function writeResultFiles(options: ResultFilesOptions): Promise<void> {
+  const { outDir, runs, sweptKeys } = options;
+  const stored = runs.map((r) => readStoredRun(outDir, r.runId));
+  const metricColumns = metricColumnsOf(stored);
+  const sweptCell = (values: Record<string, unknown>, key: string): Cell => {
+    const v = values[key];
+    return v !== null && typeof v === 'object' ? JSON.stringify(v) : (v as Cell);
+  };
+
+  const runRows = stored.map(({ run, metrics }) => ({
+    run_id: run.runId, point: run.point, ledger: run.ledger, ledger_kind: run.ledgerKind, replication: run.replication, seed: run.seed,
+    ...Object.fromEntries(sweptKeys.map((k) => [k, sweptCell(run.values, k)])),
+    ...metrics,
+  }));
+  const runColumns = [...RUN_COLUMNS, ...sweptKeys, ...metricColumns];
+  writeFileAtomic(join(outDir, 'runs.csv'), csvHeader(runColumns) + csvRows(runRows, runColumns));
+
+  const groups = new Map<string, StoredRun[]>();
+  for (const s of stored) {
+    const key = `${s.run.point}\u0000${s.run.ledger}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const aggregateColumns = [...GROUP_COLUMNS, ...sweptKeys, 'n', ...metricColumns.flatMap((m) => [`${m}_mean`, `${m}_sd`, `${m}_ci95_low`, `${m}_ci95_high`])];
+  const aggregateRows = [...groups.values()].map((group) => {
+    const { run } = group[0];
+    const row: Record<string, Cell> = { point: run.point, ledger: run.ledger, ledger_kind: run.ledgerKind, n: group.length };
+    for (const k of sweptKeys) row[k] = sweptCell(run.values, k);
+    for (const m of metricColumns) {
+      const s = summarize(group.map((g) => g.metrics[m] ?? null));
+      Object.assign(row, { [`${m}_mean`]: s.mean, [`${m}_sd`]: s.sd, [`${m}_ci95_low`]: s.ci95Low, [`${m}_ci95_high`]: s.ci95High });
+    }
+    return row;
+  });
+  writeFileAtomic(join(outDir, 'aggregate.csv'), csvHeader(aggregateColumns) + csvRows(aggregateRows, aggregateColumns));
+
+  const series = stored.flatMap(({ run, timeseries }) => timeseries.map((row) => ({ run_id: run.runId, ledger: run.ledger, ...row })));
+  writeFileAtomic(join(outDir, 'timeseries.csv'), csvHeader(TIMESERIES_COLUMNS) + csvRows(series, TIMESERIES_COLUMNS));
+
+  const market = stored.flatMap(({ run, market }) => market.map((row) => ({ run_id: run.runId, ledger: run.ledger, ...row })));
+  if (market.length) writeFileAtomic(join(outDir, 'market.csv'), csvHeader(MARKET_COLUMNS) + csvRows(market, MARKET_COLUMNS));
+
+  if (options.transactions) await concatenateTransactions(outDir, runs);
+}
+
+/** SPEC.md's metrics, then the ledger-specific extras of these runs in sorted order. */
+function metricColumnsOf(stored: StoredRun[]): string[] {
+  const known = new Set<string>(METRICS);
+  const extras = new Set<string>();
+  for (const s of stored) for (const k of Object.keys(s.metrics)) if (!known.has(k)) extras.add(k);
+  return [...METRICS, ...[...extras].sort()];
+}
+
+async function concatenateTransactions(outDir: string, runs: RunSpec[]): Promise<void> {
+  const writer = new AtomicWriter(join(outDir, 'transactions.csv'));
+  try {
+    writer.write(csvHeader(TRANSACTION_COLUMNS));
+    for (const run of runs) {
+      const path = storePaths(outDir, run.runId).transactions;
+      if (!existsSync(path)) continue;
+      const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+      stream.on('data', (chunk) => writer.write(chunk as string));
+      await once(stream, 'end');
+    }
+    writer.commit();
+  } catch (error) {
+    writer.abandon();
+    throw error;
+  }
+}

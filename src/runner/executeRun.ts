@@ -1,0 +1,72 @@
+// Executes one run and stores its results in the results directory's run store.
+// Used in-process (--workers 1) and inside worker threads alike, so both produce the same bytes.
+
+import { performance } from 'node:perf_hooks';
+import { simulateRun } from './simulateRun.js';
+import { storePaths, type StoredRun } from './runStore.js';
+import { AtomicWriter, writeFileAtomic } from '../output/atomicFile.js';
+import { csvRows, type Cell } from '../output/csv.js';
+import { TRANSACTION_COLUMNS } from './runStore.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { RunSpec } from '../scenario/runList.js';
+import type { TxLog } from '../metrics/txLog.js';
+
+export interface RunTask {
+  scenario: Scenario;
+  run: RunSpec;
+  outDir: string;
+}
+
+export interface RunResult {
+  runId: string;
+  ok: boolean;
+  events: number;
+  wallSeconds: number;
+  error?: string;
+}
+
+/** Test-only fault switch: a run whose id is listed in DV2G_FAIL_RUNS (comma-separated) throws. */
+const FAIL_RUNS = new Set((process.env.DV2G_FAIL_RUNS ?? '').split(',').filter(Boolean));
+const TX_CHUNK = 50_000;
+
+export function executeRun(task: RunTask): RunResult {
+  const { run, scenario, outDir } = task;
+  const started = performance.now();
+  try {
+    if (FAIL_RUNS.has(run.runId)) throw new Error(`fault injected by DV2G_FAIL_RUNS for ${run.runId}`);
+    const outcome = simulateRun(scenario, run);
+    const paths = storePaths(outDir, run.runId);
+    if (scenario.outputs.transactions) writeTransactions(paths.transactions, run, outcome.log);
+    const wallSeconds = (performance.now() - started) / 1000;
+    const events = outcome.metrics.events ?? 0;
+    const stored: StoredRun = { run, metrics: outcome.metrics, timeseries: outcome.timeseries, market: outcome.market, wallSeconds, eventsPerSecond: events / Math.max(wallSeconds, 1e-9) };
+    writeFileAtomic(paths.json, JSON.stringify(stored));
+    return { runId: run.runId, ok: true, events, wallSeconds };
+  } catch (error) {
+    const e = error as Error;
+    return { runId: run.runId, ok: false, events: 0, wallSeconds: (performance.now() - started) / 1000, error: e.stack ?? String(e) };
+  }
+}
+
+function writeTransactions(path: string, run: RunSpec, log: TxLog): void {
+  const writer = new AtomicWriter(path);
+  try {
+    for (let start = 0; start < log.count; start += TX_CHUNK) {
+      const rows: Record<string, Cell>[] = [];
+      for (let id = start; id < Math.min(log.count, start + TX_CHUNK); id++) {
+        const confirmed = log.confirmedAt[id];
+        const isConfirmed = confirmed === confirmed;
+        rows.push({
+          run_id: run.runId, ledger: run.ledger, tx_id: id, issuer: log.issuer[id], size_bytes: log.sizeBytes[id],
+          value: log.value[id], fee: log.fee[id], submitted_s: log.submittedAt[id],
+          confirmed_s: isConfirmed ? confirmed : null, latency_s: isConfirmed ? confirmed - log.submittedAt[id] : null,
+        });
+      }
+      writer.write(csvRows(rows, TRANSACTION_COLUMNS));
+    }
+    writer.commit();
+  } catch (error) {
+    writer.abandon();
+    throw error;
+  }
+}

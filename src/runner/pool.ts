@@ -1,0 +1,48 @@
+// Executes runs on a piscina worker pool (or in-process for one worker), reporting each result as it
+// arrives. Workers load the compiled worker.js, or worker.ts through tsx when running from source (tests).
+
+import { Piscina } from 'piscina';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { executeRun, type RunResult, type RunTask } from './executeRun.js';
+
+export interface ExecuteOptions {
+  workers: number;
+  signal?: AbortSignal;
+  onResult(result: RunResult): void;
+}
+
+export async function executeRuns(tasks: RunTask[], options: ExecuteOptions): Promise<void> {
+  if (options.workers <= 1) {
+    for (const task of tasks) {
+      if (options.signal?.aborted) return;
+      options.onResult(executeRun(task));
+      await yieldToEventLoop();
+    }
+    return;
+  }
+  const fromSource = import.meta.url.endsWith('.ts');
+  const pool = new Piscina({
+    filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+    minThreads: Math.min(options.workers, tasks.length),
+    maxThreads: options.workers,
+    idleTimeout: 1000,
+    concurrentTasksPerWorker: 1,
+  });
+  const abort = () => void pool.destroy();
+  options.signal?.addEventListener('abort', abort, { once: true });
+  try {
+    await Promise.allSettled(
+      tasks.map(async (task) => {
+        try {
+          options.onResult((await pool.run(task)) as RunResult);
+        } catch (error) {
+          if (!options.signal?.aborted) options.onResult({ runId: task.run.runId, ok: false, events: 0, wallSeconds: 0, error: (error as Error).stack ?? String(error) });
+        }
+      }),
+    );
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,78 @@
+// One run: a pure function of (resolved scenario, ledger, seed). It wires the kernel, the workload
+// and the ledger, samples the time series, and returns the run's metrics and rows.
+
+import { Simulation } from '../engine/simulation.js';
+import { RngStreams } from '../engine/rng.js';
+import { TxLog } from '../metrics/txLog.js';
+import { runMetrics, type MetricValue } from '../metrics/runMetrics.js';
+import { createLedger } from '../ledger/registry.js';
+import { createWorkload } from '../model/workload/registry.js';
+import type { MarketIntervalRecord } from '../model/workload/workload.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { RunSpec } from '../scenario/runList.js';
+
+export interface TimeseriesRow {
+  t_s: number;
+  submitted: number;
+  confirmed: number;
+  tips: number | null;
+  mempool: number | null;
+  price: number | null;
+  energy_kwh: number | null;
+  ledger_bytes: number;
+}
+
+export interface RunOutcome {
+  metrics: Record<string, MetricValue>;
+  timeseries: TimeseriesRow[];
+  market: MarketIntervalRecord[];
+  log: TxLog;
+}
+
+/** Buckets per run when outputs.timeseriesInterval is not given. */
+export const DEFAULT_BUCKETS = 96;
+
+export function simulateRun(scenario: Scenario, run: RunSpec): RunOutcome {
+  const sim = new Simulation();
+  const streams = new RngStreams(run.seed);
+  const txLog = new TxLog();
+  const { duration, warmup } = scenario;
+  const ledger = createLedger(scenario.ledgers[run.ledgerIndex], {
+    sim,
+    stream: (name) => streams.stream(`ledger.${name}`),
+    txLog,
+    network: scenario.network,
+    duration,
+    warmup,
+  });
+  const workload = createWorkload(scenario, { sim, stream: (name) => streams.stream(name), txLog, ledger, duration, warmup });
+
+  const timeseries: TimeseriesRow[] = [];
+  const bucket = scenario.outputs.timeseriesInterval ?? duration / DEFAULT_BUCKETS;
+  let lastSubmitted = 0, lastConfirmed = 0;
+  const sample = sim.register(() => {
+    const g = ledger.gauges();
+    const w = workload.gauges();
+    timeseries.push({
+      t_s: sim.now,
+      submitted: txLog.count - lastSubmitted,
+      confirmed: txLog.confirmations - lastConfirmed,
+      tips: g.tips,
+      mempool: g.mempool,
+      price: w.price,
+      energy_kwh: w.energyKwh,
+      ledger_bytes: g.ledgerBytes,
+    });
+    lastSubmitted = txLog.count;
+    lastConfirmed = txLog.confirmations;
+    const next = Math.min(duration, sim.now + bucket);
+    if (next > sim.now) sim.at(next, sample);
+  });
+  sim.at(Math.min(bucket, duration), sample);
+
+  workload.start();
+  sim.run(duration);
+
+  const metrics = runMetrics(txLog, ledger.report(), workload.report(), warmup, duration, sim.events);
+  return { metrics, timeseries, market: workload.intervals?.() ?? [], log: txLog };
+}

@@ -1,0 +1,89 @@
+// Sweep expansion: `sweep.params` (key path -> values) combined cartesian or zip into sweep points,
+// each a fully validated scenario with the swept values applied.
+
+import { scenarioSchema, type Scenario } from './schema.js';
+import { scenarioJsonSchema } from './jsonSchema.js';
+import { describeIssues, schemaHasPath } from './issues.js';
+import { formatKeyPath, parseKeyPath, setAtPath, type KeyPath } from './keyPath.js';
+import { ScenarioError, type Problem } from './problems.js';
+
+export interface SweepPoint {
+  /** 0-based index of the point in the sweep. */
+  index: number;
+  /** Swept key path -> value at this point (as written in the file). */
+  values: Record<string, unknown>;
+  scenario: Scenario;
+}
+
+const SCHEMA = scenarioJsonSchema();
+const NOT_SWEEPABLE = new Set(['name', 'seed', 'replications', 'sweep', 'outputs']);
+
+export function expandSweep(scenario: Scenario, raw: unknown, file: string, lineOf: (path: KeyPath) => number | undefined): SweepPoint[] {
+  const sweep = scenario.sweep;
+  if (!sweep || Object.keys(sweep.params).length === 0) return [{ index: 0, values: {}, scenario }];
+
+  const problems: Problem[] = [];
+  const params: { key: string; path: KeyPath; values: unknown[] }[] = [];
+  for (const [key, values] of Object.entries(sweep.params)) {
+    const where = { file, path: `sweep.params["${key}"]`, line: lineOf(['sweep', 'params', key]) };
+    let path: KeyPath;
+    try {
+      path = parseKeyPath(key);
+    } catch (error) {
+      problems.push({ ...where, message: (error as Error).message });
+      continue;
+    }
+    if (NOT_SWEEPABLE.has(String(path[0]))) problems.push({ ...where, message: `"${path[0]}" cannot be swept` });
+    else if (!schemaHasPath(SCHEMA, scenario, path)) problems.push({ ...where, message: `sweeps over "${key}", which is not a scenario key` });
+    else params.push({ key, path, values });
+  }
+  if (sweep.grid === 'zip') {
+    const lengths = new Set(params.map((p) => p.values.length));
+    if (lengths.size > 1) problems.push({ file, path: 'sweep.params', line: lineOf(['sweep', 'params']), message: `zip needs lists of equal length, got lengths ${[...lengths].join(', ')}` });
+  }
+  if (problems.length) throw new ScenarioError(problems);
+
+  const combinations = sweep.grid === 'zip' ? zip(params.map((p) => p.values)) : cartesian(params.map((p) => p.values));
+  const points: SweepPoint[] = [];
+  combinations.forEach((combo, index) => {
+    let pointRaw = raw;
+    const values: Record<string, unknown> = {};
+    params.forEach((p, i) => {
+      pointRaw = setAtPath(pointRaw, p.path, combo[i]);
+      values[p.key] = combo[i];
+    });
+    const parsed = scenarioSchema.safeParse(pointRaw);
+    if (parsed.success) {
+      points.push({ index, values, scenario: parsed.data });
+      return;
+    }
+    for (const p of describeIssues(parsed.error.issues, pointRaw, SCHEMA)) {
+      const param = params.find((q) => formatKeyPath(p.path).startsWith(formatKeyPath(q.path)));
+      const valueIndex = param ? param.values.indexOf(values[param.key]) : -1;
+      problems.push({
+        file,
+        path: param ? `sweep.params["${param.key}"][${valueIndex}]` : formatKeyPath(p.path),
+        line: lineOf(param ? ['sweep', 'params', param.key, valueIndex] : p.path),
+        message: param ? `${formatKeyPath(p.path)}: ${p.message}` : `at sweep point ${index}: ${p.message}`,
+      });
+    }
+  });
+  if (problems.length) throw new ScenarioError(dedupe(problems));
+  return points;
+}
+
+function cartesian(lists: unknown[][]): unknown[][] {
+  return lists.reduce<unknown[][]>((acc, list) => acc.flatMap((combo) => list.map((v) => [...combo, v])), [[]]);
+}
+
+function zip(lists: unknown[][]): unknown[][] {
+  return lists[0].map((_, i) => lists.map((l) => l[i]));
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.path}|${p.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
