@@ -69,8 +69,13 @@ export class EventQueue {
 
   /** Removes the earliest live event into (time, kind, payload); returns false when empty. */
   pop(): boolean {
+    return this.popUntil(Infinity);
+  }
+
+  /** Like pop(), but only an event at or before `until`; returns false (removing nothing live) otherwise. */
+  popUntil(until: number): boolean {
     this.dropCancelledHead();
-    if (this.size === 0) return false;
+    if (this.size === 0 || this.heapTime[0] > until) return false;
     const slot = this.heapSlot[0];
     this.time = this.heapTime[0];
     this.kind = this.slotKind[slot];

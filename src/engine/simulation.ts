@@ -52,7 +52,7 @@ export class Simulation {
     const queue = this.queue;
     const handlers = this.handlers;
     this.stopped = false;
-    while (!this.stopped && queue.peekTime() <= until && queue.pop()) {
+    while (!this.stopped && queue.popUntil(until)) {
       this.now = queue.time;
       this.events++;
       handlers[queue.kind](queue.payload);

@@ -26,14 +26,16 @@ export interface RunResult {
 }
 
 /** Test-only fault switch: a run whose id is listed in DV2G_FAIL_RUNS (comma-separated) throws. */
-const FAIL_RUNS = new Set((process.env.DV2G_FAIL_RUNS ?? '').split(',').filter(Boolean));
+function faultInjected(runId: string): boolean {
+  return (process.env.DV2G_FAIL_RUNS ?? '').split(',').includes(runId);
+}
 const TX_CHUNK = 50_000;
 
 export function executeRun(task: RunTask): RunResult {
   const { run, scenario, outDir } = task;
   const started = performance.now();
   try {
-    if (FAIL_RUNS.has(run.runId)) throw new Error(`fault injected by DV2G_FAIL_RUNS for ${run.runId}`);
+    if (faultInjected(run.runId)) throw new Error(`fault injected by DV2G_FAIL_RUNS for ${run.runId}`);
     const outcome = simulateRun(scenario, run);
     const paths = storePaths(outDir, run.runId);
     if (scenario.outputs.transactions) writeTransactions(paths.transactions, run, outcome.log);

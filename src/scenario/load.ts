@@ -82,12 +82,11 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
 
   const parsed = scenarioSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new ScenarioError(
-      describeIssues(parsed.error.issues, raw, SCHEMA).map((p) => {
-        const fromSet = overridden.some((o) => formatKeyPath(p.path).startsWith(formatKeyPath(o)));
-        return { file: fromSet ? `${file} (with --set)` : file, path: formatKeyPath(p.path), line: lineOf(doc, lines, p.path, p.key), message: p.message };
-      }),
-    );
+    const located = describeIssues(parsed.error.issues, raw, SCHEMA).map((p) => {
+      const fromSet = overridden.some((o) => formatKeyPath(p.path).startsWith(formatKeyPath(o)));
+      return { file: fromSet ? `${file} (with --set)` : file, path: formatKeyPath(p.path), line: lineOf(doc, lines, p.path, p.key), message: p.message };
+    });
+    throw new ScenarioError(located.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity)));
   }
   const scenario = parsed.data;
   const points = expandSweep(scenario, raw, file, (path) => lineOf(doc, lines, path));

@@ -15,7 +15,7 @@ export const poissonWorkloadSchema = z.strictObject({
   rate: z.number().positive().default(10).meta({ description: 'transactions per second (Poisson arrivals)' }),
   txSize,
   issuers: z.int().min(1).default(100).meta({ description: 'number of issuing nodes; each transaction picks one uniformly' }),
-  value: distribution(z.number().nonnegative()).default({ dist: 'constant', value: 1 }).meta({ description: 'traded value carried by each transaction (currency units)' }),
+  value: distribution(z.number().nonnegative()).prefault(1).meta({ description: 'traded value carried by each transaction (currency units)' }),
 });
 
 export const marketWorkloadSchema = z.strictObject({
@@ -31,7 +31,7 @@ export const networkSchema = z.strictObject({
   topology: z.enum(['random', 'full']).default('random').meta({ description: 'peer graph: random (each node links to degree peers) or full' }),
   degree: z.int().min(1).default(8).meta({ description: 'peers each node links to (random topology)' }),
   nodes: z.int().min(2).default(100).meta({ description: 'ledger nodes in the peer network' }),
-  latency: distribution(duration()).default({ dist: 'constant', value: 0.1 }).meta({ description: 'one-hop delay' }),
+  latency: distribution(duration()).prefault('100ms').meta({ description: 'one-hop delay' }),
   bandwidth: z.union([z.number().positive(), z.literal('unlimited')]).default(100).meta({ description: 'link bandwidth in Mbit/s, or unlimited (delay independent of size)' }),
 });
 
@@ -55,9 +55,9 @@ export const scenarioSchema = z.strictObject({
   description: z.string().default('').meta({ description: 'one line saying what the scenario is for' }),
   seed: z.int().min(0).default(1).meta({ description: 'root seed; every run seed derives from it' }),
   duration: positiveDuration().prefault('1h').meta({ description: 'simulated time of each run' }),
-  warmup: duration().default(0).meta({ description: 'initial period excluded from the metrics' }),
+  warmup: duration().prefault(0).meta({ description: 'initial period excluded from the metrics' }),
   replications: z.int().min(1).default(1).meta({ description: 'independent runs per sweep point and ledger' }),
-  workload: workloadSchema.default({ kind: 'market', txSize: 250 }).meta({ description: 'where ledger transactions come from' }),
+  workload: workloadSchema.prefault({ kind: 'market' }).meta({ description: 'where ledger transactions come from' }),
   fleet: fleetSchema.prefault({}).meta({ description: 'the EVs' }),
   grid: gridSchema.prefault({}).meta({ description: 'the grid agents' }),
   market: marketSchema.prefault({}).meta({ description: 'the negotiation' }),

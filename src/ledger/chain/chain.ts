@@ -145,7 +145,7 @@ export class Chain {
     store.seal(b, bytes, this.config.wireBytes(store.txCount[b], bytes));
     this.allBlockBytes += bytes;
     this.blockNetworkBytes += this.propagation.flood(store, b, producer, now, store.wireBytes[b]) * store.wireBytes[b];
-    if (!this.main.add(b)) this.returnToMempool(b);
+    this.main.add(b);
     this.config.onBlock?.(b);
   }
 

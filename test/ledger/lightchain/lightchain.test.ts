@@ -1,0 +1,54 @@
+// LightChain: node storage stays bounded (Unrelated Block Offloading Filter) while the ledger grows;
+// LightBlocks put header + ids on the wire; Synergistic Multiple Proof costs producers x proofHashes per
+// block; runs are deterministic.
+
+import { describe, expect, it } from 'vitest';
+import { createLightchainLedger, type LightchainLedger } from '../../../src/ledger/lightchain/index.js';
+import { lightchainSchema } from '../../../src/ledger/lightchain/schema.js';
+import { runLedger } from '../chain/runLedger.js';
+
+const config = lightchainSchema.parse({ kind: 'lightchain', blockInterval: 30, offloadAge: '30m' });
+const network = { nodes: 20, degree: 4 };
+
+function run(hours: number, seed = 3) {
+  return runLedger((ctx) => createLightchainLedger(config, ctx), { duration: hours * 3600, rate: 2, issuers: 20, network, seed });
+}
+
+describe('lightchain', () => {
+  const short = run(3);
+  const long = run(12);
+
+  it('keeps node storage bounded on a long run while the ledger grows', () => {
+    expect(long.report.ledgerBytes / short.report.ledgerBytes).toBeGreaterThan(3.5);
+    const bodies = (r: typeof short) => (r.ledger as LightchainLedger).nodeStorage().bodyBytes;
+    // Bodies kept: about offloadAge of blocks plus the few whose outputs are spent late (each issuer
+    // spends every 10 s on average), the same after 3 h and 12 h; 25% covers the Poisson wobble of the
+    // last half hour's traffic (~3,600 transactions).
+    expect(Math.abs(bodies(long) / bodies(short) - 1)).toBeLessThan(0.25);
+    const halfHour = 2 * 250 * 1800;
+    expect(bodies(long)).toBeLessThan(1.5 * halfHour);
+    expect(bodies(long)).toBeGreaterThan(0.7 * halfHour);
+    const headers = (long.ledger as LightchainLedger).chain.blocksFound * config.headerBytes;
+    expect(long.report.nodeStorageBytes).toBe(headers + bodies(long));
+    expect(long.report.nodeStorageBytes).toBeLessThan(0.1 * long.report.ledgerBytes);
+  });
+
+  it('relays blocks as header + transaction ids and counts light proofs as its computation', () => {
+    const chain = (long.ledger as LightchainLedger).chain;
+    const { store } = chain.inspect();
+    for (const b of [1, 100, store.count - 1]) expect(store.wireBytes[b]).toBe(config.headerBytes + config.txIdBytes * store.txCount[b]);
+    expect(long.report.hashes).toBe(chain.blocksFound * network.nodes * config.proofHashes);
+    expect(long.report.extra!.block_network_bytes_per_block!).toBeLessThan(store.bytes[100] * 2 * network.nodes * network.degree);
+  });
+
+  it('confirms transactions at depth 1 and reports a block time near the interval', () => {
+    expect(long.txLog.confirmations).toBeGreaterThan(0.99 * long.txLog.count);
+    // ~1,440 main blocks: the mean interval has sd 2.6%; 3 sd, plus the stale share (< 1% here).
+    expect(Math.abs(long.report.blockIntervalS! / config.blockInterval - 1)).toBeLessThan(0.09);
+  });
+
+  it('is deterministic for a seed', () => {
+    expect(run(3).report).toEqual(short.report);
+    expect(run(3, 4).report).not.toEqual(short.report);
+  });
+});

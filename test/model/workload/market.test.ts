@@ -1,0 +1,127 @@
+// Checks the market workload: records, conservation of energy and money, reserves, determinism,
+// common random numbers across ledgers, and fee-driven settlement batching.
+
+import { describe, expect, it } from 'vitest';
+import { runWorld } from './marketWorld.js';
+
+/** One session per EV: arrival in the first two hours of day 0, a 20 h stay, a 23 h run. */
+const ONE_SESSION = { arrivalTime: { dist: 'uniform', min: '0h', max: '2h' }, connectionTime: '20h' };
+
+describe('market workload', () => {
+  it('records one negotiation per grid agent and interval, never buying beyond the deficit', () => {
+    const { workload } = runWorld({ grid: { agents: 3 } });
+    const records = workload.intervals();
+    expect(records.length).toBe(96 * 3);
+    for (const r of records) {
+      expect(r.energy_kwh).toBeLessThanOrEqual(r.demand_kwh + 1e-9);
+      expect(r.price).toBeGreaterThanOrEqual(0);
+      expect(r.price).toBeLessThanOrEqual(0.5);
+      expect(r.social_welfare).toBeLessThanOrEqual(r.optimal_welfare + 1e-9);
+    }
+    expect(records.some((r) => r.energy_kwh > 0 && r.energy_kwh < r.demand_kwh - 1e-6)).toBe(true);
+    expect(records.some((r) => r.demand_kwh > 0 && Math.abs(r.energy_kwh - r.demand_kwh) < 1e-9)).toBe(true);
+  });
+
+  it('reports after warm-up sums of the records and the aggregate gap 1 - sum W / sum W_opt', () => {
+    const warmup = 6 * 3600;
+    const { workload } = runWorld({ warmup });
+    const after = workload.intervals().filter((r) => r.t_s >= warmup);
+    const sum = (f: (r: (typeof after)[number]) => number) => after.reduce((s, r) => s + f(r), 0);
+    const report = workload.report();
+    expect(report.energyTradedKwh).toBeCloseTo(sum((r) => r.energy_kwh), 9);
+    expect(report.gridCost).toBeCloseTo(sum((r) => r.grid_cost), 9);
+    expect(report.evRevenue).toBeCloseTo(sum((r) => r.ev_revenue), 9);
+    expect(report.optimalityGap).toBeCloseTo(1 - sum((r) => r.social_welfare) / sum((r) => r.optimal_welfare), 12);
+    expect(report.optimalityGap).toBeGreaterThan(0);
+  });
+
+  it('conserves energy: what the grids bought is what left the batteries times the efficiency', () => {
+    const { workload, txLog } = runWorld({ fleet: ONE_SESSION, duration: 23 * 3600 });
+    const { fleet, settlement } = workload;
+    let fromBatteries = 0;
+    for (let i = 0; i < fleet.size; i++) fromBatteries += (fleet.arrivalSoc[i] - fleet.soc[i]) * fleet.capacityKwh[i] * fleet.efficiency[i];
+    const bought = workload.intervals().reduce((s, r) => s + r.energy_kwh, 0);
+    expect(bought).toBeGreaterThan(100);
+    expect(fromBatteries).toBeCloseTo(bought, 6);
+    // Every EV has departed, so every trade is settled and the ledger carries exactly the money owed.
+    const revenue = workload.intervals().reduce((s, r) => s + r.ev_revenue, 0);
+    let settled = 0;
+    for (let tx = 0; tx < txLog.count; tx++) settled += txLog.value[tx];
+    expect(settlement.settledTrades).toBe(settlement.trades);
+    expect(settled).toBeCloseTo(revenue, 9);
+  });
+
+  it('lets no EV leave below its reserve (or below its arrival charge when it came in under it)', () => {
+    const { workload } = runWorld({ duration: 2 * 86400, fleet: { size: 300 } });
+    expect(workload.minDepartureMargin).toBeGreaterThanOrEqual(0);
+    const { fleet } = workload;
+    for (let i = 0; i < fleet.size; i++) expect(fleet.soc[i]).toBeGreaterThanOrEqual(Math.min(fleet.reserve[i], fleet.arrivalSoc[i]));
+  });
+
+  it('brings every EV back each day of a multi-day run', () => {
+    const { workload } = runWorld({ duration: 3 * 86400, fleet: { arrivalTime: '10h', connectionTime: '2h' } });
+    const pluggedAt = (t: number) => workload.intervals().filter((r) => r.t_s === t).reduce((s, r) => s + r.evs, 0);
+    for (let day = 0; day < 3; day++) {
+      expect(pluggedAt(day * 86400 + 11 * 3600)).toBe(200);
+      expect(pluggedAt(day * 86400 + 13 * 3600)).toBe(0);
+    }
+  });
+
+  it('is deterministic for a seed and differs across seeds', () => {
+    const a = runWorld({ seed: 5 });
+    const b = runWorld({ seed: 5 });
+    const c = runWorld({ seed: 6 });
+    expect(b.workload.intervals()).toEqual(a.workload.intervals());
+    expect(Array.from(b.txLog.value.subarray(0, b.txLog.count))).toEqual(Array.from(a.txLog.value.subarray(0, a.txLog.count)));
+    expect(c.workload.intervals()).not.toEqual(a.workload.intervals());
+  });
+
+  it('gives the same market outcome on every ledger (common random numbers); only settlement differs', () => {
+    const free = runWorld({ seed: 3 });
+    const paid = runWorld({ seed: 3, fee: 0.05 });
+    expect(paid.workload.intervals()).toEqual(free.workload.intervals());
+    expect(paid.txLog.count).toBeLessThan(free.txLog.count);
+  });
+
+  it('runs every market kind, with the optimum never worse per interval', () => {
+    for (const kind of ['nash', 'fixed', 'optimal']) {
+      const { workload } = runWorld({ market: { kind, tariff: [0.05, 0.2] } });
+      for (const r of workload.intervals()) expect(r.social_welfare).toBeLessThanOrEqual(r.optimal_welfare + 1e-9);
+      if (kind === 'optimal') expect(workload.report().optimalityGap).toBe(0);
+      if (kind === 'fixed') expect(new Set(workload.intervals().filter((r) => r.energy_kwh > 0).map((r) => r.price))).toEqual(new Set([0.05, 0.2]));
+    }
+  });
+});
+
+describe('settlement', () => {
+  it('settles at once on a fee-less ledger (delay 0 with the default period of one interval)', () => {
+    const { workload, txLog } = runWorld();
+    expect(workload.report().settlementDelayMeanS).toBe(0);
+    for (let tx = 0; tx < txLog.count; tx++) expect(txLog.fee[tx]).toBe(0);
+  });
+
+  it('batches under a fee: every trade settled once, fee share within maxFeeShare except departure flushes', () => {
+    const fee = 0.02;
+    const { workload, txLog } = runWorld({ fleet: ONE_SESSION, duration: 23 * 3600, fee, market: { settlement: { maxFeeShare: 0.1 } } });
+    const { settlement } = workload;
+    expect(settlement.trades).toBeGreaterThan(txLog.count);
+    expect(settlement.settledTrades).toBe(settlement.trades);
+    expect(settlement.settledValue).toBeCloseTo(settlement.tradedValue, 9);
+    let overShare = 0;
+    for (let tx = 0; tx < txLog.count; tx++) {
+      expect(txLog.fee[tx]).toBe(fee);
+      if (fee > 0.1 * txLog.value[tx] + 1e-15) overShare++;
+    }
+    expect(overShare).toBe(settlement.flushesOverShare);
+    expect(overShare).toBeLessThan(txLog.count);
+    expect(workload.report().settlementDelayMeanS).toBeGreaterThan(0);
+  });
+
+  it('settles once per settlement period when it spans several intervals', () => {
+    const { workload } = runWorld({ fleet: ONE_SESSION, duration: 23 * 3600, market: { settlement: { period: '1h' } } });
+    // Trades at :00, :15, :30 and :45 settle at the :45 clearing (or at departure): delays average below 45 min.
+    const delay = workload.report().settlementDelayMeanS as number;
+    expect(delay).toBeGreaterThan(0);
+    expect(delay).toBeLessThanOrEqual(2700);
+  });
+});
