@@ -13,10 +13,6 @@ export class PluggedLists {
     this.position = new Int32Array(evs).fill(-1);
   }
 
-  isPlugged(ev: number): boolean {
-    return this.position[ev] >= 0;
-  }
-
   add(agent: number, ev: number): void {
     const k = this.counts[agent]++;
     this.lists[agent][k] = ev;

@@ -20,14 +20,14 @@ export const fleetSchema = z.strictObject({
   size: z.int().min(0).default(1000).meta({ description: 'number of EVs' }),
   locations: locationMixSchema.prefault({}).meta({ description: 'mix of charging location types (relative weights); each type has its own ElaadNL arrival and stay profile' }),
   batteryCapacity: distribution(z.number().positive()).default(ELAAD_BATTERY_KWH).meta({ description: 'battery capacity, kWh (default: typical Dutch EV models weighted by registrations, mean about 60 kWh)' }),
-  chargerPower: distribution(z.number().nonnegative()).default({ dist: 'constant', value: 11 }).meta({ description: 'bidirectional charger power, kW' }),
-  efficiency: distribution(z.number().positive().max(1)).default({ dist: 'constant', value: 0.87 }).meta({ description: 'V2G round-trip efficiency: the grid receives e, the battery loses e / efficiency' }),
-  arrivalSoc: z.union([z.literal('elaad'), distribution(fraction())]).default('elaad').meta({ description: 'state of charge at arrival (fraction); elaad: 1 - ElaadNL energy per session / capacity' }),
-  reserve: distribution(fraction()).default({ dist: 'uniform', min: 0.4, max: 0.6 }).meta({ description: 'state of charge (fraction) an EV must keep for departure; V2G never discharges below it' }),
-  arrivalTime: z.union([z.literal('elaad'), distribution(duration())]).default('elaad').meta({ description: 'time of day of the daily arrival; elaad: ElaadNL share per 15-minute slot of the location type' }),
-  connectionTime: z.union([z.literal('elaad'), distribution(duration())]).default('elaad').meta({ description: 'how long an EV stays plugged in; elaad: ElaadNL connection-time distribution of the location type' }),
-  costQuadratic: distribution(z.number().positive()).default({ dist: 'uniform', min: 0.005, max: 0.015 }).meta({ description: 'a_i of the selling cost, currency/(kW^2 h): selling e kWh in an interval of h hours costs a_i e^2 / h + b_i e (inconvenience and battery stress)' }),
-  costLinear: distribution(z.number().nonnegative()).default({ dist: 'uniform', min: 0.0023, max: 0.0045 }).meta({ description: 'b_i of the selling cost, currency/kWh (battery degradation per kWh cycled)' }),
+  chargerPower: distribution(z.number().nonnegative()).default({ dist: 'constant', value: 11 }).meta({ description: 'bidirectional charger power, kW (default 11)' }),
+  efficiency: distribution(z.number().positive().max(1)).default({ dist: 'constant', value: 0.87 }).meta({ description: 'V2G round-trip efficiency: the grid receives e, the battery loses e / efficiency (default 0.87)' }),
+  arrivalSoc: z.union([z.literal('elaad'), distribution(fraction())]).prefault('elaad').meta({ description: 'state of charge at arrival (fraction); elaad (the default): 1 - ElaadNL energy per session / capacity' }),
+  reserve: distribution(fraction()).prefault({ dist: 'uniform', min: 0.4, max: 0.6 }).meta({ description: 'state of charge (fraction) an EV must keep for departure; V2G never discharges below it (default uniform 0.4-0.6)' }),
+  arrivalTime: z.union([z.literal('elaad'), distribution(duration())]).prefault('elaad').meta({ description: 'time of day of the daily arrival; elaad (the default): ElaadNL share per 15-minute slot of the location type' }),
+  connectionTime: z.union([z.literal('elaad'), distribution(duration())]).prefault('elaad').meta({ description: 'how long an EV stays plugged in; elaad (the default): ElaadNL connection-time distribution of the location type' }),
+  costQuadratic: distribution(z.number().positive()).default({ dist: 'uniform', min: 0.005, max: 0.015 }).meta({ description: 'a_i of the selling cost, currency/(kW^2 h): selling e kWh in an interval of h hours costs a_i e^2 / h + b_i e (inconvenience and battery stress; default uniform 0.005-0.015)' }),
+  costLinear: distribution(z.number().nonnegative()).default({ dist: 'uniform', min: 0.0023, max: 0.0045 }).meta({ description: 'b_i of the selling cost, currency/kWh (battery degradation per kWh cycled; default uniform 0.0023-0.0045)' }),
 });
 
 /** kW of load per EV assigned to a grid agent, hourly from 00:00 (residential shape with an evening peak). */
@@ -39,14 +39,15 @@ export const gridSchema = z.strictObject({
   agents: z.int().min(1).default(4).meta({ description: 'number of grid agents (regions or aggregators); each EV plugs in at one, drawn uniformly' }),
   loadProfile: z.array(z.number().nonnegative()).min(1).default(LOAD_PROFILE_KW).meta({ description: 'load in kW per EV of the agent over the day, in equal slots from 00:00 (default hourly, evening peak)' }),
   solarProfile: z.array(z.number().nonnegative()).min(1).default(SOLAR_PROFILE_KW).meta({ description: 'clear-sky renewable output in kW per EV of the agent over the day, in equal slots from 00:00' }),
-  weather: distribution(z.number().nonnegative()).default({ dist: 'normal', mean: 0.7, sd: 0.2, min: 0, max: 1 }).meta({ description: 'share of clear-sky renewable output, drawn per agent and interval from the agent\'s own stream' }),
-  peakerPrice: distribution(z.number().nonnegative()).default({ dist: 'uniform', min: 0.25, max: 0.4 }).meta({ description: 'pi_m: wholesale/peaker price an agent pays for the deficit EVs do not cover, currency/kWh (drawn once per agent)' }),
+  weather: distribution(z.number().nonnegative()).default({ dist: 'normal', mean: 0.7, sd: 0.2, min: 0, max: 1 }).meta({ description: 'share of clear-sky renewable output, drawn per agent and interval from the agent\'s own stream (default normal, mean 0.7, sd 0.2, within [0, 1])' }),
+  peakerPrice: distribution(z.number().nonnegative()).default({ dist: 'uniform', min: 0.25, max: 0.4 }).meta({ description: 'pi_m: wholesale/peaker price an agent pays for the deficit EVs do not cover, currency/kWh, drawn once per agent (default uniform 0.25-0.40)' }),
   priceMin: z.number().nonnegative().default(0).meta({ description: 'p_min: lowest price a grid agent may post, currency/kWh' }),
   priceMax: z.number().nonnegative().default(0.5).meta({ description: 'p_max: highest price a grid agent may post, currency/kWh' }),
 }).refine((g) => g.priceMin <= g.priceMax, { error: 'expected grid.priceMin <= grid.priceMax', path: ['priceMin'] });
 
 export const settlementSchema = z.strictObject({
   period: positiveDuration().prefault('15m').meta({ description: 'settlement period: an EV settles its trades every period (rounded to whole market intervals), one transaction each' }),
+  spread: duration().optional().meta({ description: 'each EV posts a round\'s settlement at its own fixed phase, uniform in [0, spread) after the round, as independent EV clocks would (default: the settlement period; 0 posts every transaction at the round)' }),
   maxFeeShare: fraction().default(0.1).meta({ description: 'where the ledger charges a fee, an EV waits until the fee is at most this share of the value it settles (it flushes at departure regardless)' }),
 });
 

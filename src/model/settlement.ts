@@ -52,10 +52,6 @@ export class Settlement {
     }
   }
 
-  hasPending(ev: number): boolean {
-    return this.pendingTrades[ev] > 0;
-  }
-
   /** Settles EV `ev`'s pending trades now if the ledger's fee is an acceptable share of their value. */
   offer(ev: number): void {
     if (this.pendingTrades[ev] === 0) return;

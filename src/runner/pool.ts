@@ -4,6 +4,7 @@
 import { Piscina } from 'piscina';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { executeRun, type RunResult, type RunTask } from './executeRun.js';
+import { loaderFlags, siblingModule } from './sourceMode.js';
 
 export interface ExecuteOptions {
   workers: number;
@@ -20,10 +21,9 @@ export async function executeRuns(tasks: RunTask[], options: ExecuteOptions): Pr
     }
     return;
   }
-  const fromSource = import.meta.url.endsWith('.ts');
   const pool = new Piscina({
-    filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
+    filename: siblingModule('worker', import.meta.url).href,
+    execArgv: loaderFlags(),
     minThreads: Math.min(options.workers, tasks.length),
     maxThreads: options.workers,
     idleTimeout: 1000,

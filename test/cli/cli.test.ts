@@ -5,11 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../runner/helpers.js';
+import { loaderFlags } from '../../src/runner/sourceMode.js';
 
 const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+const LOADER = loaderFlags();
 
 function dv2g(args: string[], cwd = process.cwd()) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const r = spawnSync(process.execPath, [...LOADER, MAIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -50,6 +50,7 @@ export class Chain {
   /** Bytes of the main chain's blocks. */
   mainBytes = 0;
   mainTxCount = 0;
+  /** Fees of the main chain's transactions. */
   mainFees = 0;
   private readonly propagation: Propagation;
   private readonly nodes: number;
@@ -145,7 +146,7 @@ export class Chain {
     store.seal(b, bytes, this.config.wireBytes(store.txCount[b], bytes));
     this.allBlockBytes += bytes;
     this.blockNetworkBytes += this.propagation.flood(store, b, producer, now, store.wireBytes[b]) * store.wireBytes[b];
-    this.main.add(b);
+    if (!this.main.add(b)) this.returnToMempool(b);
     this.config.onBlock?.(b);
   }
 

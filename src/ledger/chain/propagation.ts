@@ -5,8 +5,7 @@
 // instead of one event per node. Arrival rows of recent blocks are kept in a ring to answer
 // "which is node v's first-seen longest chain tip at time t".
 
-import type { PeerGraph } from '../../network/peerGraph.js';
-import type { LinkDelay } from '../../network/peerGraph.js';
+import type { LinkDelay, PeerGraph } from '../../network/peerGraph.js';
 import type { BlockStore } from './blockStore.js';
 
 const INITIAL_RING = 256;

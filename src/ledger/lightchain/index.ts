@@ -58,6 +58,7 @@ export function createLightchainLedger(config: LightchainConfig, ctx: LedgerCont
         staleRate: chain.staleRate(),
         blockIntervalS: chain.blockInterval(),
         extra: {
+          producer_revenue: chain.mainFees + config.blockReward * mainBlocks,
           reward_per_tx: chain.mainTxCount === 0 ? null : (config.blockReward * mainBlocks) / chain.mainTxCount,
           energy_per_tx_j: confirmed === 0 ? null : energyJ / confirmed,
           blocks_found: chain.blocksFound,

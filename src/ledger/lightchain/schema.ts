@@ -6,7 +6,7 @@ import { positiveDuration } from '../../scenario/units.js';
 export const lightchainSchema = z.strictObject({
   kind: z.literal('lightchain'),
   label: z.string().min(1).optional().meta({ description: 'unique name of this ledger in results (default: its kind)' }),
-  blockInterval: positiveDuration().default(15).meta({ description: 'target mean time between blocks (mean round length of the producer lottery)' }),
+  blockInterval: positiveDuration().prefault(15).meta({ description: 'target mean time between blocks (mean round length of the producer lottery)' }),
   blockSize: z.int().positive().default(1_000_000).meta({ description: 'maximum block size in bytes (header included)' }),
   confirmations: z.int().min(1).default(1).meta({ description: 'depth on the chain at which a transaction is confirmed (1: its block is the tip)' }),
   producers: z.int().min(1).optional().meta({ description: 'nodes taking part in Synergistic Multiple Proof (nodes 0..producers-1; default: every network node)' }),
@@ -15,7 +15,7 @@ export const lightchainSchema = z.strictObject({
   joulesPerHash: z.number().nonnegative().default(3e-11).meta({ description: 'energy per hash, joules (same devices as the pow default, for comparisons)' }),
   headerBytes: z.int().positive().default(80).meta({ description: 'bytes of a block header' }),
   txIdBytes: z.int().positive().default(32).meta({ description: 'bytes of a transaction id in a LightBlock' }),
-  offloadAge: positiveDuration().default(3600).meta({ description: 'Unrelated Block Offloading Filter: a block body is dropped once all its outputs were spent at least this long ago (stale bodies: once the block is this old)' }),
+  offloadAge: positiveDuration().prefault(3600).meta({ description: 'Unrelated Block Offloading Filter: a block body is dropped once all its outputs were spent at least this long ago (stale bodies: once the block is this old)' }),
   feeRate: z.number().nonnegative().default(0).meta({ description: 'fee per byte of transaction: feeFor(size) = feeRate x size' }),
   blockReward: z.number().nonnegative().default(0).meta({ description: 'currency per main-chain block paid to its producer (reported per transaction as reward_per_tx)' }),
 });

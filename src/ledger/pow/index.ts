@@ -51,6 +51,7 @@ export function createPowLedger(config: PowConfig, ctx: LedgerContext): PowLedge
         staleRate: chain.staleRate(),
         blockIntervalS: chain.blockInterval(),
         extra: {
+          miner_revenue: chain.mainFees + config.blockReward * mainBlocks,
           reward_per_tx: chain.mainTxCount === 0 ? null : (config.blockReward * mainBlocks) / chain.mainTxCount,
           blocks_found: chain.blocksFound,
           stale_blocks: chain.blocksFound - mainBlocks,

@@ -6,7 +6,7 @@ import { positiveDuration } from '../../scenario/units.js';
 export const powSchema = z.strictObject({
   kind: z.literal('pow'),
   label: z.string().min(1).optional().meta({ description: 'unique name of this ledger in results (default: its kind)' }),
-  blockInterval: positiveDuration().default(600).meta({ description: 'target mean time between blocks; difficulty = hashRate x blockInterval expected hashes per block' }),
+  blockInterval: positiveDuration().prefault(600).meta({ description: 'target mean time between blocks; difficulty = hashRate x blockInterval expected hashes per block' }),
   blockSize: z.int().positive().default(1_000_000).meta({ description: 'maximum block size in bytes (header included)' }),
   confirmations: z.int().min(1).default(6).meta({ description: 'depth on the main chain at which a transaction is confirmed (1: its block is the tip)' }),
   miners: z.int().min(1).default(16).meta({ description: 'number of miners (network nodes 0..miners-1); equal hash power unless hashShares is given' }),

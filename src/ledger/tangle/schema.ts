@@ -12,7 +12,7 @@ export const creditPowSchema = z.strictObject({
   minDifficulty: z.number().nonnegative().default(10).meta({ description: 'floor of the difficulty, bits' }),
   maxDifficulty: z.number().nonnegative().default(24).meta({ description: 'ceiling of the difficulty, bits' }),
   bitsPerCredit: z.number().nonnegative().default(4).meta({ description: 'bits of difficulty removed per unit of credit (added per unit of negative credit)' }),
-  window: positiveDuration().default(60).meta({ description: 'dT: window of the positive credit and time scale of fading penalties' }),
+  window: positiveDuration().prefault(60).meta({ description: 'dT: window of the positive credit and time scale of fading penalties' }),
   positiveWeight: z.number().nonnegative().default(1).meta({ description: 'l1: weight of the positive credit CrP (valid transactions per second in the window)' }),
   negativeWeight: z.number().nonnegative().default(0.5).meta({ description: 'l2: weight of the negative credit CrN (fading penalties)' }),
   lazyPenalty: z.number().nonnegative().default(1).meta({ description: 'a(lazy): penalty of one lazy-tip transaction' }),
@@ -21,8 +21,8 @@ export const creditPowSchema = z.strictObject({
 
 export const parasiteSchema = z.strictObject({
   share: z.number().min(0).max(0.95).default(0).meta({ description: 'share of the issuing rate the attacker puts into its hidden chain (0: no attack)' }),
-  hold: positiveDuration().default(30).meta({ description: 'least time the attacker builds its hidden chain before releasing it' }),
-  observe: positiveDuration().default(60).meta({ description: 'time after the release at which the attack is judged (and the next attack starts)' }),
+  hold: positiveDuration().prefault(30).meta({ description: 'least time the attacker builds its hidden chain before releasing it' }),
+  observe: positiveDuration().prefault(60).meta({ description: 'time after the release at which the attack is judged (and the next attack starts)' }),
   hashRate: z.number().positive().default(1e8).meta({ description: 'hashes per second of the attacker (its chain grows no faster than its proof of work allows)' }),
 });
 

@@ -53,6 +53,9 @@ export class MarketWorkload implements Workload {
   private readonly arriveKind: number;
   private readonly departKind: number;
   private readonly clearKind: number;
+  private readonly offerKind: number;
+  /** Each EV's fixed delay from a settlement round to its offer (its own clock's phase), seconds. */
+  private readonly settlementPhase: Float64Array;
 
   constructor(private readonly scenario: MarketScenario, private readonly ctx: WorkloadContext) {
     const { fleet, grid, market } = scenario;
@@ -76,6 +79,10 @@ export class MarketWorkload implements Workload {
     this.arriveKind = ctx.sim.register((ev) => this.arrive(ev));
     this.departKind = ctx.sim.register((ev) => this.depart(ev));
     this.clearKind = ctx.sim.register(() => this.clear());
+    this.offerKind = ctx.sim.register((ev) => this.settlement.offer(ev));
+    const spread = market.settlement.spread ?? this.settleEvery * market.interval;
+    const phase = ctx.stream('settlement.phase');
+    this.settlementPhase = Float64Array.from({ length: fleet.size }, () => phase() * spread);
   }
 
   /** Plugs in the EVs still connected from the day before the run, schedules everyone's arrival and the first clearing. */
@@ -194,7 +201,11 @@ export class MarketWorkload implements Workload {
     if (++this.intervalIndex % this.settleEvery === 0) {
       for (let g = 0; g < grid.count; g++) {
         const list = plugged.lists[g];
-        for (let j = 0, n = plugged.counts[g]; j < n; j++) settlement.offer(list[j]);
+        for (let j = 0, n = plugged.counts[g]; j < n; j++) {
+          const ev = list[j];
+          if (this.settlementPhase[ev] === 0) settlement.offer(ev);
+          else sim.schedule(this.settlementPhase[ev], this.offerKind, ev);
+        }
       }
     }
     if (t + seconds < duration) sim.schedule(seconds, this.clearKind);

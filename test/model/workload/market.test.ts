@@ -94,10 +94,21 @@ describe('market workload', () => {
 });
 
 describe('settlement', () => {
-  it('settles at once on a fee-less ledger (delay 0 with the default period of one interval)', () => {
-    const { workload, txLog } = runWorld();
+  it('settles at once on a fee-less ledger with no spread (delay 0 with the default period of one interval)', () => {
+    const { workload, txLog } = runWorld({ market: { settlement: { spread: 0 } } });
     expect(workload.report().settlementDelayMeanS).toBe(0);
     for (let tx = 0; tx < txLog.count; tx++) expect(txLog.fee[tx]).toBe(0);
+  });
+
+  it('spreads settlements over each EV\'s own phase: on a fee-less ledger the mean delay is about spread / 2', () => {
+    const { workload, txLog } = runWorld({ market: { settlement: { spread: '10m' } } });
+    // Phases are uniform on [0, 600 s): a departure before its phase settles earlier, so the mean is at most 300 s;
+    // with hundreds of EVs it lies well above 200 s (the standard error of a uniform mean over n EVs is 173/sqrt(n) s).
+    const delay = workload.report().settlementDelayMeanS!;
+    expect(delay).toBeGreaterThan(200);
+    expect(delay).toBeLessThanOrEqual(300);
+    const times = new Set(Array.from(txLog.submittedAt.subarray(0, txLog.count)));
+    expect(times.size).toBeGreaterThan(txLog.count / 2);
   });
 
   it('batches under a fee: every trade settled once, fee share within maxFeeShare except departure flushes', () => {

@@ -1,0 +1,57 @@
+// Runs benchmark workloads, each in a child process of its own (so its peak memory is its own),
+// repeated and summarised by the median; compares with the committed baseline.
+
+import { spawn } from 'node:child_process';
+import { median } from 'simple-statistics';
+import type { Measurement } from './measure.js';
+import { loaderFlags, siblingModule } from '../runner/sourceMode.js';
+
+export interface WorkloadResult extends Measurement {
+  name: string;
+  peakRssMb: number;
+  repeats: number;
+}
+
+export interface BenchOptions {
+  quick: boolean;
+  repeat: number;
+  only?: string[];
+  onProgress?(message: string): void;
+}
+
+/** One child-process execution of a workload: its measurement and peak resident memory. */
+async function runOnce(name: string, quick: boolean): Promise<Measurement & { peakRssMb: number }> {
+  const args = [...loaderFlags(), siblingModule('child', import.meta.url).pathname, name, quick ? 'quick' : 'full'];
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.on('error', reject);
+    p.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`bench workload ${name} exited with code ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').at(-1)!));
+    });
+  });
+}
+
+export async function runBench(names: string[], options: BenchOptions): Promise<WorkloadResult[]> {
+  const results: WorkloadResult[] = [];
+  for (const name of names) {
+    const runs: (Measurement & { peakRssMb: number })[] = [];
+    for (let i = 0; i < options.repeat; i++) {
+      options.onProgress?.(`bench: ${name} (${i + 1}/${options.repeat})`);
+      runs.push(await runOnce(name, options.quick));
+    }
+    const first = runs[0];
+    results.push({
+      ...first,
+      name,
+      speed: median(runs.map((r) => r.speed)),
+      ratio: first.ratio === undefined ? undefined : median(runs.map((r) => r.ratio!)),
+      wallSeconds: median(runs.map((r) => r.wallSeconds)),
+      peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+      repeats: runs.length,
+    });
+  }
+  return results;
+}

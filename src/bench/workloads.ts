@@ -1,0 +1,93 @@
+// The fixed set of `dv2g bench` workloads, each at a full size and a reduced `--quick` size.
+
+import { performance } from 'node:perf_hooks';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { benchEngine } from './engineBench.js';
+import { benchTangle } from '../ledger/tangle/bench.js';
+import { benchPow } from '../ledger/pow/bench.js';
+import { benchLightchain } from '../ledger/lightchain/bench.js';
+import { benchMarket } from '../model/bench.js';
+import { loadScenario, parseScenario } from '../scenario/load.js';
+import { runScenario } from '../runner/runScenario.js';
+import { SCENARIOS_DIR } from '../scenario/bundled.js';
+import type { BenchWorkload, Measurement } from './measure.js';
+
+export const WORKLOADS: BenchWorkload[] = [
+  {
+    name: 'engine',
+    description: 'kernel event loop vs a bare typed-array binary heap on the same hold-model schedule (ratio aim >= 0.7)',
+    async run(quick) {
+      const r = benchEngine(quick ? 2_000_000 : 5_000_000);
+      return { speed: r.kernelEventsPerSecond, unit: 'events/s', ratio: r.ratio, ratioMeaning: 'kernel / bare heap', wallSeconds: r.events / r.kernelEventsPerSecond, details: { events: r.events, bareEventsPerSecond: Math.round(r.bareEventsPerSecond) } };
+    },
+  },
+  {
+    name: 'tangle',
+    description: 'tangle, mcmc, alpha 0.01, 100 tx/s: 1,000,000 transactions (quick: 100,000); aim under 60 s',
+    async run(quick) {
+      const r = benchTangle(quick ? 100_000 : 1_000_000);
+      return { speed: r.txPerSecond, unit: 'tx/s', wallSeconds: r.seconds, details: { transactions: r.transactions, confirmed: r.confirmed, events: r.events } };
+    },
+  },
+  {
+    name: 'pow',
+    description: 'a Bitcoin-like day (600 s, 1 MB blocks) on a 1,000-node network (quick: 200 nodes) at 10 tx/s',
+    async run(quick) {
+      const r = benchPow(quick ? 200 : 1000);
+      return { speed: r.events / r.seconds, unit: 'events/s', wallSeconds: r.seconds, details: { nodes: r.nodes, events: r.events, transactions: r.transactions, blocks: r.blocks, simulatedPerWallSecond: Math.round(r.speedup) } };
+    },
+  },
+  {
+    name: 'lightchain',
+    description: 'a LightChain day on a 1,000-node network (quick: 200 nodes)',
+    async run(quick) {
+      const r = benchLightchain(quick ? 200 : 1000);
+      return { speed: r.events / r.seconds, unit: 'events/s', wallSeconds: r.seconds, details: { nodes: r.nodes, events: r.events, transactions: r.transactions, blocks: r.blocks, simulatedPerWallSecond: Math.round(r.speedup) } };
+    },
+  },
+  {
+    name: 'market',
+    description: 'a day of negotiation and settlement for 100,000 EVs (quick: 10,000)',
+    async run(quick) {
+      const r = benchMarket(quick ? 10_000 : 100_000);
+      return { speed: r.events / r.seconds, unit: 'events/s', wallSeconds: r.seconds, details: { evs: r.evs, negotiations: r.negotiations, transactions: r.transactions, events: r.events } };
+    },
+  },
+  {
+    name: 'workers',
+    description: 'speed-up of 4 replications from 1 to 2 worker threads (ratio aim >= 1.7 on 2 cores)',
+    async run(quick) {
+      const loaded = parseScenario(`name: bench-workers\nduration: ${quick ? '2h' : '6h'}\nreplications: 4\nworkload: {kind: poisson, rate: 50}\nledgers: [{kind: tangle}]\n`, 'bench-workers.yaml');
+      const one = await timedRun(loaded, 1);
+      const two = await timedRun(loaded, 2);
+      return { speed: 4 / two.seconds, unit: 'runs/s', ratio: one.seconds / two.seconds, ratioMeaning: 'time with 1 worker / time with 2', wallSeconds: one.seconds + two.seconds, details: { oneWorkerSeconds: one.seconds, twoWorkersSeconds: two.seconds, cores: availableParallelism() } };
+    },
+  },
+  {
+    name: 'end-to-end',
+    description: 'scenarios/scale-100k.yaml (100,000 EVs, a day, all ledger kinds) on all cores (quick: scenarios/quickstart.yaml)',
+    async run(quick) {
+      const loaded = loadScenario(join(SCENARIOS_DIR, quick ? 'quickstart.yaml' : 'scale-100k.yaml'));
+      const r = await timedRun(loaded, availableParallelism());
+      return { speed: r.events / r.seconds, unit: 'events/s', wallSeconds: r.seconds, details: { runs: r.runs, events: r.events } };
+    },
+  },
+];
+
+async function timedRun(loaded: ReturnType<typeof parseScenario>, workers: number): Promise<{ seconds: number; events: number; runs: number }> {
+  const outDir = mkdtempSync(join(tmpdir(), 'dv2g-bench-'));
+  try {
+    const started = performance.now();
+    const summary = await runScenario(loaded, { outDir, workers });
+    const seconds = (performance.now() - started) / 1000;
+    if (summary.status !== 'complete') throw new Error(`bench run ${loaded.scenario.name} ended ${summary.status}`);
+    const events = summary.manifest.runs.reduce((acc, r) => acc + (r.events_per_s ?? 0) * (r.wall_s ?? 0), 0);
+    return { seconds, events, runs: summary.runs.length };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+export type { Measurement };

@@ -1,0 +1,93 @@
+// `dv2g bench`: the performance benchmark; --check compares with results/bench-baseline.json
+// and exits 1 on a regression; --update rewrites the baseline's section for this size.
+
+import type { CommandModule } from 'yargs';
+import { cpus, totalmem } from 'node:os';
+import { existsSync } from 'node:fs';
+import { WORKLOADS } from '../bench/workloads.js';
+import { runBench, type WorkloadResult } from '../bench/runBench.js';
+import { BASELINE_PATH, checkAgainst, entryOf, readBaseline, writeBaseline, DEFAULT_TOLERANCES, type Baseline, type CheckRow } from '../bench/baseline.js';
+import { EXIT } from './exitCodes.js';
+
+interface BenchArgs {
+  quick: boolean;
+  check: boolean;
+  update: boolean;
+  repeat?: number;
+  only?: string[];
+  ratioTolerance: number;
+  speedFloor: number;
+  json: boolean;
+}
+
+export const benchCommand: CommandModule<object, BenchArgs> = {
+  command: 'bench',
+  describe: 'performance benchmark; --check fails on a regression against the committed baseline',
+  builder: (y) =>
+    y
+      .option('quick', { type: 'boolean', default: false, describe: 'reduced sizes (under two minutes in total), for CI' })
+      .option('check', { type: 'boolean', default: false, describe: 'compare with results/bench-baseline.json; exit 1 on regression' })
+      .option('update', { type: 'boolean', default: false, describe: 'rewrite the baseline section (quick or full) with these figures' })
+      .option('repeat', { type: 'number', describe: 'runs per workload, summarised by the median [default: 3 with --check or --update, else 1]' })
+      .option('only', { type: 'string', array: true, choices: WORKLOADS.map((w) => w.name), describe: 'run only these workloads' })
+      .option('ratio-tolerance', { type: 'number', default: DEFAULT_TOLERANCES.ratio, describe: 'fail when a same-process ratio falls more than this share below the baseline' })
+      .option('speed-floor', { type: 'number', default: DEFAULT_TOLERANCES.speedFloor, describe: 'fail when a speed falls below this share of the baseline' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the figures as JSON' }) as never,
+  handler: async (args) => {
+    const names = args.only?.length ? args.only : WORKLOADS.map((w) => w.name);
+    const repeat = args.repeat ?? (args.check || args.update ? 3 : 1);
+    const results = await runBench(names, { quick: args.quick, repeat, onProgress: (m) => args.json || process.stderr.write(`${m}\n`) });
+    const section = args.quick ? 'quick' : 'full';
+    let rows: CheckRow[] = [];
+    if (args.check) {
+      if (!existsSync(BASELINE_PATH)) {
+        process.stderr.write(`dv2g bench: no baseline at ${BASELINE_PATH}; create it with --update\n`);
+        process.exit(EXIT.usage);
+      }
+      rows = checkAgainst(readBaseline()[section], results, { ratio: args.ratioTolerance, speedFloor: args.speedFloor });
+    }
+    if (args.json) process.stdout.write(`${JSON.stringify({ results, check: rows }, null, 2)}\n`);
+    else {
+      process.stdout.write(`\n${resultsTable(results)}\n`);
+      if (args.check) process.stdout.write(`\nagainst the ${section} baseline (${BASELINE_PATH}):\n${checkTable(rows)}\n`);
+    }
+    if (args.update) {
+      const previous: Partial<Baseline> = existsSync(BASELINE_PATH) ? readBaseline() : {};
+      writeBaseline({
+        how: `dv2g bench${args.quick ? ' --quick' : ''} --update: each workload run ${repeat} times in a child process of its own; the median speed and ratio, the largest peak RSS`,
+        machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` },
+        taken_at: new Date().toISOString(),
+        quick: previous.quick ?? {},
+        full: previous.full ?? {},
+        [section]: { ...(previous[section] ?? {}), ...Object.fromEntries(results.map((r) => [r.name, entryOf(r)])) },
+      });
+      if (!args.json) process.stdout.write(`\nbaseline (${section}) updated: ${BASELINE_PATH}\n`);
+    }
+    const failed = rows.filter((r) => !r.ok);
+    if (failed.length) {
+      process.stderr.write(`\ndv2g bench: regression in ${failed.map((r) => `${r.name} ${r.figure}`).join(', ')}\n`);
+      process.exit(EXIT.runFailed);
+    }
+  },
+};
+
+function resultsTable(results: WorkloadResult[]): string {
+  const header = ['workload', 'speed', 'unit', 'ratio', 'peak MB', 'wall s'];
+  const body = results.map((r) => [r.name, fmt(r.speed), r.unit, r.ratio === undefined ? '-' : r.ratio.toFixed(3), Math.round(r.peakRssMb).toString(), r.wallSeconds.toFixed(2)]);
+  return align([header, ...body]);
+}
+
+function checkTable(rows: CheckRow[]): string {
+  const header = ['workload', 'figure', 'baseline', 'now', 'change', 'fails below', 'result'];
+  const body = rows.map((r) => [r.name, r.figure, fmt(r.baseline), fmt(r.now), `${r.change >= 0 ? '+' : ''}${(r.change * 100).toFixed(1)}%`, fmt(r.limit), r.ok ? 'ok' : 'REGRESSION']);
+  return align([header, ...body]);
+}
+
+function fmt(x: number): string {
+  return x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(3);
+}
+
+function align(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
+}
