@@ -7,6 +7,7 @@ import { validateCommand } from './validateCommand.js';
 import { scenariosCommand } from './scenariosCommand.js';
 import { mergeCommand } from './mergeCommand.js';
 import { benchCommand } from './benchCommand.js';
+import { reportCommand } from './reportCommand.js';
 import { dv2gVersion } from '../output/manifest.js';
 import { EXIT } from './exitCodes.js';
 
@@ -16,6 +17,7 @@ await yargs(hideBin(process.argv))
   .command(runCommand)
   .command(validateCommand)
   .command(scenariosCommand)
+  .command(reportCommand)
   .command(mergeCommand)
   .command(benchCommand)
   .demandCommand(1, 'Give a command; `dv2g --help` lists them.')

@@ -3,11 +3,13 @@
 import type { CommandModule } from 'yargs';
 import { mergeResults } from '../runner/merge.js';
 import { EXIT, withScenarioErrors } from './exitCodes.js';
+import { writeReport } from './reportCommand.js';
 
 interface MergeArgs {
   dirs: string[];
   out: string;
   quiet: boolean;
+  report: boolean;
 }
 
 export const mergeCommand: CommandModule<object, MergeArgs> = {
@@ -17,11 +19,13 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     y
       .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'results directories of the shards' })
       .option('out', { type: 'string', demandOption: true, describe: 'directory for the merged results' })
-      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' }) as never,
+      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
+      .option('report', { type: 'boolean', default: true, describe: 'build charts, report.html and notebook.ipynb of the merged results (--no-report skips)' }) as never,
   handler: (args) =>
     withScenarioErrors(async () => {
       const summary = await mergeResults(args.dirs, args.out);
       if (!args.quiet) process.stdout.write(`${summary.status}: merged ${summary.runs} runs from ${args.dirs.length} directories into ${args.out}/\n`);
+      if (args.report && summary.runs > 0) await writeReport(args.out, args.quiet);
       return summary.status === 'complete' ? EXIT.ok : EXIT.runFailed;
     }),
 };

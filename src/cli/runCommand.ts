@@ -7,6 +7,7 @@ import { loadScenario } from '../scenario/load.js';
 import { runScenario, type Shard } from '../runner/runScenario.js';
 import { progressReporter } from './progress.js';
 import { summaryTable } from './summaryTable.js';
+import { writeReport } from './reportCommand.js';
 import { withScenarioOptions } from './scenarioOptions.js';
 import { EXIT, withScenarioErrors } from './exitCodes.js';
 import { ScenarioError } from '../scenario/problems.js';
@@ -22,6 +23,7 @@ interface RunArgs {
   resume: boolean;
   quiet: boolean;
   json: boolean;
+  report: boolean;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -35,7 +37,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('shard', { type: 'string', describe: 'run only the i-th of n slices of the run list, e.g. 2/4 (1-based)' })
       .option('resume', { type: 'boolean', default: false, describe: 'skip runs whose results already exist in --out' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
-      .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable summary on stdout' }) as never,
+      .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable summary on stdout' })
+      .option('report', { type: 'boolean', default: true, describe: 'build charts, report.html and notebook.ipynb at the end (--no-report skips; so does outputs.report: false)' }) as never,
   handler: (args) =>
     withScenarioErrors(async () => {
       const shard = args.shard === undefined ? undefined : parseShard(args.shard);
@@ -61,6 +64,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
         if (summary.runs.length) process.stdout.write(`\n${summaryTable(outDir)}\n`);
         process.stdout.write(`\n${summary.status}: ${summary.runs.length} runs; results in ${relative(process.cwd(), outDir) || '.'}/\n`);
       }
+      const finished = summary.manifest.runs.some((r) => r.status === 'complete' || r.status === 'skipped');
+      if (args.report && loaded.scenario.outputs.report && finished && summary.status !== 'interrupted') await writeReport(outDir, args.quiet || args.json);
       if (summary.status === 'interrupted') return EXIT.interrupted;
       return summary.failures.length ? EXIT.runFailed : EXIT.ok;
     }),

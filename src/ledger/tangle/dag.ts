@@ -15,8 +15,9 @@ const INITIAL_CAPACITY = 1024;
  * other issuers: it joins the approver lists, the visible tips, and the cumulative weights of its past cone).
  *
  * Weights count revealed nodes: weight(x) = 1 + revealed nodes that approve x directly or indirectly.
- * A node is frozen when it is confirmed and was revealed more than `exactDepth` reveals ago; every ancestor
- * of a frozen node is frozen, so cone walks stop there and every weight that is not frozen stays exact.
+ * A node is frozen when it is confirmed and was revealed more than `exactWindow` seconds before the latest
+ * reveal; every ancestor of a frozen node is frozen (confirmed, revealed no later), so cone walks stop there
+ * and every weight that is not frozen stays exact.
  */
 export class TangleDag {
   readonly approvals: number;
@@ -32,7 +33,11 @@ export class TangleDag {
   /** Order in which the node was revealed (-1 until then); revealOrder is the inverse. */
   revealSeq: Int32Array;
   revealOrder: Int32Array;
+  /** Time of each reveal, by reveal order (non-decreasing). */
+  revealTime: Float64Array;
   revealedCount = 0;
+  /** Time of the latest reveal. */
+  clock = 0;
   firstApprover: Int32Array;
   private edgeApprover: Int32Array;
   private edgeNext: Int32Array;
@@ -49,8 +54,8 @@ export class TangleDag {
   constructor(
     approvals: number,
     private readonly confirmationWeight: number,
-    /** Confirmed nodes among the last `exactDepth` reveals keep exact weights (mcmc walks read them). */
-    private readonly exactDepth: number,
+    /** Confirmed nodes revealed within the last `exactWindow` seconds keep exact weights (mcmc walks read them). */
+    private readonly exactWindow: number,
     private readonly onConfirm: ConfirmHandler,
   ) {
     this.approvals = approvals;
@@ -63,6 +68,7 @@ export class TangleDag {
     this.revealed = new Uint8Array(n);
     this.revealSeq = new Int32Array(n).fill(-1);
     this.revealOrder = new Int32Array(n);
+    this.revealTime = new Float64Array(n);
     this.firstApprover = new Int32Array(n).fill(-1);
     this.edgeApprover = new Int32Array(n * approvals);
     this.edgeNext = new Int32Array(n * approvals);
@@ -71,9 +77,8 @@ export class TangleDag {
     this.stamp = new Int32Array(n);
     this.stack = new Int32Array(n);
     const genesis = this.add();
-    this.confirmed[genesis] = 1;
     this.attach(genesis);
-    this.reveal(genesis);
+    this.reveal(genesis, 0);
   }
 
   /** Adds a node with no approvals yet; fill them with setParent before attaching it. */
@@ -108,9 +113,11 @@ export class TangleDag {
   }
 
   /** The node becomes visible: it joins approver lists and tips, and its past cone gains one weight. */
-  reveal(node: number): void {
+  reveal(node: number, now: number): void {
+    this.clock = now;
     this.revealed[node] = 1;
     this.revealSeq[node] = this.revealedCount;
+    this.revealTime[this.revealedCount] = now;
     this.revealOrder[this.revealedCount++] = node;
     const base = node * this.approvals;
     for (let j = 0; j < this.approvals; j++) {
@@ -137,16 +144,53 @@ export class TangleDag {
     return this.edgeApprover[edge];
   }
 
-  /** True when the node's weight is no longer kept (confirmed, and older than the exact depth). */
+  /** True when the node's weight is no longer kept (confirmed, and revealed before the exact window). */
   isFrozen(node: number): boolean {
-    return this.confirmed[node] === 1 && this.revealSeq[node] < this.revealedCount - this.exactDepth;
+    return this.confirmed[node] === 1 && this.revealed[node] === 1 && this.revealTime[this.revealSeq[node]] < this.clock - this.exactWindow;
+  }
+
+  /**
+   * Cumulative weight of `node` counted afresh over its future cone (revealed approvers, direct or not),
+   * exact even when the node is frozen; costs the size of the cone, so it is for rare questions.
+   */
+  countedWeight(node: number): number {
+    const mark = -(node + 1);
+    let stack = this.stack;
+    let top = 0;
+    let count = 0;
+    stack[top++] = node;
+    this.stamp[node] = mark;
+    while (top > 0) {
+      const x = stack[--top];
+      count++;
+      for (let e = this.firstApprover[x]; e >= 0; e = this.edgeNext[e]) {
+        const y = this.edgeApprover[e];
+        if (this.stamp[y] === mark) continue;
+        this.stamp[y] = mark;
+        if (top === stack.length) stack = this.growStack();
+        stack[top++] = y;
+      }
+    }
+    return count;
+  }
+
+  /** First reveal order whose reveal time is at least `time` (revealedCount if none). */
+  firstRevealedFrom(time: number): number {
+    let lo = 0, hi = this.revealedCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.revealTime[mid] < time) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private addWeightToPastCone(node: number): void {
     const mark = node + 1;
     const parents = this.parents;
     const k = this.approvals;
-    const frozenBelow = this.revealedCount - this.exactDepth;
+    const frozenBefore = this.clock - this.exactWindow;
+    const revealTime = this.revealTime;
     let stack = this.stack;
     let top = 0;
     for (let j = 0; j < k; j++) {
@@ -157,7 +201,7 @@ export class TangleDag {
       const x = stack[--top];
       if (this.stamp[x] === mark) continue;
       this.stamp[x] = mark;
-      if (this.confirmed[x] === 1 && this.revealSeq[x] < frozenBelow) continue;
+      if (this.confirmed[x] === 1 && revealTime[this.revealSeq[x]] < frozenBefore) continue;
       this.weight[x]++;
       this.checkConfirmation(x);
       if (top + k > stack.length) stack = this.growStack();
@@ -201,6 +245,7 @@ export class TangleDag {
     this.revealed = widen(this.revealed, new Uint8Array(n));
     this.revealSeq = widen(this.revealSeq, new Int32Array(n).fill(-1));
     this.revealOrder = widen(this.revealOrder, new Int32Array(n));
+    this.revealTime = widen(this.revealTime, new Float64Array(n));
     this.firstApprover = widen(this.firstApprover, new Int32Array(n).fill(-1));
     this.edgeApprover = widen(this.edgeApprover, new Int32Array(n * k));
     this.edgeNext = widen(this.edgeNext, new Int32Array(n * k));
@@ -210,7 +255,7 @@ export class TangleDag {
   }
 }
 
-function widen<T extends Int32Array | Uint8Array>(old: T, bigger: T): T {
+function widen<T extends Int32Array | Uint8Array | Float64Array>(old: T, bigger: T): T {
   bigger.set(old as never);
   return bigger;
 }

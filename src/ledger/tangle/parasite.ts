@@ -1,12 +1,13 @@
 // The parasite-chain double spend: the attacker pays publicly (P), and meanwhile builds a hidden chain
 // rooted beside P whose first node spends the same funds (P'). Once P is confirmed (and at least `hold`
-// has passed) it releases the chain; `observe` later the attack succeeded if more visible tips reference P'
-// than P (the honest tangle has moved onto the parasite branch, orphaning P). Then the next attack starts.
+// has passed) it releases the chain; `observe` later the attack succeeded if P' is heavier than P (its
+// cumulative weight, counted exactly): the network would keep the double spend and orphan P.
+// Then the next attack starts.
 
 import type { Simulation, EventId } from '../../engine/simulation.js';
 import type { Rng } from '../../engine/rng.js';
 import type { TangleDag } from './dag.js';
-import { DOUBLE_SPEND_SIDE, PAYMENT_SIDE, type ConflictSides } from './conflicts.js';
+import { DOUBLE_SPEND_SIDE, type ConflictSides } from './conflicts.js';
 import type { ParasiteConfig } from './schema.js';
 
 /** Seconds between checks whether the attacker's payment has confirmed. */
@@ -34,6 +35,7 @@ export class ParasiteAttack {
   attempts = 0;
   successes = 0;
   private payment = -1;
+  private doubleSpend = -1;
   private started = 0;
   private last = -1;
   private beforeLast = -1;
@@ -70,6 +72,7 @@ export class ParasiteAttack {
     this.payment = this.host.issuePayment();
     this.hiddenCount = 0;
     const doubleSpend = this.host.addHidden(dag.parent(this.payment, 0), dag.approvals > 1 ? dag.parent(this.payment, 1) : -1, DOUBLE_SPEND_SIDE);
+    this.doubleSpend = doubleSpend;
     this.push(doubleSpend);
     this.last = doubleSpend;
     this.beforeLast = -1;
@@ -113,16 +116,9 @@ export class ParasiteAttack {
   }
 
   private judge(): void {
-    const { dag, sides } = this.host;
-    let onPayment = 0;
-    let onDoubleSpend = 0;
-    for (let i = 0; i < dag.tipCount; i++) {
-      const side = sides.side(dag.tips[i]);
-      if (side === PAYMENT_SIDE) onPayment++;
-      else if (side === DOUBLE_SPEND_SIDE) onDoubleSpend++;
-    }
+    const { dag } = this.host;
     this.attempts++;
-    if (onDoubleSpend > onPayment) this.successes++;
+    if (dag.countedWeight(this.doubleSpend) > dag.countedWeight(this.payment)) this.successes++;
     this.sim.schedule(0, this.beginKind);
   }
 

@@ -38,7 +38,7 @@ export const tangleSchema = z.strictObject({
   approvals: z.int().min(1).default(2).meta({ description: 'k: transactions each new transaction approves' }),
   tipSelection: z.enum(['urts', 'mcmc']).default('mcmc').meta({ description: 'urts: uniform random tip; mcmc: weighted random walk' }),
   alpha: z.number().nonnegative().default(0.01).meta({ description: 'bias of the mcmc walk towards heavier approvers (0: unweighted)' }),
-  walkDepth: z.int().min(1).default(200).meta({ description: 'mcmc: a walk starts at a transaction between walkDepth and 2 walkDepth visible transactions back' }),
+  walkWindow: positiveDuration().optional().meta({ description: 'mcmc: a walk starts at a transaction revealed between 2 walkWindow and walkWindow ago (default: 10 mean delays h, at least 1 s)' }),
   delay: distribution(duration()).optional().meta({ description: 'visibility delay h of a transaction to other issuers (default: network.latency)' }),
   confirmationWeight: z.int().min(1).default(20).meta({ description: 'cumulative weight at which a transaction is confirmed' }),
   referenceBytes: z.int().min(0).default(32).meta({ description: 'bytes each approval adds to a transaction (one hash reference)' }),

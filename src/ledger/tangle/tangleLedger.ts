@@ -1,10 +1,10 @@
 // The tangle ledger: a submitted transaction selects its approvals, does its proof of work (difficulty from
 // the issuer's credit), attaches when the work is done and becomes visible to other issuers h later.
 
-import { sampler, type Sampler } from '../../engine/distributions.js';
+import { meanOf, sampler, type Sampler } from '../../engine/distributions.js';
 import type { Rng } from '../../engine/rng.js';
 import type { Ledger, LedgerContext, LedgerGauges, LedgerReport } from '../ledger.js';
-import { ConflictSides } from './conflicts.js';
+import { ConflictSides, PAYMENT_SIDE } from './conflicts.js';
 import { IssuerCredit } from './credit.js';
 import { TangleDag } from './dag.js';
 import { Issuers } from './issuers.js';
@@ -18,6 +18,9 @@ const HONEST = 0;
 const LAZY = 1;
 const ATTACKER_ROLE = 2;
 const JOULES_PER_KWH = 3.6e6;
+/** Default mcmc walk window in mean delays h, and its least value in seconds (for h = 0). */
+const WALK_WINDOW_DELAYS = 10;
+const MIN_WALK_WINDOW = 1;
 /** Size of attacker transactions before any workload transaction has been seen, bytes. */
 const DEFAULT_TX_BYTES = 250;
 
@@ -61,8 +64,10 @@ export class TangleLedger implements Ledger, AttackerHost {
   constructor(private readonly config: TangleConfig, private readonly ctx: LedgerContext) {
     const { sim } = ctx;
     const k = config.approvals;
-    const exactDepth = config.tipSelection === 'mcmc' ? 2 * config.walkDepth + 1 : 0;
-    this.dag = new TangleDag(k, config.confirmationWeight, exactDepth, (node) => {
+    const delay = config.delay ?? ctx.network.latency;
+    const walkWindow = config.walkWindow ?? Math.max(MIN_WALK_WINDOW, WALK_WINDOW_DELAYS * meanOf(delay));
+    const exactWindow = config.tipSelection === 'mcmc' ? 2 * walkWindow : 0;
+    this.dag = new TangleDag(k, config.confirmationWeight, exactWindow, (node) => {
       const tx = this.nodeTx[node];
       if (tx >= 0) ctx.txLog.confirm(tx, sim.now);
     });
@@ -71,9 +76,9 @@ export class TangleLedger implements Ledger, AttackerHost {
     this.issuers = new Issuers(sampler(config.pow.hashRate, ctx.stream('devices')), config.attack.lazyShare, ctx.stream('lazy'));
     const tipRng = ctx.stream('tips');
     this.selectTip = config.tipSelection === 'mcmc'
-      ? mcmcTipSelector(this.dag, this.sides, tipRng, config.alpha, config.walkDepth)
+      ? mcmcTipSelector(this.dag, this.sides, tipRng, config.alpha, walkWindow)
       : uniformTipSelector(this.dag, this.sides, tipRng);
-    this.drawDelay = sampler(config.delay ?? ctx.network.latency, ctx.stream('delay'));
+    this.drawDelay = sampler(delay, ctx.stream('delay'));
     this.powRng = ctx.stream('pow');
     this.attachKind = sim.register((node) => this.attachNode(node));
     this.revealKind = sim.register((node) => this.revealNode(node));
@@ -88,7 +93,7 @@ export class TangleLedger implements Ledger, AttackerHost {
     }
   }
 
-  feeFor(): number {
+  feeFor(_sizeBytes: number): number {
     return 0;
   }
 
@@ -144,7 +149,7 @@ export class TangleLedger implements Ledger, AttackerHost {
 
   issuePayment(): number {
     const node = this.newNode(-1, ATTACKER, ATTACKER_ROLE);
-    this.selectApprovals(node, 1);
+    this.selectApprovals(node, PAYMENT_SIDE);
     this.ctx.sim.schedule(this.attackerProofOfWork(), this.attachKind, node);
     return node;
   }
@@ -189,7 +194,7 @@ export class TangleLedger implements Ledger, AttackerHost {
   private selectApprovals(node: number, ownSide: number): void {
     let side = ownSide;
     for (let j = 0; j < this.dag.approvals; j++) {
-      const parent = this.selectTip(side);
+      const parent = this.selectTip(side, this.ctx.sim.now);
       if (parent < 0) break;
       this.dag.setParent(node, j, parent);
       side |= this.sides.side(parent);
@@ -236,7 +241,7 @@ export class TangleLedger implements Ledger, AttackerHost {
   }
 
   private revealNode(node: number): void {
-    this.dag.reveal(node);
+    this.dag.reveal(node, this.ctx.sim.now);
     const tx = this.nodeTx[node];
     let references = 0;
     for (let j = 0; j < this.dag.approvals; j++) if (this.dag.parent(node, j) >= 0) references++;

@@ -6,8 +6,8 @@ import type { Rng } from '../../engine/rng.js';
 import type { TangleDag } from './dag.js';
 import type { ConflictSides } from './conflicts.js';
 
-/** Returns a node to approve, consistent with the conflict side `side` of the approvals chosen so far; -1 if none. */
-export type TipSelector = (side: number) => number;
+/** Returns a node to approve at time `now`, consistent with the conflict side `side` of the approvals chosen so far; -1 if none. */
+export type TipSelector = (side: number, now: number) => number;
 
 const URTS_ATTEMPTS = 16;
 
@@ -22,16 +22,19 @@ export function uniformTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rn
 }
 
 /**
- * Walk from a start node drawn uniformly among the nodes revealed between 2 depth and depth reveals ago;
- * from x step to approver y with probability proportional to exp(-alpha (H_x - H_y)), H = cumulative weight.
- * Every weight the walk reads is exact, because the dag keeps exact weights for the last 2 depth reveals.
+ * Walk from a start node drawn uniformly among the nodes revealed between now - 2 window and now - window
+ * (if there are none, the first one revealed after now - 2 window, or else the latest one); from x step to
+ * approver y with probability proportional to exp(-alpha (H_x - H_y)), H = cumulative weight.
+ * Every weight the walk reads is exact: it reads nodes revealed after now - 2 window, which the dag keeps exact.
  */
-export function mcmcTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rng, alpha: number, depth: number): TipSelector {
+export function mcmcTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rng, alpha: number, window: number): TipSelector {
   let chance: Float64Array = new Float64Array(64);
   let candidate: Int32Array = new Int32Array(64);
-  return (side) => {
-    const back = depth + Math.floor(rng() * depth);
-    let x = dag.revealOrder[Math.max(0, dag.revealedCount - 1 - back)];
+  return (side, now) => {
+    const first = dag.firstRevealedFrom(now - 2 * window);
+    const afterLast = dag.firstRevealedFrom(now - window);
+    const start = afterLast > first ? first + Math.floor(rng() * (afterLast - first)) : Math.min(first, dag.revealedCount - 1);
+    let x = dag.revealOrder[start];
     if (!sides.compatible(x, side)) return -1;
     const weight = dag.weight;
     for (;;) {

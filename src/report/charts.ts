@@ -1,0 +1,17 @@
+// Every chart the results support, in the order the report and the notebook show them; charts
+// whose data is absent (no market.csv, no sweep, no tips...) are left out.
+
+import type { Chart } from './chart.js';
+import type { ResultsData } from './resultsData.js';
+import { throughputChart } from './charts/throughputChart.js';
+import { latencyChart } from './charts/latencyChart.js';
+import { gaugeCharts } from './charts/gaugeCharts.js';
+import { marketChart } from './charts/marketChart.js';
+import { costChart } from './charts/costChart.js';
+import { nodeStorageChart } from './charts/nodeStorageChart.js';
+import { sweepCharts } from './charts/sweepCharts.js';
+
+export function buildCharts(data: ResultsData): Chart[] {
+  const charts = [throughputChart(data), latencyChart(data), ...gaugeCharts(data), marketChart(data), costChart(data), nodeStorageChart(data), ...sweepCharts(data)];
+  return charts.filter((c): c is Chart => c !== null);
+}

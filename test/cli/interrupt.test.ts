@@ -1,0 +1,37 @@
+// Ctrl-C: finished runs are kept, manifest.json says interrupted, exit code 130, no truncated file.
+
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { tempDir } from '../runner/helpers.js';
+import { loaderFlags } from '../../src/runner/sourceMode.js';
+
+const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+
+describe('interrupting a run', { timeout: 120_000 }, () => {
+  it('keeps finished runs, says interrupted and exits 130', async () => {
+    const dir = tempDir();
+    const scenario = join(dir, 'long.yaml');
+    writeFileSync(scenario, 'name: long\nduration: 2h\nreplications: 40\nworkload: {kind: poisson, rate: 40}\nledgers: [{kind: tangle, tipSelection: urts}]\n');
+    const out = join(dir, 'out');
+    const child = spawn(process.execPath, [...loaderFlags(), MAIN, 'run', scenario, '--out', out, '--workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const stored = () => (existsSync(join(out, '.runs')) ? readdirSync(join(out, '.runs')).filter((f) => f.endsWith('.json')).length : 0);
+    for (let i = 0; i < 600 && stored() < 2; i++) await sleep(100);
+    expect(stored()).toBeGreaterThanOrEqual(2);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.status).toBe('interrupted');
+    const done = manifest.runs.filter((r: { status: string }) => r.status === 'complete').length;
+    expect(done).toBeGreaterThanOrEqual(2);
+    expect(done).toBeLessThan(40);
+    const rows = readFileSync(join(out, 'runs.csv'), 'utf8').split('\r\n').filter(Boolean);
+    expect(rows).toHaveLength(done + 1);
+    const everything = [...readdirSync(out), ...readdirSync(join(out, '.runs'))];
+    expect(everything.filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+// Credit-based proof of work: honest activity lowers the difficulty, misbehaviour raises it and fades,
+// and in a run lazy issuers pay more than honest ones.
+
+import { describe, expect, it } from 'vitest';
+import { IssuerCredit } from '../../../src/ledger/tangle/credit.js';
+import { creditPowSchema } from '../../../src/ledger/tangle/schema.js';
+import { INSTANT_POW, runTangle } from './harness.js';
+
+describe('issuer credit', () => {
+  const config = creditPowSchema.parse({ window: 10, bitsPerCredit: 4, baseDifficulty: 14, minDifficulty: 10, maxDifficulty: 24 });
+
+  it('starts at the base difficulty and falls to the floor with steady valid activity', () => {
+    const credit = new IssuerCredit(config);
+    expect(credit.difficulty(3, 0)).toBe(14);
+    for (let t = 0; t < 10; t += 0.5) credit.recordValid(3, t);
+    // 20 valid transactions in a 10 s window: CrP = 2/s, 8 bits off the base, clamped to the floor 10
+    expect(credit.difficulty(3, 9.9)).toBe(10);
+    // once they leave the window the credit is gone
+    expect(credit.difficulty(3, 30)).toBe(14);
+  });
+
+  it('raises the difficulty after a misbehaviour and lets the penalty fade as dT / (t - t_k)', () => {
+    const credit = new IssuerCredit(config);
+    credit.recordMisbehaviour(1, 100, 1);
+    expect(credit.difficulty(1, 101)).toBe(24);
+    // at age 100 s: CrN = -1 * 10 / 100, l2 = 0.5: credit -0.05, +0.2 bits
+    expect(credit.difficulty(1, 200)).toBeCloseTo(14.2, 10);
+    expect(credit.difficulty(1, 1100)).toBeCloseTo(14.02, 10);
+    expect(credit.difficulty(2, 101)).toBe(14);
+  });
+
+  it('weighs a double spend more than a lazy tip', () => {
+    const credit = new IssuerCredit(config);
+    credit.recordMisbehaviour(1, 0, config.lazyPenalty);
+    credit.recordMisbehaviour(2, 0, config.doubleSpendPenalty);
+    expect(credit.credit(2, 50)).toBeLessThan(credit.credit(1, 50));
+  });
+
+  it('is off when creditBased is false', () => {
+    const credit = new IssuerCredit({ ...config, creditBased: false });
+    credit.recordMisbehaviour(1, 0, 5);
+    expect(credit.difficulty(1, 1)).toBe(14);
+  });
+});
+
+describe('credit-based proof of work in a run', () => {
+  it('gives lazy issuers a higher difficulty than honest ones, and only when credit-based', () => {
+    const options = { rate: 20, duration: 300, warmup: 60, issuers: 20 };
+    const credit = runTangle({ tipSelection: 'mcmc', delay: 0.5, attack: { lazyShare: 0.25 } }, options).report.extra!;
+    expect(credit.lazy_difficulty_mean_bits!).toBeGreaterThan(credit.difficulty_mean_bits! + 3);
+    expect(credit.difficulty_mean_bits!).toBeLessThan(14);
+    const flat = runTangle({ tipSelection: 'mcmc', delay: 0.5, pow: { creditBased: false, ...INSTANT_POW }, attack: { lazyShare: 0.25 } }, options).report.extra!;
+    expect(flat.lazy_difficulty_mean_bits).toBe(14);
+    expect(flat.difficulty_mean_bits).toBe(14);
+  });
+
+  it('reports the hashes and their energy', () => {
+    const { report, txLog } = runTangle({ tipSelection: 'urts', pow: { creditBased: false, joulesPerHash: 1e-6 } }, { rate: 10, duration: 100 });
+    // geometric hash counts with mean 2^14 (sd about 2^14) over about 1000 transactions: the total has a
+    // relative standard error near 3%, so 10% of tx * 2^14 is over three standard errors
+    const tx = txLog.count;
+    expect(report.hashes / (tx * 2 ** 14)).toBeGreaterThan(0.9);
+    expect(report.hashes / (tx * 2 ** 14)).toBeLessThan(1.1);
+    expect(report.energyKwh).toBeCloseTo((report.hashes * 1e-6) / 3.6e6, 12);
+  });
+});

@@ -1,0 +1,105 @@
+// Chart specifications: every one compiles with Vega-Lite without warnings, stands alone (inline
+// data only), uses the same ledger colour scale, and charts without data are left out.
+
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { buildCharts } from '../../src/report/charts.js';
+import { readResults } from '../../src/report/resultsData.js';
+import type { Json } from '../../src/report/json.js';
+import { FIXTURE_DIR, fixtureCopy } from './helpers.js';
+
+function compileWarnings(spec: Json): string[] {
+  const warnings: string[] = [];
+  const logger = {
+    level() { return logger; },
+    warn(...args: unknown[]) { warnings.push(args.join(' ')); return logger; },
+    info() { return logger; },
+    debug() { return logger; },
+    error(...args: unknown[]): never { throw new Error(args.join(' ')); },
+  };
+  compile(spec as unknown as TopLevelSpec, { logger } as never);
+  return warnings;
+}
+
+/** Every object in a JSON tree that has the given key. */
+function objectsWithKey(node: Json, key: string, found: Record<string, Json>[] = []): Record<string, Json>[] {
+  if (Array.isArray(node)) node.forEach((n) => objectsWithKey(n, key, found));
+  else if (node !== null && typeof node === 'object') {
+    if (key in node) found.push(node);
+    Object.values(node).forEach((n) => objectsWithKey(n, key, found));
+  }
+  return found;
+}
+
+/** The rows of sweep point 0, without the workload.rate column (a results directory with no sweep). */
+function firstPointWithoutSweep(text: string): string {
+  const [header, ...rows] = parse(text) as string[][];
+  const swept = header.indexOf('workload.rate');
+  const point = header.indexOf('point');
+  const keep = (cells: string[]) => cells.filter((_, i) => i !== swept).join(',');
+  return [keep(header), ...rows.filter((r) => r[point] === '0').map(keep)].join('\r\n') + '\r\n';
+}
+
+describe('report charts', () => {
+  const charts = buildCharts(readResults(FIXTURE_DIR));
+
+  it('builds every chart the fixture supports', () => {
+    expect(charts.map((c) => c.name)).toEqual(['throughput', 'latency', 'tips', 'mempool', 'storage_growth', 'market', 'cost', 'node_storage', 'sweep_workload_rate']);
+  });
+
+  it.each(charts.map((c) => [c.name, c] as const))('%s compiles with Vega-Lite without warnings', (_, chart) => {
+    expect(chart.spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v6.json');
+    expect(compileWarnings(chart.spec)).toEqual([]);
+  });
+
+  it('embeds its data and colours every ledger the same way in every chart', () => {
+    for (const chart of charts) {
+      expect(objectsWithKey(chart.spec, 'url')).toEqual([]);
+      const ledgerColours = objectsWithKey(chart.spec, 'field').filter((o) => o.field === 'ledger' && 'scale' in o);
+      if (chart.name !== 'market') expect(ledgerColours.length, chart.name).toBeGreaterThan(0);
+      for (const colour of ledgerColours) {
+        expect(colour.scale).toEqual({ domain: ['tangle', 'pow', 'lightchain'], range: ['#0072B2', '#D55E00', '#009E73'] });
+      }
+    }
+  });
+
+  it('uses log scales where values span decades (hashes, energy) and linear ones elsewhere', () => {
+    const cost = charts.find((c) => c.name === 'cost')!;
+    const scales = objectsWithKey(cost.spec, 'title').filter((o) => o.field === 'value' && 'scale' in o).map((o) => [o.title, (o.scale as { type: string }).type]);
+    expect(scales).toEqual([
+      ['fee per transaction (currency)', 'linear'],
+      ['fee / traded value (ratio)', 'linear'],
+      ['hashes per confirmed transaction', 'log'],
+      ['ledger energy per confirmed tx (kWh)', 'log'],
+    ]);
+  });
+
+  it('shows 95% bands from aggregate.csv when there are replications', () => {
+    const sweep = charts.find((c) => c.name === 'sweep_workload_rate')!;
+    const areas = objectsWithKey(sweep.spec, 'mark').filter((o) => (o.mark as { type?: string }).type === 'area');
+    expect(areas.length).toBeGreaterThan(0);
+    const throughputBand = (areas[0].data as { values: { low: number; high: number; mean: number }[] }).values;
+    for (const row of throughputBand) expect(row.low).toBeLessThanOrEqual(row.high);
+    expect(throughputBand.some((row) => row.low < row.mean && row.mean < row.high)).toBe(true);
+  });
+
+  it('leaves out charts whose data is absent (no market.csv, no sweep)', () => {
+    const dir = fixtureCopy();
+    try {
+      rmSync(join(dir, 'market.csv'));
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+      delete manifest.scenario.sweep;
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+      for (const file of ['runs.csv', 'aggregate.csv']) writeFileSync(join(dir, file), firstPointWithoutSweep(readFileSync(join(dir, file), 'utf8')));
+      const names = buildCharts(readResults(dir)).map((c) => c.name);
+      expect(names).not.toContain('market');
+      expect(names.some((n) => n.startsWith('sweep_'))).toBe(false);
+      expect(names).toContain('throughput');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
