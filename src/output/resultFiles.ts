@@ -2,7 +2,7 @@
 // market.csv, transactions.csv) from the run store, in run-list order, so the bytes never
 // depend on which worker or shard produced a run.
 
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { METRICS } from '../metrics/runMetrics.js';
@@ -11,7 +11,6 @@ import type { RunSpec } from '../scenario/runList.js';
 import { readStoredRun, storePaths, TRANSACTION_COLUMNS, type StoredRun } from '../runner/runStore.js';
 import { AtomicWriter, writeFileAtomic } from './atomicFile.js';
 import { csvHeader, csvRows, type Cell } from './csv.js';
-import { existsSync } from 'node:fs';
 
 const RUN_COLUMNS = ['run_id', 'point', 'ledger', 'ledger_kind', 'replication', 'seed'];
 const GROUP_COLUMNS = ['point', 'ledger', 'ledger_kind'];
@@ -28,13 +27,37 @@ export interface ResultFilesOptions {
 
 export async function writeResultFiles(options: ResultFilesOptions): Promise<void> {
   const { outDir, runs, sweptKeys } = options;
-  const stored = runs.map((r) => readStoredRun(outDir, r.runId));
-  const metricColumns = metricColumnsOf(stored);
   const sweptCell = (values: Record<string, unknown>, key: string): Cell => {
     const v = values[key];
     return v !== null && typeof v === 'object' ? JSON.stringify(v) : (v as Cell);
   };
 
+  // One pass over the run store: the row files are streamed run by run; only metrics are kept.
+  const series = new AtomicWriter(join(outDir, 'timeseries.csv'));
+  const market = new AtomicWriter(join(outDir, 'market.csv'));
+  const stored: Pick<StoredRun, 'run' | 'metrics'>[] = [];
+  let marketRows = 0;
+  try {
+    series.write(csvHeader(TIMESERIES_COLUMNS));
+    market.write(csvHeader(MARKET_COLUMNS));
+    for (const spec of runs) {
+      const { run, metrics, timeseries, market: intervals } = readStoredRun(outDir, spec.runId);
+      stored.push({ run, metrics });
+      const tag = { run_id: run.runId, ledger: run.ledger };
+      series.write(csvRows(timeseries.map((row) => ({ ...tag, ...row })), TIMESERIES_COLUMNS));
+      market.write(csvRows(intervals.map((row) => ({ ...tag, ...row })), MARKET_COLUMNS));
+      marketRows += intervals.length;
+    }
+    series.commit();
+    if (marketRows > 0) market.commit();
+    else market.abandon();
+  } catch (error) {
+    series.abandon();
+    market.abandon();
+    throw error;
+  }
+
+  const metricColumns = metricColumnsOf(stored);
   const runRows = stored.map(({ run, metrics }) => ({
     run_id: run.runId, point: run.point, ledger: run.ledger, ledger_kind: run.ledgerKind, replication: run.replication, seed: run.seed,
     ...Object.fromEntries(sweptKeys.map((k) => [k, sweptCell(run.values, k)])),
@@ -43,10 +66,12 @@ export async function writeResultFiles(options: ResultFilesOptions): Promise<voi
   const runColumns = [...RUN_COLUMNS, ...sweptKeys, ...metricColumns];
   writeFileAtomic(join(outDir, 'runs.csv'), csvHeader(runColumns) + csvRows(runRows, runColumns));
 
-  const groups = new Map<string, StoredRun[]>();
+  const groups = new Map<string, Pick<StoredRun, 'run' | 'metrics'>[]>();
   for (const s of stored) {
     const key = `${s.run.point}\u0000${s.run.ledger}`;
-    groups.set(key, [...(groups.get(key) ?? []), s]);
+    const group = groups.get(key);
+    if (group) group.push(s);
+    else groups.set(key, [s]);
   }
   const aggregateColumns = [...GROUP_COLUMNS, ...sweptKeys, 'n', ...metricColumns.flatMap((m) => [`${m}_mean`, `${m}_sd`, `${m}_ci95_low`, `${m}_ci95_high`])];
   const aggregateRows = [...groups.values()].map((group) => {
@@ -61,17 +86,11 @@ export async function writeResultFiles(options: ResultFilesOptions): Promise<voi
   });
   writeFileAtomic(join(outDir, 'aggregate.csv'), csvHeader(aggregateColumns) + csvRows(aggregateRows, aggregateColumns));
 
-  const series = stored.flatMap(({ run, timeseries }) => timeseries.map((row) => ({ run_id: run.runId, ledger: run.ledger, ...row })));
-  writeFileAtomic(join(outDir, 'timeseries.csv'), csvHeader(TIMESERIES_COLUMNS) + csvRows(series, TIMESERIES_COLUMNS));
-
-  const market = stored.flatMap(({ run, market }) => market.map((row) => ({ run_id: run.runId, ledger: run.ledger, ...row })));
-  if (market.length) writeFileAtomic(join(outDir, 'market.csv'), csvHeader(MARKET_COLUMNS) + csvRows(market, MARKET_COLUMNS));
-
   if (options.transactions) await concatenateTransactions(outDir, runs);
 }
 
 /** SPEC.md's metrics, then the ledger-specific extras of these runs in sorted order. */
-function metricColumnsOf(stored: StoredRun[]): string[] {
+function metricColumnsOf(stored: Pick<StoredRun, 'metrics'>[]): string[] {
   const known = new Set<string>(METRICS);
   const extras = new Set<string>();
   for (const s of stored) for (const k of Object.keys(s.metrics)) if (!known.has(k)) extras.add(k);

@@ -74,6 +74,24 @@ describe('determinism across workers, shards and resume', { timeout: 120_000 }, 
     expect(csvSnapshot(d)).toEqual(reference);
   });
 
+  it('gives the same bytes for the market workload with 1 and 2 workers, and the same market on every ledger', async () => {
+    const market = parseScenario('name: m\nduration: 6h\nreplications: 2\nfleet: {size: 200}\nnetwork: {nodes: 20}\nledgers: [{kind: tangle}, {kind: pow, blockInterval: 5m}, {kind: lightchain}]\n', 'm.yaml');
+    const a = out(), b = out();
+    await runScenario(market, { outDir: a, workers: 1 });
+    await runScenario(market, { outDir: b, workers: 2 });
+    expect(csvSnapshot(b)).toEqual(csvSnapshot(a));
+    const rows = readFileSync(join(a, 'market.csv'), 'utf8').split('\r\n').filter(Boolean).slice(1);
+    const byLedger = new Map<string, string[]>();
+    for (const row of rows) {
+      const [runId, ledger, ...rest] = row.split(',');
+      const key = `${ledger}/${runId.split('-').at(-1)}`;
+      byLedger.set(key, [...(byLedger.get(key) ?? []), rest.join(',')]);
+    }
+    expect(byLedger.get('pow/r0')).toEqual(byLedger.get('tangle/r0'));
+    expect(byLedger.get('lightchain/r1')).toEqual(byLedger.get('tangle/r1'));
+    expect(byLedger.get('tangle/r0')).not.toEqual(byLedger.get('tangle/r1'));
+  });
+
   it('refuses to resume into results of a different scenario', async () => {
     const d = out();
     await runScenario(loaded, { outDir: d, workers: 1, shard: { index: 1, count: 12 } });
