@@ -47,7 +47,21 @@ describe('report charts', () => {
   const charts = buildCharts(readResults(FIXTURE_DIR));
 
   it('builds every chart the fixture supports', () => {
-    expect(charts.map((c) => c.name)).toEqual(['throughput', 'latency', 'tips', 'mempool', 'storage_growth', 'market', 'cost', 'node_storage', 'sweep_workload_rate']);
+    expect(charts.map((c) => c.name)).toEqual(['throughput', 'latency', 'tips', 'mempool', 'storage_growth', 'market', 'cost', 'node_storage', 'tips_theory', 'sweep_workload_rate']);
+  });
+
+  it('puts tangle tips against 2 lambda h computed from the offered rate and the mean delay', () => {
+    const data = readResults(FIXTURE_DIR);
+    const theory = charts.find((c) => c.name === 'tips_theory')!;
+    const points = (theory.spec.layer as { data: { values: { run_id: string; theory: number; tips: number }[] } }[])[1].data.values;
+    const tangleRuns = data.runs.filter((r) => r.ledger_kind === 'tangle');
+    expect(points).toHaveLength(tangleRuns.length);
+    const seconds = data.manifest.scenario.duration - data.manifest.scenario.warmup;
+    for (const run of tangleRuns) {
+      const point = points.find((p) => p.run_id === run.run_id)!;
+      expect(point.theory).toBeCloseTo(2 * (Number(run.tx_submitted) / seconds) * 0.1, 9);
+      expect(point.tips).toBe(run.tips_mean);
+    }
   });
 
   it.each(charts.map((c) => [c.name, c] as const))('%s compiles with Vega-Lite without warnings', (_, chart) => {

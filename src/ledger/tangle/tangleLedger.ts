@@ -60,6 +60,8 @@ export class TangleLedger implements Ledger, AttackerHost {
   private readonly attackerDifficulty = new DifficultyMean();
   private tipArea = 0;
   private tipClock: number;
+  /** Mean visibility delay h of the configured distribution, for comparisons with 2 lambda h. */
+  private readonly delayMean: number;
 
   constructor(private readonly config: TangleConfig, private readonly ctx: LedgerContext) {
     const { sim } = ctx;
@@ -79,6 +81,7 @@ export class TangleLedger implements Ledger, AttackerHost {
       ? mcmcTipSelector(this.dag, this.sides, tipRng, config.alpha, walkWindow)
       : uniformTipSelector(this.dag, this.sides, tipRng);
     this.drawDelay = sampler(delay, ctx.stream('delay'));
+    this.delayMean = meanOf(delay);
     this.powRng = ctx.stream('pow');
     this.attachKind = sim.register((node) => this.attachNode(node));
     this.revealKind = sim.register((node) => this.revealNode(node));
@@ -135,6 +138,7 @@ export class TangleLedger implements Ledger, AttackerHost {
       staleRate: null,
       blockIntervalS: null,
       extra: {
+        delay_mean_s: this.delayMean,
         orphan_tx: orphans,
         orphan_rate: honest + lazy > 0 ? orphans / (honest + lazy) : null,
         lazy_orphan_rate: lazy > 0 ? lazyOrphans / lazy : null,
