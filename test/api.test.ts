@@ -12,6 +12,8 @@ describe('library API', () => {
       expect(out.energy).toHaveLength(3);
       expect(out.socialWelfare).toBeLessThanOrEqual(optimal.socialWelfare + 1e-12);
       expect(out.optimalityGap).toBeCloseTo(1 - out.socialWelfare / optimal.socialWelfare, 12);
+      expect(out.optimalPrice).toBe(optimal.price);
+      expect(out.optimalWelfare).toBeCloseTo(optimal.socialWelfare, 12);
     }
   });
 

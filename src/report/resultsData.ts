@@ -20,6 +20,7 @@ export interface ManifestScenario {
   warmup: number;
   replications?: number;
   workload?: { kind?: string };
+  market?: { kind?: string };
   ledgers: ManifestLedger[];
   sweep?: { grid?: string; params?: Record<string, unknown[]> };
   [key: string]: unknown;

@@ -21,7 +21,7 @@ describe('buildReport', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes a spec, an SVG and a PNG for every chart, and reports progress', () => {
-    expect(charts.length).toBe(10);
+    expect(charts.length).toBe(11);
     for (const name of charts) {
       const spec = JSON.parse(readFileSync(join(dir, 'charts', `${name}.vl.json`), 'utf8'));
       expect(spec.$schema).toContain('vega-lite');

@@ -47,7 +47,7 @@ describe('report charts', () => {
   const charts = buildCharts(readResults(FIXTURE_DIR));
 
   it('builds every chart the fixture supports', () => {
-    expect(charts.map((c) => c.name)).toEqual(['throughput', 'latency', 'tips', 'mempool', 'storage_growth', 'market', 'cost', 'node_storage', 'tips_theory', 'sweep_workload_rate']);
+    expect(charts.map((c) => c.name)).toEqual(['throughput', 'latency', 'tips', 'mempool', 'storage_growth', 'market', 'price_optimum', 'cost', 'node_storage', 'tips_theory', 'sweep_workload_rate']);
   });
 
   it('puts tangle tips against 2 lambda h computed from the offered rate and the mean delay', () => {
@@ -73,7 +73,7 @@ describe('report charts', () => {
     for (const chart of charts) {
       expect(objectsWithKey(chart.spec, 'url')).toEqual([]);
       const ledgerColours = objectsWithKey(chart.spec, 'field').filter((o) => o.field === 'ledger' && 'scale' in o);
-      if (chart.name !== 'market') expect(ledgerColours.length, chart.name).toBeGreaterThan(0);
+      if (chart.name !== 'market' && chart.name !== 'price_optimum') expect(ledgerColours.length, chart.name).toBeGreaterThan(0);
       for (const colour of ledgerColours) {
         expect(colour.scale).toEqual({ domain: ['tangle', 'pow', 'lightchain'], range: ['#0072B2', '#D55E00', '#009E73'] });
       }

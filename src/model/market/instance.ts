@@ -44,6 +44,8 @@ export interface MarketOutcome {
   socialWelfare: number;
   /** W of the centralized optimum of the same instance. */
   optimalWelfare: number;
+  /** The shadow price lambda that decentralises the centralized optimum of the same instance. */
+  optimalPrice: number;
   /** 1 - W / W_opt (0 when W_opt is 0). */
   optimalityGap: number;
 }

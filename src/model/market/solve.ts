@@ -36,7 +36,8 @@ export function solveMarket(kind: MarketKind, instance: MarketInstance, terms: P
   const price = priceOf(kind, instance, terms, curve);
   const energy = workspace ? workspace.energyFor(n) : new Float64Array(n);
   const chosen = allocate(instance, price, energy);
-  const optimal = kind === 'optimal' ? chosen : allocate(instance, optimalLevel(instance, curve), null);
+  const optimalPrice = kind === 'optimal' ? price : optimalLevel(instance, curve);
+  const optimal = kind === 'optimal' ? chosen : allocate(instance, optimalPrice, null);
   const demand = Math.max(0, instance.demand);
   const socialWelfare = instance.peakerPrice * chosen.energy - chosen.cost;
   const optimalWelfare = instance.peakerPrice * optimal.energy - optimal.cost;
@@ -48,6 +49,7 @@ export function solveMarket(kind: MarketKind, instance: MarketInstance, terms: P
     evRevenue: price * chosen.energy,
     socialWelfare,
     optimalWelfare,
+    optimalPrice,
     optimalityGap: optimalityGap(socialWelfare, optimalWelfare),
   };
 }

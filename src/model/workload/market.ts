@@ -186,7 +186,7 @@ export class MarketWorkload implements Workload {
       }
       this.records.push({
         t_s: t, agent: g, price: out.price, energy_kwh: out.energyTotal, demand_kwh: instance.demand, evs: n,
-        grid_cost: out.gridCost, ev_revenue: out.evRevenue, social_welfare: out.socialWelfare, optimal_welfare: out.optimalWelfare,
+        grid_cost: out.gridCost, ev_revenue: out.evRevenue, social_welfare: out.socialWelfare, optimal_welfare: out.optimalWelfare, optimal_price: out.optimalPrice,
       });
       this.bucketEnergy += out.energyTotal;
       this.bucketPayment += out.evRevenue;

@@ -46,6 +46,7 @@ export interface MarketIntervalRecord {
   ev_revenue: number;
   social_welfare: number;
   optimal_welfare: number;
+  optimal_price: number;
 }
 
 export interface Workload {
