@@ -1,6 +1,8 @@
 // The future event list: a binary min-heap on flat typed arrays, ordered by (time, insertion
 // sequence) so that simultaneous events always fire in the order they were scheduled.
 
+import { ensureLength } from './typedArrays.js';
+
 /** Handle of a scheduled event: slot index plus a generation, so a stale handle never cancels a reused slot. */
 export type EventId = number;
 
@@ -153,22 +155,17 @@ export class EventQueue {
 
   private growHeap(): void {
     const n = this.heapTime.length * 2;
-    this.heapTime = grow(this.heapTime, new Float64Array(n));
-    this.heapSeq = grow(this.heapSeq, new Float64Array(n));
-    this.heapSlot = grow(this.heapSlot, new Int32Array(n));
+    this.heapTime = ensureLength(this.heapTime, n);
+    this.heapSeq = ensureLength(this.heapSeq, n);
+    this.heapSlot = ensureLength(this.heapSlot, n);
   }
 
   private growSlots(): void {
     const n = this.slotKind.length * 2;
-    this.slotKind = grow(this.slotKind, new Int32Array(n));
-    this.slotPayload = grow(this.slotPayload, new Int32Array(n));
-    this.slotGeneration = grow(this.slotGeneration, new Uint32Array(n));
-    this.slotLive = grow(this.slotLive, new Uint8Array(n));
-    this.freeSlots = grow(this.freeSlots, new Int32Array(n));
+    this.slotKind = ensureLength(this.slotKind, n);
+    this.slotPayload = ensureLength(this.slotPayload, n);
+    this.slotGeneration = ensureLength(this.slotGeneration, n);
+    this.slotLive = ensureLength(this.slotLive, n);
+    this.freeSlots = ensureLength(this.freeSlots, n);
   }
-}
-
-function grow<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(from: T, to: T): T {
-  to.set(from as never);
-  return to;
 }

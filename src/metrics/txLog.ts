@@ -1,6 +1,8 @@
 // The run's record of ledger transactions in flat typed arrays: who issued each one, its size,
 // value and fee, when it was submitted and when (if ever) it confirmed. Workloads add, ledgers confirm.
 
+import { ensureLength } from '../engine/typedArrays.js';
+
 export class TxLog {
   count = 0;
   issuer = new Int32Array(1024);
@@ -38,14 +40,11 @@ export class TxLog {
 
   private grow(): void {
     const n = this.issuer.length * 2;
-    const widen = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a as never), b);
-    this.issuer = widen(this.issuer, new Int32Array(n));
-    this.sizeBytes = widen(this.sizeBytes, new Int32Array(n));
-    this.value = widen(this.value, new Float64Array(n));
-    this.fee = widen(this.fee, new Float64Array(n));
-    this.submittedAt = widen(this.submittedAt, new Float64Array(n));
-    const confirmed = new Float64Array(n).fill(NaN);
-    confirmed.set(this.confirmedAt);
-    this.confirmedAt = confirmed;
+    this.issuer = ensureLength(this.issuer, n);
+    this.sizeBytes = ensureLength(this.sizeBytes, n);
+    this.value = ensureLength(this.value, n);
+    this.fee = ensureLength(this.fee, n);
+    this.submittedAt = ensureLength(this.submittedAt, n);
+    this.confirmedAt = ensureLength(this.confirmedAt, n, NaN);
   }
 }

@@ -43,7 +43,7 @@ export const NUMBER_AXIS: JsonObject = {
 /** Log scale when every value is positive and they span two decades or more; linear otherwise. */
 export function scaleFor(values: readonly (number | null)[], zero = true): JsonObject {
   const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  if (xs.length > 1 && xs.every((v) => v > 0) && Math.max(...xs) / Math.min(...xs) >= 100) return { type: 'log' };
+  if (xs.length > 1 && xs.every((v) => v > 0) && Math.max(...xs) / Math.min(...xs) >= 50) return { type: 'log' };
   return { type: 'linear', zero };
 }
 

@@ -1,7 +1,7 @@
 // Every block ever found, main chain or not, in flat typed arrays indexed by block id (0 = genesis),
 // with the ids of the transactions each block carries in one shared list.
 
-import { ensureFloat64, ensureInt32 } from './grow.js';
+import { ensureLength } from '../../engine/typedArrays.js';
 
 export class BlockStore {
   count = 0;
@@ -36,7 +36,7 @@ export class BlockStore {
   }
 
   append(block: number, tx: number, fee: number): void {
-    if (this.txIdCount === this.txIds.length) this.txIds = ensureInt32(this.txIds, this.txIdCount + 1);
+    if (this.txIdCount === this.txIds.length) this.txIds = ensureLength(this.txIds, this.txIdCount + 1);
     this.txIds[this.txIdCount++] = tx;
     this.txCount[block]++;
     this.fees[block] += fee;
@@ -48,14 +48,14 @@ export class BlockStore {
   }
 
   private grow(n: number): void {
-    this.parent = ensureInt32(this.parent, n);
-    this.height = ensureInt32(this.height, n);
-    this.producer = ensureInt32(this.producer, n);
-    this.foundAt = ensureFloat64(this.foundAt, n);
-    this.bytes = ensureFloat64(this.bytes, n);
-    this.wireBytes = ensureFloat64(this.wireBytes, n);
-    this.fees = ensureFloat64(this.fees, n);
-    this.txStart = ensureInt32(this.txStart, n);
-    this.txCount = ensureInt32(this.txCount, n);
+    this.parent = ensureLength(this.parent, n);
+    this.height = ensureLength(this.height, n);
+    this.producer = ensureLength(this.producer, n);
+    this.foundAt = ensureLength(this.foundAt, n);
+    this.bytes = ensureLength(this.bytes, n);
+    this.wireBytes = ensureLength(this.wireBytes, n);
+    this.fees = ensureLength(this.fees, n);
+    this.txStart = ensureLength(this.txStart, n);
+    this.txCount = ensureLength(this.txCount, n);
   }
 }

@@ -6,7 +6,7 @@ import { exponential } from '../../engine/rng.js';
 import type { LedgerContext } from '../ledger.js';
 import { buildPeerGraph, LinkDelay } from '../../network/peerGraph.js';
 import { BlockStore } from './blockStore.js';
-import { ensureFloat64, ensureInt32 } from './grow.js';
+import { ensureLength } from '../../engine/typedArrays.js';
 import { MainChain } from './mainChain.js';
 import { Mempool } from './mempool.js';
 import { Propagation } from './propagation.js';
@@ -167,7 +167,7 @@ export class Chain {
       const size = log.sizeBytes[tx];
       const include = excluded[tx] !== build && availableAt[tx] <= now && bytes + size <= limit;
       if (!include) {
-        if (deferredCount === this.deferred.length) this.deferred = ensureInt32(this.deferred, deferredCount + 1);
+        if (deferredCount === this.deferred.length) this.deferred = ensureLength(this.deferred, deferredCount + 1);
         this.deferred[deferredCount++] = tx;
         if (bytes + size > limit) break;
         continue;
@@ -239,9 +239,9 @@ export class Chain {
   private reserve(n: number): void {
     this.mempool.reserve(n);
     if (n <= this.availableAt.length) return;
-    this.mainBlockOf = ensureInt32(this.mainBlockOf, n, -1);
-    this.availableAt = ensureFloat64(this.availableAt, n);
-    this.excluded = ensureInt32(this.excluded, n);
-    this.extra = ensureInt32(this.extra, n);
+    this.mainBlockOf = ensureLength(this.mainBlockOf, n, -1);
+    this.availableAt = ensureLength(this.availableAt, n);
+    this.excluded = ensureLength(this.excluded, n);
+    this.extra = ensureLength(this.extra, n);
   }
 }

@@ -1,7 +1,7 @@
 // The main chain as the whole network will agree on it: the longest chain, ties going to the block found
 // first. Tracks blocks joining and leaving it (reorganisations) and the depth at which blocks confirm.
 
-import { ensureInt32 } from './grow.js';
+import { ensureLength } from '../../engine/typedArrays.js';
 import type { BlockStore } from './blockStore.js';
 
 export interface MainChainListener {
@@ -38,7 +38,7 @@ export class MainChain {
     const { height, parent } = this.store;
     const h = height[b];
     if (h <= height[this.tip]) return false;
-    this.blockAt = ensureInt32(this.blockAt, h + 1);
+    this.blockAt = ensureLength(this.blockAt, h + 1);
     if (parent[b] !== this.tip) this.reorganise(parent[b]);
     this.blockAt[h] = b;
     this.tip = b;

@@ -1,7 +1,7 @@
 // Pending transactions as a binary max-heap of transaction ids keyed by fee rate (fee per byte),
 // ties by id (submission order), so equal fee rates give FIFO. Removal is lazy: callers skip stale tops.
 
-import { ensureFloat64, ensureInt32, ensureUint8 } from './grow.js';
+import { ensureLength } from '../../engine/typedArrays.js';
 
 export class Mempool {
   private heap = new Int32Array(1024);
@@ -13,15 +13,15 @@ export class Mempool {
 
   /** Makes room for per-transaction state of ids below n. */
   reserve(n: number): void {
-    this.feeRate = ensureFloat64(this.feeRate, n);
-    this.inHeap = ensureUint8(this.inHeap, n);
+    this.feeRate = ensureLength(this.feeRate, n);
+    this.inHeap = ensureLength(this.inHeap, n);
   }
 
   /** Inserts `tx` unless it already has an entry. */
   push(tx: number): void {
     if (this.inHeap[tx]) return;
     this.inHeap[tx] = 1;
-    if (this.size === this.heap.length) this.heap = ensureInt32(this.heap, this.size + 1);
+    if (this.size === this.heap.length) this.heap = ensureLength(this.heap, this.size + 1);
     const heap = this.heap, rate = this.feeRate;
     let i = this.size++;
     while (i > 0) {

@@ -7,6 +7,7 @@
 
 import type { LinkDelay, PeerGraph } from '../../network/peerGraph.js';
 import type { BlockStore } from './blockStore.js';
+import { ensureLength } from '../../engine/typedArrays.js';
 
 const INITIAL_RING = 256;
 
@@ -82,9 +83,7 @@ export class Propagation {
       }
     }
     if (block === this.lastArrival.length) {
-      const grown = new Float64Array(this.lastArrival.length * 2);
-      grown.set(this.lastArrival);
-      this.lastArrival = grown;
+      this.lastArrival = ensureLength(this.lastArrival, this.lastArrival.length + 1);
     }
     this.lastArrival[block] = last;
     this.flooded = block + 1;

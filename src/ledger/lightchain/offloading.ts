@@ -2,7 +2,7 @@
 // a node drops a block's body (keeping its header) once every output in it was spent at least `offloadAge`
 // ago, and the body of a stale block once the block is that old.
 
-import { ensureFloat64, ensureInt32 } from '../chain/grow.js';
+import { ensureLength } from '../../engine/typedArrays.js';
 import type { ChainInspection } from '../chain/chain.js';
 
 export interface NodeStorage {
@@ -21,8 +21,8 @@ export class OutputSpends {
 
   /** Transaction `tx` of `issuer`, submitted at `now`, spends the issuer's previous output. */
   record(tx: number, issuer: number, now: number): void {
-    this.spentAt = ensureFloat64(this.spentAt, tx + 1, Infinity);
-    this.latestOf = ensureInt32(this.latestOf, issuer + 1, -1);
+    this.spentAt = ensureLength(this.spentAt, tx + 1, Infinity);
+    this.latestOf = ensureLength(this.latestOf, issuer + 1, -1);
     const previous = this.latestOf[issuer];
     if (previous >= 0) this.spentAt[previous] = now;
     this.latestOf[issuer] = tx;

@@ -3,6 +3,7 @@
 // CrP = valid transactions in the last window dT / dT; CrN = -sum_k a_k dT / (t - t_k) over misbehaviours.
 
 import type { CreditPowConfig } from './schema.js';
+import { ensureLength } from '../../engine/typedArrays.js';
 
 /** Misbehaviours remembered per issuer (the most recent ones; older ones have faded most). */
 export const REMEMBERED_MISBEHAVIOURS = 16;
@@ -85,10 +86,9 @@ export class IssuerCredit {
     if (issuer < this.validInWindow.length) return;
     let n = this.validInWindow.length;
     while (n <= issuer) n *= 2;
-    const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a as never), b);
-    this.validInWindow = grow(this.validInWindow, new Int32Array(n));
-    this.penaltyNext = grow(this.penaltyNext, new Int32Array(n));
-    this.penaltyTime = grow(this.penaltyTime, new Float64Array(n * REMEMBERED_MISBEHAVIOURS));
-    this.penaltyWeight = grow(this.penaltyWeight, new Float64Array(n * REMEMBERED_MISBEHAVIOURS));
+    this.validInWindow = ensureLength(this.validInWindow, n);
+    this.penaltyNext = ensureLength(this.penaltyNext, n);
+    this.penaltyTime = ensureLength(this.penaltyTime, n * REMEMBERED_MISBEHAVIOURS);
+    this.penaltyWeight = ensureLength(this.penaltyWeight, n * REMEMBERED_MISBEHAVIOURS);
   }
 }

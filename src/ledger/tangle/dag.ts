@@ -1,6 +1,8 @@
 // The tangle itself in flat typed arrays: each node's approvals (parents), its approvers as linked lists,
 // exact cumulative weights kept by past-cone walks, confirmation, the visible tips and Popov's tip count.
 
+import { ensureLength } from '../../engine/typedArrays.js';
+
 /** Called when a node's cumulative weight first reaches the confirmation weight. */
 export type ConfirmHandler = (node: number) => void;
 
@@ -228,34 +230,27 @@ export class TangleDag {
   }
 
   private growStack(): Int32Array {
-    const bigger = new Int32Array(this.stack.length * 2);
-    bigger.set(this.stack);
-    this.stack = bigger;
-    return bigger;
+    this.stack = ensureLength(this.stack, this.stack.length + 1);
+    return this.stack;
   }
 
   private grow(): void {
     const n = this.weight.length * 2;
     const k = this.approvals;
-    this.parents = widen(this.parents, new Int32Array(n * k).fill(NO_PARENT));
-    this.weight = widen(this.weight, new Int32Array(n));
-    this.confirmed = widen(this.confirmed, new Uint8Array(n));
-    this.approved = widen(this.approved, new Uint8Array(n));
-    this.attached = widen(this.attached, new Uint8Array(n));
-    this.revealed = widen(this.revealed, new Uint8Array(n));
-    this.revealSeq = widen(this.revealSeq, new Int32Array(n).fill(-1));
-    this.revealOrder = widen(this.revealOrder, new Int32Array(n));
-    this.revealTime = widen(this.revealTime, new Float64Array(n));
-    this.firstApprover = widen(this.firstApprover, new Int32Array(n).fill(-1));
-    this.edgeApprover = widen(this.edgeApprover, new Int32Array(n * k));
-    this.edgeNext = widen(this.edgeNext, new Int32Array(n * k));
-    this.tips = widen(this.tips, new Int32Array(n));
-    this.tipPosition = widen(this.tipPosition, new Int32Array(n).fill(-1));
-    this.stamp = widen(this.stamp, new Int32Array(n));
+    this.parents = ensureLength(this.parents, n * k, NO_PARENT);
+    this.weight = ensureLength(this.weight, n);
+    this.confirmed = ensureLength(this.confirmed, n);
+    this.approved = ensureLength(this.approved, n);
+    this.attached = ensureLength(this.attached, n);
+    this.revealed = ensureLength(this.revealed, n);
+    this.revealSeq = ensureLength(this.revealSeq, n, -1);
+    this.revealOrder = ensureLength(this.revealOrder, n);
+    this.revealTime = ensureLength(this.revealTime, n);
+    this.firstApprover = ensureLength(this.firstApprover, n, -1);
+    this.edgeApprover = ensureLength(this.edgeApprover, n * k);
+    this.edgeNext = ensureLength(this.edgeNext, n * k);
+    this.tips = ensureLength(this.tips, n);
+    this.tipPosition = ensureLength(this.tipPosition, n, -1);
+    this.stamp = ensureLength(this.stamp, n);
   }
-}
-
-function widen<T extends Int32Array | Uint8Array | Float64Array>(old: T, bigger: T): T {
-  bigger.set(old as never);
-  return bigger;
 }

@@ -11,6 +11,7 @@ import { Issuers } from './issuers.js';
 import { ParasiteAttack, type AttackerHost } from './parasite.js';
 import type { TangleConfig } from './schema.js';
 import { mcmcTipSelector, uniformTipSelector, type TipSelector } from './tipSelection.js';
+import { ensureLength } from '../../engine/typedArrays.js';
 
 /** Issuer slot of the attacker; workload issuer i has slot i + 1. */
 const ATTACKER = 0;
@@ -265,14 +266,8 @@ export class TangleLedger implements Ledger, AttackerHost {
 
   private grow(): void {
     const n = this.nodeTx.length * 2;
-    const nodeTx = new Int32Array(n);
-    nodeTx.set(this.nodeTx);
-    this.nodeTx = nodeTx;
-    const nodeIssuer = new Int32Array(n);
-    nodeIssuer.set(this.nodeIssuer);
-    this.nodeIssuer = nodeIssuer;
-    const nodeRole = new Uint8Array(n);
-    nodeRole.set(this.nodeRole);
-    this.nodeRole = nodeRole;
+    this.nodeTx = ensureLength(this.nodeTx, n);
+    this.nodeIssuer = ensureLength(this.nodeIssuer, n);
+    this.nodeRole = ensureLength(this.nodeRole, n);
   }
 }

@@ -5,6 +5,7 @@
 import type { Rng } from '../../engine/rng.js';
 import type { TangleDag } from './dag.js';
 import type { ConflictSides } from './conflicts.js';
+import { ensureLength } from '../../engine/typedArrays.js';
 
 /** Returns a node to approve at time `now`, consistent with the conflict side `side` of the approvals chosen so far; -1 if none. */
 export type TipSelector = (side: number, now: number) => number;
@@ -44,8 +45,8 @@ export function mcmcTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rng, 
         const y = dag.edgeApproverAt(e);
         if (!sides.compatible(y, side)) continue;
         if (n === candidate.length) {
-          candidate = grownInt(candidate);
-          chance = grownFloat(chance);
+          candidate = ensureLength(candidate, candidate.length + 1);
+          chance = ensureLength(chance, chance.length + 1);
         }
         candidate[n++] = y;
         if (weight[y] > heaviest) heaviest = weight[y];
@@ -66,16 +67,4 @@ export function mcmcTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rng, 
       x = candidate[i];
     }
   };
-}
-
-function grownInt(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
-
-function grownFloat(a: Float64Array): Float64Array {
-  const b = new Float64Array(a.length * 2);
-  b.set(a);
-  return b;
 }

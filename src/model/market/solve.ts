@@ -6,6 +6,7 @@ import { SupplyCurve } from './supplyCurve.js';
 import { leaderPrice } from './stackelberg.js';
 import { bargainingPrice } from './nash.js';
 import { optimalLevel } from './optimal.js';
+import { ensureLength } from '../../engine/typedArrays.js';
 
 export type { MarketInstance, MarketKind, MarketOutcome, MarketTerms } from './instance.js';
 
@@ -15,11 +16,7 @@ export class MarketWorkspace {
   private buffer = new Float64Array(64);
 
   energyFor(n: number): Float64Array {
-    if (this.buffer.length < n) {
-      let size = this.buffer.length;
-      while (size < n) size *= 2;
-      this.buffer = new Float64Array(size);
-    }
+    this.buffer = ensureLength(this.buffer, n);
     return this.buffer.subarray(0, n);
   }
 }
