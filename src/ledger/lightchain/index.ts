@@ -7,6 +7,7 @@ import { Chain } from '../chain/chain.js';
 import { producerWeights } from '../chain/weightedPick.js';
 import { OutputSpends, type NodeStorage } from './offloading.js';
 import type { LightchainConfig } from './schema.js';
+import { chainFigures } from '../chain/chainFigures.js';
 
 const JOULES_PER_KWH = 3.6e6;
 
@@ -45,7 +46,6 @@ export function createLightchainLedger(config: LightchainConfig, ctx: LedgerCont
       const hashes = chain.blocksFound * producers * config.proofHashes;
       const energyJ = hashes * config.joulesPerHash;
       const storage = nodeStorage();
-      const delays = chain.propagationDelays();
       const confirmed = ctx.txLog.confirmations;
       const mainBlocks = chain.main.height;
       return {
@@ -58,16 +58,10 @@ export function createLightchainLedger(config: LightchainConfig, ctx: LedgerCont
         staleRate: chain.staleRate(),
         blockIntervalS: chain.blockInterval(),
         extra: {
+          ...chainFigures(chain, config.blockReward),
           producer_revenue: chain.mainFees + config.blockReward * mainBlocks,
-          reward_per_tx: chain.mainTxCount === 0 ? null : (config.blockReward * mainBlocks) / chain.mainTxCount,
           energy_per_tx_j: confirmed === 0 ? null : energyJ / confirmed,
-          blocks_found: chain.blocksFound,
-          stale_blocks: chain.blocksFound - mainBlocks,
-          block_network_bytes_per_block: chain.blocksFound === 0 ? null : chain.blockNetworkBytes / chain.blocksFound,
-          block_propagation_mean_s: delays.mean,
-          block_propagation_full_s: delays.full,
           offloaded_blocks: storage.offloadedBlocks,
-          mempool_end: chain.pending,
         },
       };
     },

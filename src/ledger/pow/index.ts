@@ -6,6 +6,7 @@ import { Chain } from '../chain/chain.js';
 import { producerWeights } from '../chain/weightedPick.js';
 import { Retarget } from './retarget.js';
 import type { PowConfig } from './schema.js';
+import { chainFigures } from '../chain/chainFigures.js';
 
 const JOULES_PER_KWH = 3.6e6;
 
@@ -39,7 +40,6 @@ export function createPowLedger(config: PowConfig, ctx: LedgerContext): PowLedge
     submit: (tx) => chain.submit(tx),
     gauges: (): LedgerGauges => ({ tips: null, mempool: chain.pending, ledgerBytes: chain.mainBytes }),
     report: (): LedgerReport => {
-      const delays = chain.propagationDelays();
       const mainBlocks = chain.main.height;
       return {
         hashes,
@@ -51,15 +51,9 @@ export function createPowLedger(config: PowConfig, ctx: LedgerContext): PowLedge
         staleRate: chain.staleRate(),
         blockIntervalS: chain.blockInterval(),
         extra: {
+          ...chainFigures(chain, config.blockReward),
           miner_revenue: chain.mainFees + config.blockReward * mainBlocks,
-          reward_per_tx: chain.mainTxCount === 0 ? null : (config.blockReward * mainBlocks) / chain.mainTxCount,
-          blocks_found: chain.blocksFound,
-          stale_blocks: chain.blocksFound - mainBlocks,
-          block_network_bytes_per_block: chain.blocksFound === 0 ? null : chain.blockNetworkBytes / chain.blocksFound,
-          block_propagation_mean_s: delays.mean,
-          block_propagation_full_s: delays.full,
           deep_reorgs: chain.main.deepReorgs,
-          mempool_end: chain.pending,
         },
       };
     },
