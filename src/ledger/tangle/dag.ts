@@ -17,9 +17,10 @@ const INITIAL_CAPACITY = 1024;
  * other issuers: it joins the approver lists, the visible tips, and the cumulative weights of its past cone).
  *
  * Weights count revealed nodes: weight(x) = 1 + revealed nodes that approve x directly or indirectly.
- * A node is frozen when it is confirmed and was revealed more than `exactWindow` seconds before the latest
- * reveal; every ancestor of a frozen node is frozen (confirmed, revealed no later), so cone walks stop there
- * and every weight that is not frozen stays exact.
+ * A node is frozen when it is confirmed and was revealed before the exact horizon: more than `exactWindow`
+ * seconds before the latest reveal and more than `exactDepth` reveals back. The horizon only moves forward and
+ * every ancestor of a frozen node is frozen (confirmed, revealed no later), so cone walks stop there and every
+ * weight that is not frozen stays exact.
  */
 export class TangleDag {
   readonly approvals: number;
@@ -56,8 +57,10 @@ export class TangleDag {
   constructor(
     approvals: number,
     private readonly confirmationWeight: number,
-    /** Confirmed nodes revealed within the last `exactWindow` seconds keep exact weights (mcmc walks read them). */
+    /** Confirmed nodes revealed within the last `exactWindow` seconds keep exact weights (mcmc walks read them)... */
     private readonly exactWindow: number,
+    /** ...and so do the last `exactDepth` revealed nodes, however old. */
+    private readonly exactDepth: number,
     private readonly onConfirm: ConfirmHandler,
   ) {
     this.approvals = approvals;
@@ -148,7 +151,12 @@ export class TangleDag {
 
   /** True when the node's weight is no longer kept (confirmed, and revealed before the exact window). */
   isFrozen(node: number): boolean {
-    return this.confirmed[node] === 1 && this.revealed[node] === 1 && this.revealTime[this.revealSeq[node]] < this.clock - this.exactWindow;
+    return this.confirmed[node] === 1 && this.revealed[node] === 1 && this.revealSeq[node] < this.exactHorizon();
+  }
+
+  /** First reveal order whose weights are kept exact: within exactWindow seconds or exactDepth reveals of the latest. */
+  exactHorizon(): number {
+    return Math.max(0, Math.min(this.firstRevealedFrom(this.clock - this.exactWindow), this.revealedCount - this.exactDepth));
   }
 
   /**
@@ -191,8 +199,8 @@ export class TangleDag {
     const mark = node + 1;
     const parents = this.parents;
     const k = this.approvals;
-    const frozenBefore = this.clock - this.exactWindow;
-    const revealTime = this.revealTime;
+    const horizon = this.exactHorizon();
+    const revealSeq = this.revealSeq;
     let stack = this.stack;
     let top = 0;
     for (let j = 0; j < k; j++) {
@@ -203,7 +211,7 @@ export class TangleDag {
       const x = stack[--top];
       if (this.stamp[x] === mark) continue;
       this.stamp[x] = mark;
-      if (this.confirmed[x] === 1 && revealTime[this.revealSeq[x]] < frozenBefore) continue;
+      if (this.confirmed[x] === 1 && revealSeq[x] < horizon) continue;
       this.weight[x]++;
       this.checkConfirmation(x);
       if (top + k > stack.length) stack = this.growStack();

@@ -39,6 +39,7 @@ export const tangleSchema = z.strictObject({
   tipSelection: z.enum(['urts', 'mcmc']).default('mcmc').meta({ description: 'urts: uniform random tip; mcmc: weighted random walk' }),
   alpha: z.number().nonnegative().default(0.01).meta({ description: 'bias of the mcmc walk towards heavier approvers (0: unweighted)' }),
   walkWindow: positiveDuration().optional().meta({ description: 'mcmc: a walk starts at a transaction revealed between 2 walkWindow and walkWindow ago (default: 10 mean delays h, at least 1 s)' }),
+  walkDepth: z.int().min(1).default(20).meta({ description: 'mcmc: ...or between 2 walkDepth and walkDepth revealed transactions back, where that reaches further (sparse traffic)' }),
   delay: distribution(duration()).optional().meta({ description: 'visibility delay h of a transaction to other issuers (default: network.latency)' }),
   confirmationWeight: z.int().min(1).default(20).meta({ description: 'cumulative weight at which a transaction is confirmed' }),
   referenceBytes: z.int().min(0).default(32).meta({ description: 'bytes each approval adds to a transaction (one hash reference)' }),

@@ -69,8 +69,8 @@ export class TangleLedger implements Ledger, AttackerHost {
     const k = config.approvals;
     const delay = config.delay ?? ctx.network.latency;
     const walkWindow = config.walkWindow ?? Math.max(MIN_WALK_WINDOW, WALK_WINDOW_DELAYS * meanOf(delay));
-    const exactWindow = config.tipSelection === 'mcmc' ? 2 * walkWindow : 0;
-    this.dag = new TangleDag(k, config.confirmationWeight, exactWindow, (node) => {
+    const mcmc = config.tipSelection === 'mcmc';
+    this.dag = new TangleDag(k, config.confirmationWeight, mcmc ? 2 * walkWindow : 0, mcmc ? 2 * config.walkDepth : 0, (node) => {
       const tx = this.nodeTx[node];
       if (tx >= 0) ctx.txLog.confirm(tx, sim.now);
     });
@@ -79,7 +79,7 @@ export class TangleLedger implements Ledger, AttackerHost {
     this.issuers = new Issuers(sampler(config.pow.hashRate, ctx.stream('devices')), config.attack.lazyShare, ctx.stream('lazy'));
     const tipRng = ctx.stream('tips');
     this.selectTip = config.tipSelection === 'mcmc'
-      ? mcmcTipSelector(this.dag, this.sides, tipRng, config.alpha, walkWindow)
+      ? mcmcTipSelector(this.dag, this.sides, tipRng, config.alpha, walkWindow, config.walkDepth)
       : uniformTipSelector(this.dag, this.sides, tipRng);
     this.drawDelay = sampler(delay, ctx.stream('delay'));
     this.delayMean = meanOf(delay);

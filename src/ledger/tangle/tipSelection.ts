@@ -23,18 +23,19 @@ export function uniformTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rn
 }
 
 /**
- * Walk from a start node drawn uniformly among the nodes revealed between now - 2 window and now - window
- * (if there are none, the first one revealed after now - 2 window, or else the latest one); from x step to
- * approver y with probability proportional to exp(-alpha (H_x - H_y)), H = cumulative weight.
- * Every weight the walk reads is exact: it reads nodes revealed after now - 2 window, which the dag keeps exact.
+ * Walk from a start node drawn uniformly among the reveals between 2 window and window seconds ago, or between
+ * 2 depth and depth reveals back where that reaches further (sparse traffic); from x step to approver y with
+ * probability proportional to exp(-alpha (H_x - H_y)), H = cumulative weight. Every weight the walk reads is
+ * exact: it reads nodes no further back than 2 window seconds or 2 depth reveals, which the dag keeps exact.
  */
-export function mcmcTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rng, alpha: number, window: number): TipSelector {
+export function mcmcTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rng, alpha: number, window: number, depth: number): TipSelector {
   let chance: Float64Array = new Float64Array(64);
   let candidate: Int32Array = new Int32Array(64);
   return (side, now) => {
-    const first = dag.firstRevealedFrom(now - 2 * window);
-    const afterLast = dag.firstRevealedFrom(now - window);
-    const start = afterLast > first ? first + Math.floor(rng() * (afterLast - first)) : Math.min(first, dag.revealedCount - 1);
+    const revealed = dag.revealedCount;
+    const first = Math.max(0, Math.min(dag.firstRevealedFrom(now - 2 * window), revealed - 2 * depth));
+    const afterLast = Math.max(0, Math.min(dag.firstRevealedFrom(now - window), revealed - depth));
+    const start = afterLast > first ? first + Math.floor(rng() * (afterLast - first)) : Math.min(first, revealed - 1);
     let x = dag.revealOrder[start];
     if (!sides.compatible(x, side)) return -1;
     const weight = dag.weight;

@@ -86,4 +86,23 @@ describe('tangle cumulative weights', () => {
       expect(dag.weight[x]).toBe(brute[x]);
     }
   });
+
+  it('mcmc on sparse traffic walks from walkDepth reveals back, keeps those weights exact and leaves nothing behind', () => {
+    // 0.2 tx/s with h = 0.1 s: no transaction is ever revealed inside the 1 s walk window, so the walk
+    // must start walkDepth reveals back; with a start at the latest reveal every issuer would pile onto one tip.
+    const walkDepth = 10;
+    const { ledger, txLog } = runTangle({ tipSelection: 'mcmc', walkDepth, delay: 0.1, confirmationWeight: 5 }, { rate: 0.2, duration: 4000, issuers: 10 });
+    const dag = ledger.dag;
+    const brute = bruteForceWeights(dag);
+    expect(dag.revealedCount).toBeGreaterThan(600);
+    for (let seq = dag.revealedCount - 2 * walkDepth; seq < dag.revealedCount; seq++) {
+      const x = dag.revealOrder[seq];
+      expect(dag.isFrozen(x)).toBe(false);
+      expect(dag.weight[x]).toBe(brute[x]);
+    }
+    const report = ledger.report();
+    expect(report.tipsMean!).toBeLessThan(3);
+    expect(report.extra!.orphan_tx!).toBeLessThanOrEqual(2);
+    expect(txLog.confirmations).toBeGreaterThan(txLog.count - 20);
+  });
 });
