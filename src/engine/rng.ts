@@ -22,11 +22,6 @@ export class RngStreams {
   }
 }
 
-/** Uniform integer in [0, n). */
-export function randomInt(rng: Rng, n: number): number {
-  return Math.floor(rng() * n);
-}
-
 /** Exponential draw with the given mean. */
 export function exponential(rng: Rng, mean: number): number {
   return -mean * Math.log(1 - rng());

@@ -4,7 +4,7 @@
 // every ledger of a point and replication sees the same workload (common random numbers).
 
 import { createHash } from 'node:crypto';
-import { ledgerLabel, type LedgerKind, type Scenario } from './schema.js';
+import { ledgerLabel, type LedgerKind } from './schema.js';
 import type { SweepPoint } from './sweep.js';
 
 export interface RunSpec {
@@ -37,9 +37,4 @@ export function runSeed(rootSeed: number, values: Record<string, unknown>, repli
   const canonical = JSON.stringify(Object.keys(values).sort().map((k) => [k, values[k]]));
   const digest = createHash('sha256').update(`${rootSeed}|${canonical}|${replication}`).digest();
   return digest.readUIntBE(0, 6);
-}
-
-/** The resolved scenario of a point. */
-export function pointScenario(points: SweepPoint[], run: RunSpec): Scenario {
-  return points[run.point].scenario;
 }
