@@ -67,6 +67,15 @@ export const scenarioSchema = z.strictObject({
   outputs: outputsSchema.prefault({}).meta({ description: 'which files to write' }),
 }).superRefine((s, ctx) => {
   if (s.warmup >= s.duration) ctx.addIssue({ code: 'custom', path: ['warmup'], message: `expected warmup (${s.warmup} s) to be shorter than duration (${s.duration} s)` });
+  const nodes = s.network.nodes;
+  s.ledgers.forEach((l, i) => {
+    const producers = l.kind === 'pow' ? l.miners : l.kind === 'lightchain' ? (l.producers ?? nodes) : 0;
+    const producerKey = l.kind === 'pow' ? 'miners' : 'producers';
+    if (producers > nodes) ctx.addIssue({ code: 'custom', path: ['ledgers', i, producerKey], message: `expected at most network.nodes (${nodes}) ${producerKey}, got ${producers}` });
+    const shares = l.kind === 'pow' ? l.hashShares : l.kind === 'lightchain' ? l.weights : undefined;
+    const sharesKey = l.kind === 'pow' ? 'hashShares' : 'weights';
+    if (shares && shares.length !== producers) ctx.addIssue({ code: 'custom', path: ['ledgers', i, sharesKey], message: `expected one share per ${producerKey === 'miners' ? 'miner' : 'producer'} (${producers}), got ${shares.length}` });
+  });
   const seen = new Map<string, number>();
   s.ledgers.forEach((l, i) => {
     const label = l.label ?? l.kind;

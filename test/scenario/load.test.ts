@@ -90,6 +90,13 @@ describe('scenario problems', () => {
     expect(p.message).toContain('duplicate ledger label "pow"');
   });
 
+  it('rejects more miners than network nodes, and shares that do not match the miners', () => {
+    const ps = problems('name: x\nnetwork: {nodes: 10}\nledgers:\n  - {kind: pow, miners: 20}\n  - {kind: pow, label: b, miners: 3, hashShares: [1, 2]}\n  - {kind: lightchain, weights: [1, 1]}\n');
+    expect(ps.map((p) => `${p.path}@${p.line}`)).toEqual(['ledgers[0].miners@4', 'ledgers[1].hashShares@5', 'ledgers[2].weights@6']);
+    expect(ps[0].message).toContain('at most network.nodes (10)');
+    expect(ps[2].message).toContain('one share per producer (10)');
+  });
+
   it('rejects a sweep over a key that does not exist', () => {
     const [p] = problems('name: x\nsweep:\n  params:\n    workload.rat: [1, 2]\n');
     expect(p).toMatchObject({ path: 'sweep.params["workload.rat"]', line: 4 });
