@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenario, parseScenario } from '../../src/scenario/load.js';
 import { ScenarioError, type Problem } from '../../src/scenario/problems.js';
+import { bundledScenarios } from '../../src/scenario/bundled.js';
 
 function problems(text: string, options = {}): Problem[] {
   try {
@@ -50,6 +51,12 @@ describe('scenario defaults and units', () => {
     expect(scenario.ledgers[0]).toMatchObject({ alpha: 0.5 });
     expect(scenario.duration).toBe(7200);
     expect(scenario.workload).toMatchObject({ kind: 'poisson', rate: 3 });
+  });
+});
+
+describe('bundled scenarios', () => {
+  it.each(bundledScenarios().map((s) => [s.path]))('%s is valid', (path) => {
+    expect(loadScenario(path).points.length).toBeGreaterThan(0);
   });
 });
 
