@@ -7,6 +7,7 @@ import { createPoissonWorkload } from '../../../src/model/workload/poisson.js';
 import { networkSchema, poissonWorkloadSchema } from '../../../src/scenario/schema.js';
 import { TangleLedger } from '../../../src/ledger/tangle/index.js';
 import { tangleSchema } from '../../../src/ledger/tangle/schema.js';
+import { defaultDevices } from '../../../src/devices/deviceModel.js';
 import type { LedgerReport } from '../../../src/ledger/ledger.js';
 
 export interface TangleRun {
@@ -38,6 +39,8 @@ export function runTangle(ledger: Record<string, unknown>, options: RunOptions):
     network: networkSchema.parse({}),
     duration: options.duration,
     warmup,
+    device: defaultDevices(),
+    agents: 4,
   });
   const workload = createPoissonWorkload(
     poissonWorkloadSchema.parse({ kind: 'poisson', rate: options.rate, issuers: options.issuers ?? 100 }),
