@@ -6,6 +6,21 @@ import type { Rng } from '../engine/rng.js';
 import type { TxLog } from '../metrics/txLog.js';
 import type { NetworkConfig } from '../scenario/schema.js';
 
+/** A declared device class (scenario `devices`), as a ledger charges work to it. */
+export interface DeviceModel {
+  /** Hashes per second. */
+  hashRate: number;
+  /** Watts while computing. */
+  power: number;
+  /** Seconds to sign / verify one transaction. */
+  signTime: number;
+  verifyTime: number;
+  /** power / hashRate. */
+  joulesPerHash: number;
+  /** Currency per hash: its electricity plus its share of the hardware's hourly cost. */
+  costPerHash: number;
+}
+
 /** What a ledger is given when a run starts. */
 export interface LedgerContext {
   sim: Simulation;
@@ -17,6 +32,10 @@ export interface LedgerContext {
   /** Seconds of simulated time, and the warm-up excluded from metrics. */
   duration: number;
   warmup: number;
+  /** The device class declared under this name (every ledger's work is charged to a declared device). */
+  device(name: string): DeviceModel;
+  /** Grid agents of the scenario: the participants who mine or produce blocks of a dedicated V2G chain. */
+  agents: number;
 }
 
 /** Instantaneous readings, sampled at the end of each time-series bucket (null where not applicable). */
@@ -44,6 +63,11 @@ export interface LedgerReport {
   staleRate: number | null;
   /** Blockchains: mean time between main-chain blocks; null for the tangle. */
   blockIntervalS: number | null;
+  /** Currency an attacker spends per hour to hold half of the consensus power (matching the honest power). */
+  attackCostPerHour: number | null;
+  /** Mean time and energy one transaction costs its issuing device (signature, proof of work, Merkle proof). */
+  issuerComputeSPerTx: number | null;
+  issuerEnergyJPerTx: number | null;
   /** Further kind-specific figures, written to runs.csv as extra columns named by their keys. */
   extra?: Record<string, number | null>;
 }

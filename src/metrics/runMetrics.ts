@@ -15,7 +15,7 @@ export const METRICS = [
   'fee_per_tx', 'fee_to_value_ratio', 'hashes_per_tx', 'ledger_energy_kwh',
   'ledger_bytes', 'node_storage_bytes', 'network_bytes_per_tx', 'tips_mean', 'stale_rate', 'block_interval_s',
   'energy_traded_kwh', 'grid_cost', 'ev_revenue', 'social_welfare', 'optimality_gap', 'settlement_delay_mean_s',
-  'events',
+  'events', 'attack_cost_per_hour', 'issuer_compute_s_per_tx', 'issuer_energy_j_per_tx',
 ] as const;
 
 export type MetricName = (typeof METRICS)[number];
@@ -66,6 +66,9 @@ export function runMetrics(log: TxLog, ledger: LedgerReport, workload: WorkloadR
     optimality_gap: workload.optimalityGap,
     settlement_delay_mean_s: workload.settlementDelayMeanS,
     events,
+    attack_cost_per_hour: ledger.attackCostPerHour,
+    issuer_compute_s_per_tx: ledger.issuerComputeSPerTx,
+    issuer_energy_j_per_tx: ledger.issuerEnergyJPerTx,
   };
   return { ...metrics, ...(ledger.extra ?? {}) };
 }

@@ -28,7 +28,7 @@ function sinkLedger(): Ledger {
     feeFor: () => 0,
     submit: () => void count++,
     gauges: () => gauges,
-    report: (): LedgerReport => ({ hashes: 0, energyKwh: 0, ledgerBytes: 0, nodeStorageBytes: 0, networkBytes: 0, tipsMean: null, staleRate: null, blockIntervalS: null, extra: { sink_submissions: count } }),
+    report: (): LedgerReport => ({ hashes: 0, energyKwh: 0, ledgerBytes: 0, nodeStorageBytes: 0, networkBytes: 0, tipsMean: null, staleRate: null, blockIntervalS: null, attackCostPerHour: null, issuerComputeSPerTx: null, issuerEnergyJPerTx: null, extra: { sink_submissions: count } }),
   };
 }
 

@@ -8,12 +8,13 @@ import { latencyChart } from './charts/latencyChart.js';
 import { gaugeCharts } from './charts/gaugeCharts.js';
 import { marketChart } from './charts/marketChart.js';
 import { costChart } from './charts/costChart.js';
+import { securityChart } from './charts/securityChart.js';
 import { nodeStorageChart } from './charts/nodeStorageChart.js';
 import { sweepCharts } from './charts/sweepCharts.js';
 import { tipsTheoryChart } from './charts/tipsTheoryChart.js';
 import { priceOptimumChart } from './charts/priceOptimumChart.js';
 
 export function buildCharts(data: ResultsData): Chart[] {
-  const charts = [throughputChart(data), latencyChart(data), ...gaugeCharts(data), marketChart(data), priceOptimumChart(data), costChart(data), nodeStorageChart(data), tipsTheoryChart(data), ...sweepCharts(data)];
+  const charts = [throughputChart(data), latencyChart(data), ...gaugeCharts(data), marketChart(data), priceOptimumChart(data), costChart(data), securityChart(data), nodeStorageChart(data), tipsTheoryChart(data), ...sweepCharts(data)];
   return charts.filter((c): c is Chart => c !== null);
 }

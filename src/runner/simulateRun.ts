@@ -6,6 +6,7 @@ import { RngStreams } from '../engine/rng.js';
 import { TxLog } from '../metrics/txLog.js';
 import { runMetrics, type MetricValue } from '../metrics/runMetrics.js';
 import { createLedger } from '../ledger/registry.js';
+import { deviceLookup } from '../devices/deviceModel.js';
 import { createWorkload } from '../model/workload/registry.js';
 import type { MarketIntervalRecord } from '../model/workload/workload.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -44,6 +45,8 @@ export function simulateRun(scenario: Scenario, run: RunSpec): RunOutcome {
     network: scenario.network,
     duration,
     warmup,
+    device: deviceLookup(scenario.devices),
+    agents: scenario.grid.agents,
   });
   const workload = createWorkload(scenario, { sim, stream: (name) => streams.stream(name), txLog, ledger, duration, warmup });
 

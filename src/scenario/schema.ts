@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { distribution, duration, positiveDuration } from './units.js';
 import { fleetSchema, gridSchema, marketSchema } from '../model/schema.js';
 import { tangleSchema } from '../ledger/tangle/schema.js';
-import { powSchema } from '../ledger/pow/schema.js';
+import { powSchema, PUBLIC_MINERS } from '../ledger/pow/schema.js';
 import { lightchainSchema } from '../ledger/lightchain/schema.js';
+import { devicesSchema } from '../devices/schema.js';
 
 const txSize = z.int().positive().default(250).meta({ description: 'bytes per ledger transaction' });
 
@@ -62,6 +63,7 @@ export const scenarioSchema = z.strictObject({
   grid: gridSchema.prefault({}).meta({ description: 'the grid agents' }),
   market: marketSchema.prefault({}).meta({ description: 'the negotiation' }),
   network: networkSchema.prefault({}).meta({ description: 'the peer network and its message delays' }),
+  devices: devicesSchema.prefault({}).meta({ description: 'device classes that do every ledger\'s work: hash rate, power, signature times, energy price, hardware cost per hour' }),
   ledgers: z.array(ledgerSchema).min(1, { error: 'expected at least one ledger' }).prefault([{ kind: 'tangle' }]).meta({ description: 'ledgers to compare; each has a kind and a unique label' }),
   sweep: sweepSchema.optional().meta({ description: 'parameters to vary; each combination is one sweep point' }),
   outputs: outputsSchema.prefault({}).meta({ description: 'which files to write' }),
@@ -69,11 +71,15 @@ export const scenarioSchema = z.strictObject({
   if (s.warmup >= s.duration) ctx.addIssue({ code: 'custom', path: ['warmup'], message: `expected warmup (${s.warmup} s) to be shorter than duration (${s.duration} s)` });
   const nodes = s.network.nodes;
   s.ledgers.forEach((l, i) => {
-    const producers = l.kind === 'pow' ? l.miners : l.kind === 'lightchain' ? (l.producers ?? nodes) : 0;
+    const producers = l.kind === 'pow' ? (l.miners ?? (l.preset === 'bitcoin-public' ? PUBLIC_MINERS : s.grid.agents)) : l.kind === 'lightchain' ? (l.producers ?? nodes) : 0;
     const producerKey = l.kind === 'pow' ? 'miners' : 'producers';
     if (producers > nodes) ctx.addIssue({ code: 'custom', path: ['ledgers', i, producerKey], message: `expected at most network.nodes (${nodes}) ${producerKey}, got ${producers}` });
     const shares = l.kind === 'pow' ? l.hashShares : l.kind === 'lightchain' ? l.weights : undefined;
     const sharesKey = l.kind === 'pow' ? 'hashShares' : 'weights';
+    for (const key of deviceRoles(l)) {
+      const name = (l as Record<string, unknown>)[key];
+      if (typeof name === 'string' && !(name in s.devices)) ctx.addIssue({ code: 'custom', path: ['ledgers', i, key], message: `expected a device class declared under devices (${Object.keys(s.devices).join(', ')}), got "${name}"` });
+    }
     if (shares && shares.length !== producers) ctx.addIssue({ code: 'custom', path: ['ledgers', i, sharesKey], message: `expected one share per ${producerKey === 'miners' ? 'miner' : 'producer'} (${producers}), got ${shares.length}` });
   });
   const seen = new Map<string, number>();
@@ -99,4 +105,12 @@ export type MarketWorkloadConfig = z.output<typeof marketWorkloadSchema>;
 /** The label of a ledger (its kind when none is given). */
 export function ledgerLabel(l: LedgerConfig): string {
   return l.label ?? l.kind;
+}
+
+/** The keys of a ledger configuration that name a device class. */
+function deviceRoles(l: LedgerConfig): string[] {
+  const common = ['issuerDevice', 'validatorDevice'];
+  if (l.kind === 'pow') return [...common, 'minerDevice'];
+  if (l.kind === 'lightchain') return [...common, 'producerDevice'];
+  return [...common, 'attackerDevice'];
 }

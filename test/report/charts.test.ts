@@ -100,6 +100,34 @@ describe('report charts', () => {
     expect(throughputBand.some((row) => row.low < row.mean && row.mean < row.high)).toBe(true);
   });
 
+  it('puts energy per transaction against attack cost per hour, log-log, one point per ledger and sweep point', () => {
+    const dir = fixtureCopy();
+    try {
+      const [header, ...rows] = parse(readFileSync(join(dir, 'runs.csv'), 'utf8')) as string[][];
+      const ledger = header.indexOf('ledger'), replication = header.indexOf('replication');
+      const costOf = (r: string[]) => String((r[ledger].length + 1) * 10 ** Number(r[replication]));
+      writeFileSync(join(dir, 'runs.csv'), [[...header, 'attack_cost_per_hour'], ...rows.map((r) => [...r, costOf(r)])].map((r) => r.join(',')).join('\r\n') + '\r\n');
+      const data = readResults(dir);
+      const chart = buildCharts(data).find((c) => c.name === 'energy_vs_attack_cost')!;
+      expect(chart).toBeDefined();
+      expect(compileWarnings(chart.spec)).toEqual([]);
+      const encoding = chart.spec.encoding as Record<string, { scale: { type: string } }>;
+      expect([encoding.x.scale.type, encoding.y.scale.type]).toEqual(['log', 'log']);
+      const points = (chart.spec.data as { values: { ledger: string; point_label: string; attack_cost_per_hour: number; energy_per_tx_kwh: number }[] }).values;
+      const groups = new Set(data.runs.map((r) => `${r.point}/${r.ledger}`));
+      expect(points).toHaveLength(groups.size);
+      for (const p of points) {
+        const runs = data.runs.filter((r) => r.ledger === p.ledger && data.pointLabels.get(Number(r.point)) === p.point_label);
+        const mean = runs.reduce((a, r) => a + (String(r.ledger).length + 1) * 10 ** Number(r.replication), 0) / runs.length;
+        const energy = runs.reduce((a, r) => a + Number(r.ledger_energy_kwh) / Number(r.tx_confirmed), 0) / runs.length;
+        expect(p.attack_cost_per_hour).toBeCloseTo(mean, 9);
+        expect(p.energy_per_tx_kwh).toBeCloseTo(energy, 15);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('leaves out charts whose data is absent (no market.csv, no sweep)', () => {
     const dir = fixtureCopy();
     try {

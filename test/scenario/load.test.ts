@@ -104,6 +104,13 @@ describe('scenario problems', () => {
     expect(ps[2].message).toContain('one share per producer (10)');
   });
 
+  it('rejects a ledger that names an undeclared device, and dedicated miners (the grid agents) beyond the nodes', () => {
+    const ps = problems('name: x\ngrid: {agents: 12}\nnetwork: {nodes: 10}\ndevices: {gpu: {hashRate: 1e9}}\nledgers:\n  - {kind: pow, minerDevice: fpga}\n  - {kind: tangle, issuerDevice: gpu, attackerDevice: tpu}\n');
+    expect(ps.map((p) => `${p.path}@${p.line}`)).toEqual(['ledgers[0].miners@6', 'ledgers[0].minerDevice@6', 'ledgers[1].attackerDevice@7']);
+    expect(ps[0].message).toContain('at most network.nodes (10) miners, got 12');
+    expect(ps[1].message).toContain('declared under devices (ev, agent, asic, gpu), got "fpga"');
+  });
+
   it('rejects a sweep over a key that does not exist', () => {
     const [p] = problems('name: x\nsweep:\n  params:\n    workload.rat: [1, 2]\n');
     expect(p).toMatchObject({ path: 'sweep.params["workload.rat"]', line: 4 });

@@ -6,6 +6,7 @@ import { RngStreams, exponential } from '../../engine/rng.js';
 import { TxLog } from '../../metrics/txLog.js';
 import { networkSchema } from '../../scenario/schema.js';
 import type { Ledger, LedgerContext } from '../ledger.js';
+import { defaultDevices } from '../../devices/deviceModel.js';
 
 export interface ChainBenchResult {
   nodes: number;
@@ -18,13 +19,15 @@ export interface ChainBenchResult {
 
 const ISSUERS = 100;
 const TX_BYTES = 250;
+/** Grid agents of the benchmark world (the default of grid.agents). */
+const BENCH_AGENTS = 4;
 
 export function benchChain(create: (ctx: LedgerContext) => Ledger, nodes: number, duration: number, rate: number, seed: number): ChainBenchResult {
   const sim = new Simulation();
   const streams = new RngStreams(seed);
   const txLog = new TxLog();
   const network = networkSchema.parse({ nodes });
-  const ledger = create({ sim, stream: (name) => streams.stream(`ledger.${name}`), txLog, network, duration, warmup: 0 });
+  const ledger = create({ sim, stream: (name) => streams.stream(`ledger.${name}`), txLog, network, duration, warmup: 0, device: defaultDevices(), agents: BENCH_AGENTS });
   const arrivals = streams.stream('bench.arrivals');
   const issuers = streams.stream('bench.issuers');
   const arrive = sim.register(() => {

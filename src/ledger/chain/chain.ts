@@ -95,13 +95,13 @@ export class Chain {
     ctx.sim.schedule(this.clock(), this.findKind);
   }
 
-  /** Accepts transaction `tx`: it reaches every producer's mempool after one sampled link delay. */
-  submit(tx: number): void {
+  /** Accepts transaction `tx`: after `computeDelay` (its issuer's signing) and one sampled link delay it reaches every producer's mempool. */
+  submit(tx: number, computeDelay = 0): void {
     const log = this.ctx.txLog;
     this.reserve(tx + 1);
     const size = log.sizeBytes[tx];
     this.mempool.feeRate[tx] = log.fee[tx] / size;
-    this.availableAt[tx] = this.ctx.sim.now + this.txDelay.draw(size);
+    this.availableAt[tx] = this.ctx.sim.now + computeDelay + this.txDelay.draw(size);
     this.mempool.push(tx);
     this.pending++;
     this.txNetworkBytes += size * (this.nodes - 1);

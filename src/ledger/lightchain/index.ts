@@ -8,8 +8,10 @@ import { producerWeights } from '../chain/weightedPick.js';
 import { OutputSpends, type NodeStorage } from './offloading.js';
 import type { LightchainConfig } from './schema.js';
 import { chainFigures } from '../chain/chainFigures.js';
+import { attackCostPerHour, TxCompute } from '../txCompute.js';
 
 const JOULES_PER_KWH = 3.6e6;
+const SECONDS_PER_HOUR = 3600;
 
 /** A lightchain ledger with its chain and node storage exposed for tests. */
 export interface LightchainLedger extends Ledger {
@@ -21,6 +23,8 @@ export const createLightchain: LedgerFactory<LightchainConfig> = (config, ctx) =
 
 export function createLightchainLedger(config: LightchainConfig, ctx: LedgerContext): LightchainLedger {
   const producers = config.producers ?? ctx.network.nodes;
+  const producerDevice = ctx.device(config.producerDevice);
+  const compute = new TxCompute(ctx.device(config.issuerDevice), ctx.device(config.validatorDevice), ctx.network.nodes);
   const chain = new Chain({
     producers,
     weights: producerWeights(producers, config.weights, 'weights'),
@@ -39,24 +43,29 @@ export function createLightchainLedger(config: LightchainConfig, ctx: LedgerCont
     feeFor: (sizeBytes) => config.feeRate * sizeBytes,
     submit: (tx) => {
       spends.record(tx, ctx.txLog.issuer[tx], ctx.sim.now);
-      chain.submit(tx);
+      chain.submit(tx, compute.issue());
     },
     gauges: (): LedgerGauges => ({ tips: null, mempool: chain.pending, ledgerBytes: chain.mainBytes }),
     report: (): LedgerReport => {
       const hashes = chain.blocksFound * producers * config.proofHashes;
-      const energyJ = hashes * config.joulesPerHash;
+      const energyJ = hashes * producerDevice.joulesPerHash;
+      const { store, main } = chain;
+      for (let h = 1; h <= main.height; h++) compute.merkleProofs(store.txCount[main.blockAt[h]]);
       const storage = nodeStorage();
       const confirmed = ctx.txLog.confirmations;
       const mainBlocks = chain.main.height;
       return {
         hashes,
-        energyKwh: energyJ / JOULES_PER_KWH,
+        energyKwh: (energyJ + compute.energyJ()) / JOULES_PER_KWH,
         ledgerBytes: chain.mainBytes,
         nodeStorageBytes: storage.headerBytes + storage.bodyBytes,
         networkBytes: chain.txNetworkBytes + chain.blockNetworkBytes,
         tipsMean: null,
         staleRate: chain.staleRate(),
         blockIntervalS: chain.blockInterval(),
+        attackCostPerHour: ctx.sim.now > 0 ? attackCostPerHour((hashes / ctx.sim.now) * SECONDS_PER_HOUR, producerDevice) : null,
+        issuerComputeSPerTx: compute.computeSPerTx(),
+        issuerEnergyJPerTx: compute.energyJPerTx(),
         extra: {
           ...chainFigures(chain, config.blockReward),
           producer_revenue: chain.mainFees + config.blockReward * mainBlocks,

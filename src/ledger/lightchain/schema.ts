@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { positiveDuration } from '../../scenario/units.js';
+import { deviceKeys } from '../deviceKeys.js';
 
 export const lightchainSchema = z.strictObject({
   kind: z.literal('lightchain'),
@@ -12,7 +13,8 @@ export const lightchainSchema = z.strictObject({
   producers: z.int().min(1).optional().meta({ description: 'nodes taking part in Synergistic Multiple Proof (nodes 0..producers-1; default: every network node)' }),
   weights: z.array(z.number().positive()).optional().meta({ description: 'lottery weight of each producer: light-proof power x cooperation record (normalised; default equal)' }),
   proofHashes: z.number().positive().default(1_048_576).meta({ description: 'expected hashes of one light proof (each producer computes one per round)' }),
-  joulesPerHash: z.number().nonnegative().default(3e-11).meta({ description: 'energy per hash, joules (same devices as the pow default, for comparisons)' }),
+  producerDevice: z.string().min(1).default('agent').meta({ description: 'device class each producer computes its light proofs on, a key of devices' }),
+  ...deviceKeys,
   headerBytes: z.int().positive().default(80).meta({ description: 'bytes of a block header' }),
   txIdBytes: z.int().positive().default(32).meta({ description: 'bytes of a transaction id in a LightBlock' }),
   offloadAge: positiveDuration().prefault(3600).meta({ description: 'Unrelated Block Offloading Filter: a block body is dropped once all its outputs were spent at least this long ago (stale bodies: once the block is this old)' }),

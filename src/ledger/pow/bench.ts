@@ -9,6 +9,6 @@ const DAY = 86_400;
 const RATE = 10;
 
 export function benchPow(nodes = 1000, seed = 1): ChainBenchResult {
-  const config = powSchema.parse({ kind: 'pow' });
+  const config = powSchema.parse({ kind: 'pow', miners: 16 });
   return benchChain((ctx) => createPowLedger(config, ctx), nodes, DAY, RATE, seed);
 }

@@ -6,6 +6,7 @@ import { RngStreams, exponential } from '../../engine/rng.js';
 import { TxLog } from '../../metrics/txLog.js';
 import { networkSchema } from '../../scenario/schema.js';
 import { tangleSchema } from './schema.js';
+import { defaultDevices } from '../../devices/deviceModel.js';
 import { TangleLedger } from './tangleLedger.js';
 
 export interface TangleBenchResult {
@@ -31,6 +32,8 @@ export function benchTangle(transactions: number, seed = 1): TangleBenchResult {
     network: networkSchema.parse({}),
     duration,
     warmup: 0,
+    device: defaultDevices(),
+    agents: 1,
   });
   const arrivals = streams.stream('bench.arrivals');
   const issuers = streams.stream('bench.issuers');

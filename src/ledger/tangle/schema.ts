@@ -3,11 +3,11 @@
 
 import { z } from 'zod';
 import { distribution, duration, positiveDuration } from '../../scenario/units.js';
+import { deviceKeys } from '../deviceKeys.js';
 
 export const creditPowSchema = z.strictObject({
   creditBased: z.boolean().default(true).meta({ description: 'difficulty follows the issuer credit (Huang et al. 2019); false: every transaction uses baseDifficulty' }),
-  hashRate: distribution(z.number().positive()).default({ dist: 'constant', value: 1e6 }).meta({ description: 'hashes per second of an issuer device (drawn once per issuer)' }),
-  joulesPerHash: z.number().nonnegative().default(2e-6).meta({ description: 'energy of one hash on an issuer device, joules' }),
+  hashRate: distribution(z.number().positive()).optional().meta({ description: 'hashes per second of each issuer (drawn once per issuer; default: the issuerDevice\'s hashRate); energy stays the issuerDevice\'s power for the PoW time' }),
   baseDifficulty: z.number().nonnegative().default(14).meta({ description: 'difficulty in bits at zero credit (expected hashes = 2^difficulty)' }),
   minDifficulty: z.number().nonnegative().default(10).meta({ description: 'floor of the difficulty, bits' }),
   maxDifficulty: z.number().nonnegative().default(24).meta({ description: 'ceiling of the difficulty, bits' }),
@@ -43,6 +43,8 @@ export const tangleSchema = z.strictObject({
   delay: distribution(duration()).optional().meta({ description: 'visibility delay h of a transaction to other issuers (default: network.latency)' }),
   confirmationWeight: z.int().min(1).default(20).meta({ description: 'cumulative weight at which a transaction is confirmed' }),
   referenceBytes: z.int().min(0).default(32).meta({ description: 'bytes each approval adds to a transaction (one hash reference)' }),
+  ...deviceKeys,
+  attackerDevice: z.string().min(1).default('asic').meta({ description: 'device class an attacker out-issues the honest weight on, for attack_cost_per_hour (the cheapest hashes on offer), a key of devices' }),
   pow: creditPowSchema.prefault({}).meta({ description: 'issuing proof of work and its credit-based difficulty' }),
   attack: attackSchema.prefault({}).meta({ description: 'attack scenarios (all off by default)' }),
 });

@@ -1,9 +1,11 @@
-// The tangle ledger: a submitted transaction selects its approvals, does its proof of work (difficulty from
-// the issuer's credit), attaches when the work is done and becomes visible to other issuers h later.
+// The tangle ledger: a submitted transaction selects its approvals, is signed and does its proof of work
+// (difficulty from the issuer's credit) on the issuer's device, attaches when that is done and becomes
+// visible to other issuers h later.
 
 import { meanOf, sampler, type Sampler } from '../../engine/distributions.js';
 import type { Rng } from '../../engine/rng.js';
-import type { Ledger, LedgerContext, LedgerGauges, LedgerReport } from '../ledger.js';
+import type { DeviceModel, Ledger, LedgerContext, LedgerGauges, LedgerReport } from '../ledger.js';
+import { attackCostPerHour, TxCompute } from '../txCompute.js';
 import { ConflictSides, PAYMENT_SIDE } from './conflicts.js';
 import { IssuerCredit } from './credit.js';
 import { TangleDag } from './dag.js';
@@ -19,6 +21,7 @@ const HONEST = 0;
 const LAZY = 1;
 const ATTACKER_ROLE = 2;
 const JOULES_PER_KWH = 3.6e6;
+const SECONDS_PER_HOUR = 3600;
 /** Default mcmc walk window in mean delays h, and its least value in seconds (for h = 0). */
 const WALK_WINDOW_DELAYS = 10;
 const MIN_WALK_WINDOW = 1;
@@ -54,6 +57,9 @@ export class TangleLedger implements Ledger, AttackerHost {
   private nodeRole = new Uint8Array(1024);
   private lastTxBytes = DEFAULT_TX_BYTES;
   private hashes = 0;
+  private attackerHashes = 0;
+  private readonly compute: TxCompute;
+  private readonly attackerDevice: DeviceModel;
   private ledgerBytes = 0;
   private networkBytes = 0;
   private readonly honestDifficulty = new DifficultyMean();
@@ -76,7 +82,11 @@ export class TangleLedger implements Ledger, AttackerHost {
     });
     this.nodeTx[0] = -1;
     this.credit = new IssuerCredit(config.pow);
-    this.issuers = new Issuers(sampler(config.pow.hashRate, ctx.stream('devices')), config.attack.lazyShare, ctx.stream('lazy'));
+    const issuerDevice = ctx.device(config.issuerDevice);
+    this.compute = new TxCompute(issuerDevice, ctx.device(config.validatorDevice), ctx.network.nodes);
+    this.attackerDevice = ctx.device(config.attackerDevice);
+    const hashRate = config.pow.hashRate ?? { dist: 'constant' as const, value: issuerDevice.hashRate };
+    this.issuers = new Issuers(sampler(hashRate, ctx.stream('devices')), config.attack.lazyShare, ctx.stream('lazy'));
     const tipRng = ctx.stream('tips');
     this.selectTip = config.tipSelection === 'mcmc'
       ? mcmcTipSelector(this.dag, this.sides, tipRng, config.alpha, walkWindow, config.walkDepth)
@@ -108,7 +118,7 @@ export class TangleLedger implements Ledger, AttackerHost {
     const node = this.newNode(tx, issuer, this.issuers.isLazy(issuer) ? LAZY : HONEST);
     if (this.nodeRole[node] === LAZY) this.approveOldTransactions(node);
     else this.selectApprovals(node, 0);
-    this.ctx.sim.schedule(this.proofOfWork(issuer, this.nodeRole[node]), this.attachKind, node);
+    this.ctx.sim.schedule(this.compute.issue(this.proofOfWork(issuer, this.nodeRole[node])), this.attachKind, node);
   }
 
   gauges(): LedgerGauges {
@@ -131,13 +141,16 @@ export class TangleLedger implements Ledger, AttackerHost {
     const parasite = this.parasite;
     return {
       hashes: this.hashes,
-      energyKwh: (this.hashes * this.config.pow.joulesPerHash) / JOULES_PER_KWH,
+      energyKwh: (this.compute.energyJ() + this.attackerHashes * this.attackerDevice.joulesPerHash) / JOULES_PER_KWH,
       ledgerBytes: this.ledgerBytes,
       nodeStorageBytes: this.ledgerBytes,
       networkBytes: this.networkBytes,
       tipsMean: observed > 0 ? this.tipArea / observed : null,
       staleRate: null,
       blockIntervalS: null,
+      attackCostPerHour: attackCostPerHour(this.honestRate() * Math.pow(2, this.config.pow.baseDifficulty) * SECONDS_PER_HOUR, this.attackerDevice),
+      issuerComputeSPerTx: this.compute.computeSPerTx(),
+      issuerEnergyJPerTx: this.compute.energyJPerTx(),
       extra: {
         delay_mean_s: this.delayMean,
         orphan_tx: orphans,
@@ -231,6 +244,7 @@ export class TangleLedger implements Ledger, AttackerHost {
     }
     const hashes = Math.max(1, Math.ceil(-Math.pow(2, bits) * Math.log(1 - this.powRng())));
     this.hashes += hashes;
+    if (role === ATTACKER_ROLE) this.attackerHashes += hashes;
     return hashes / this.issuers.rateOf(issuer);
   }
 

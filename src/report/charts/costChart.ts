@@ -6,7 +6,7 @@ import type { JsonObject } from '../json.js';
 import { ledgerColour } from '../ledgerColours.js';
 import type { ResultsData, Row } from '../resultsData.js';
 
-interface CostMeasure {
+export interface CostMeasure {
   field: string;
   title: string;
   value: (run: Row) => number | null;
@@ -14,7 +14,7 @@ interface CostMeasure {
 
 const numberOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-const MEASURES: CostMeasure[] = [
+export const MEASURES: CostMeasure[] = [
   { field: 'fee_per_tx', title: 'fee per transaction (currency)', value: (r) => numberOrNull(r.fee_per_tx) },
   { field: 'fee_to_value_ratio', title: 'fee / traded value (ratio)', value: (r) => numberOrNull(r.fee_to_value_ratio) },
   { field: 'hashes_per_tx', title: 'hashes per confirmed transaction', value: (r) => numberOrNull(r.hashes_per_tx) },
@@ -61,7 +61,7 @@ export function costChart(data: ResultsData): Chart | null {
   };
 }
 
-function meanPerPointAndLedger(data: ResultsData, measure: CostMeasure): CostRow[] {
+export function meanPerPointAndLedger(data: ResultsData, measure: CostMeasure): CostRow[] {
   const groups = new Map<string, { ledger: string; point: number; values: number[] }>();
   for (const run of data.runs) {
     const value = measure.value(run);

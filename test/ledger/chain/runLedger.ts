@@ -6,6 +6,8 @@ import { TxLog } from '../../../src/metrics/txLog.js';
 import { createPoissonWorkload } from '../../../src/model/workload/poisson.js';
 import type { z } from 'zod';
 import { networkSchema, poissonWorkloadSchema } from '../../../src/scenario/schema.js';
+import { deviceLookup } from '../../../src/devices/deviceModel.js';
+import { devicesSchema } from '../../../src/devices/schema.js';
 import type { Ledger, LedgerContext, LedgerReport } from '../../../src/ledger/ledger.js';
 
 export interface LedgerRun<L extends Ledger> {
@@ -22,6 +24,10 @@ export interface RunOptions {
   rate: number;
   txSize?: number;
   issuers?: number;
+  /** Device classes (scenario `devices`; default ev, agent, asic). */
+  devices?: z.input<typeof devicesSchema>;
+  /** Grid agents in the ledger context (dedicated pow miners; default 4). */
+  agents?: number;
   network?: z.input<typeof networkSchema>;
   /** Called every `sampleEvery` seconds with the ledger, e.g. to read gauges. */
   sampleEvery?: number;
@@ -33,7 +39,7 @@ export function runLedger<L extends Ledger>(create: (ctx: LedgerContext) => L, o
   const streams = new RngStreams(options.seed ?? 1);
   const txLog = new TxLog();
   const network = networkSchema.parse(options.network ?? {});
-  const ledger = create({ sim, stream: (name) => streams.stream(`ledger.${name}`), txLog, network, duration: options.duration, warmup: 0 });
+  const ledger = create({ sim, stream: (name) => streams.stream(`ledger.${name}`), txLog, network, duration: options.duration, warmup: 0, device: deviceLookup(devicesSchema.parse(options.devices ?? {})), agents: options.agents ?? 4 });
   if (options.rate > 0) {
     const workload = createPoissonWorkload(
       poissonWorkloadSchema.parse({ kind: 'poisson', rate: options.rate, txSize: options.txSize ?? 250, issuers: options.issuers ?? 100 }),

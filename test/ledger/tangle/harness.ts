@@ -7,6 +7,9 @@ import { createPoissonWorkload } from '../../../src/model/workload/poisson.js';
 import { networkSchema, poissonWorkloadSchema } from '../../../src/scenario/schema.js';
 import { TangleLedger } from '../../../src/ledger/tangle/index.js';
 import { tangleSchema } from '../../../src/ledger/tangle/schema.js';
+import { deviceLookup } from '../../../src/devices/deviceModel.js';
+import { devicesSchema } from '../../../src/devices/schema.js';
+import type { z } from 'zod';
 import type { LedgerReport } from '../../../src/ledger/ledger.js';
 
 export interface TangleRun {
@@ -22,6 +25,8 @@ export interface RunOptions {
   warmup?: number;
   seed?: number;
   issuers?: number;
+  /** Device classes (scenario `devices`; default ev, agent, asic). */
+  devices?: z.input<typeof devicesSchema>;
 }
 
 /** Runs a poisson workload through a tangle configured by `ledger` (scenario keys, defaults filled in). */
@@ -38,6 +43,8 @@ export function runTangle(ledger: Record<string, unknown>, options: RunOptions):
     network: networkSchema.parse({}),
     duration: options.duration,
     warmup,
+    device: deviceLookup(devicesSchema.parse(options.devices ?? {})),
+    agents: 4,
   });
   const workload = createPoissonWorkload(
     poissonWorkloadSchema.parse({ kind: 'poisson', rate: options.rate, issuers: options.issuers ?? 100 }),

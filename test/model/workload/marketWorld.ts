@@ -25,7 +25,7 @@ export function stubLedger(fee: number, txLog: TxLog, sim: Simulation): Ledger {
     feeFor: () => fee,
     submit: (tx) => txLog.confirm(tx, sim.now),
     gauges: () => ({ tips: null, mempool: null, ledgerBytes: 0 }),
-    report: () => ({ hashes: 0, energyKwh: 0, ledgerBytes: 0, nodeStorageBytes: 0, networkBytes: 0, tipsMean: null, staleRate: null, blockIntervalS: null }),
+    report: () => ({ hashes: 0, energyKwh: 0, ledgerBytes: 0, nodeStorageBytes: 0, networkBytes: 0, tipsMean: null, staleRate: null, blockIntervalS: null, attackCostPerHour: null, issuerComputeSPerTx: null, issuerEnergyJPerTx: null }),
   };
 }
 

@@ -1,0 +1,32 @@
+// A declared device class as ledgers see it through their context: its figures plus what one hash
+// costs in energy and in money (electricity and hardware time), for energy and attack-cost accounting.
+
+import type { DeviceModel } from '../ledger/ledger.js';
+import { devicesSchema, type DeviceConfig, type DevicesConfig } from './schema.js';
+
+const JOULES_PER_KWH = 3.6e6;
+const SECONDS_PER_HOUR = 3600;
+
+export function deviceModel(d: DeviceConfig): DeviceModel {
+  const joulesPerHash = d.power / d.hashRate;
+  return {
+    ...d,
+    joulesPerHash,
+    costPerHash: (joulesPerHash * d.energyPrice) / JOULES_PER_KWH + d.hourlyCost / (d.hashRate * SECONDS_PER_HOUR),
+  };
+}
+
+/** Looks up a device class by name; scenario validation guarantees that every name a ledger uses is declared. */
+export function deviceLookup(devices: DevicesConfig): (name: string) => DeviceModel {
+  const models = new Map(Object.entries(devices).map(([name, d]) => [name, deviceModel(d)]));
+  return (name) => {
+    const model = models.get(name);
+    if (!model) throw new RangeError(`device "${name}" is not declared under devices (declared: ${[...models.keys()].join(', ')})`);
+    return model;
+  };
+}
+
+/** The default device classes (ev, agent, asic), for benchmarks and tests that build a ledger context by hand. */
+export function defaultDevices(): (name: string) => DeviceModel {
+  return deviceLookup(devicesSchema.parse({}));
+}
