@@ -97,3 +97,12 @@ describe.skipIf(missingTools.length > 0)('the README Slurm recipe on a real Slur
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+describe('the README cluster recipe', () => {
+  it('shows the array script exactly as tested, and the merge line it runs', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const indented = (file: string) => readFileSync(join(ROOT, file), 'utf8').trimEnd().split('\n').map((l) => `    ${l}`).join('\n');
+    expect(readme).toContain(indented('scripts/cluster/slurm-array.sh'));
+    expect(readme).toContain(readFileSync(join(ROOT, 'scripts/cluster/slurm-merge.sh'), 'utf8').trimEnd().split('\n').at(-1));
+  });
+});
