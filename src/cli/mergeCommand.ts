@@ -4,6 +4,7 @@ import type { CommandModule } from 'yargs';
 import { mergeResults } from '../runner/merge.js';
 import { EXIT, withScenarioErrors } from './exitCodes.js';
 import { writeReport } from './reportCommand.js';
+import { describeMissing } from '../runner/missingRuns.js';
 
 interface MergeArgs {
   dirs: string[];
@@ -25,6 +26,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     withScenarioErrors(async () => {
       const summary = await mergeResults(args.dirs, args.out);
       if (!args.quiet) process.stdout.write(`${summary.status}: merged ${summary.runs} runs from ${args.dirs.length} directories into ${args.out}/\n`);
+      for (const line of describeMissing(summary.missing, summary.scenarioFile)) process.stderr.write(`${line}\n`);
       if (args.report && summary.runs > 0) await writeReport(args.out, args.quiet);
       return summary.status === 'complete' ? EXIT.ok : EXIT.runFailed;
     }),

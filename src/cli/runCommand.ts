@@ -57,6 +57,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       reporter.stop();
       process.off('SIGINT', onSigint);
 
+      if (shard && summary.runs.length === 0 && !args.quiet) process.stderr.write(`dv2g: shard ${shard.index}/${shard.count} has no runs: the run list has ${summary.totalRuns}, so shards beyond ${summary.totalRuns} are empty\n`);
       for (const f of summary.failures) process.stderr.write(`error: run ${f.runId} (seed ${f.seed}) failed: ${f.error}\n`);
       if (args.json) {
         process.stdout.write(`${JSON.stringify({ outDir: summary.outDir, status: summary.status, runs: summary.runs.length, failures: summary.failures }, null, 2)}\n`);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Scenario } from '../scenario/schema.js';
 import { writeFileAtomic } from './atomicFile.js';
 
-export type RunStatus = 'complete' | 'failed' | 'skipped' | 'pending';
+export type RunStatus = 'complete' | 'failed' | 'skipped' | 'pending' | 'missing';
 export type ResultsStatus = 'complete' | 'partial' | 'interrupted' | 'failed';
 
 export interface ManifestRun {

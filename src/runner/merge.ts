@@ -8,9 +8,19 @@ import { ScenarioError } from '../scenario/problems.js';
 import { environment, readManifest, writeManifest, type Manifest } from '../output/manifest.js';
 import { writeResultFiles } from '../output/resultFiles.js';
 import { hasStoredRun, storePaths } from './runStore.js';
-import { manifestRun, prepareOutDir } from './runScenario.js';
+import { prepareOutDir } from './runScenario.js';
+import { missingRuns, type MissingRuns } from './missingRuns.js';
+import { mergedRunStatus } from './mergedRunStatus.js';
 
-export async function mergeResults(dirs: string[], outDir: string): Promise<{ status: Manifest['status']; runs: number }> {
+export interface MergeSummary {
+  status: Manifest['status'];
+  /** Runs merged. */
+  runs: number;
+  missing: MissingRuns;
+  scenarioFile: string;
+}
+
+export async function mergeResults(dirs: string[], outDir: string): Promise<MergeSummary> {
   const manifests = dirs.map((dir) => {
     if (!existsSync(`${dir}/manifest.json`)) throw new ScenarioError([{ file: dir, path: '', message: 'is not a results directory (no manifest.json)' }]);
     return readManifest(dir);
@@ -33,6 +43,8 @@ export async function mergeResults(dirs: string[], outDir: string): Promise<{ st
   const finished = runs.filter((r) => hasStoredRun(outDir, r.runId));
   await writeResultFiles({ outDir, runs: finished, sweptKeys: Object.keys(loaded.points[0].values), transactions: loaded.scenario.outputs.transactions });
   const status = finished.length === runs.length ? 'complete' : 'partial';
+  const shardCount = manifests.find((m) => m.shard)?.shard?.count ?? null;
+  const missing = missingRuns(runs, (id) => hasStoredRun(outDir, id), shardCount);
   writeManifest(outDir, {
     ...environment(),
     scenario_file: loaded.file,
@@ -44,7 +56,7 @@ export async function mergeResults(dirs: string[], outDir: string): Promise<{ st
     started_at: manifests.map((m) => m.started_at).sort()[0],
     ended_at: manifests.map((m) => m.ended_at).sort().at(-1)!,
     status,
-    runs: runs.map((r) => manifestRun(outDir, r, undefined)),
+    runs: runs.map((r) => mergedRunStatus(outDir, r, manifests)),
   });
-  return { status, runs: finished.length };
+  return { status, runs: finished.length, missing, scenarioFile: loaded.file };
 }

@@ -40,6 +40,8 @@ export interface RunSummary {
   outDir: string;
   status: ResultsStatus;
   runs: RunSpec[];
+  /** Runs of the whole run list (all shards). */
+  totalRuns: number;
   failures: { runId: string; seed: number; error: string }[];
   manifest: Manifest;
 }
@@ -55,7 +57,8 @@ export function shardOf<T>(runs: T[], shard?: Shard): T[] {
 export async function runScenario(loaded: LoadedScenario, options: RunOptions): Promise<RunSummary> {
   const { scenario } = loaded;
   const { outDir } = options;
-  const runs = shardOf(buildRunList(loaded.points, scenario.seed, scenario.replications), options.shard);
+  const runList = buildRunList(loaded.points, scenario.seed, scenario.replications);
+  const runs = shardOf(runList, options.shard);
   prepareOutDir(outDir, loaded.sha256, options.resume ?? false);
 
   const started = new Date();
@@ -106,7 +109,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunOptions): 
   const status: ResultsStatus = interrupted ? 'interrupted' : failures.length === 0 ? 'complete' : finished.length === 0 ? 'failed' : 'partial';
   const manifest = manifestOf(status);
   writeManifest(outDir, manifest);
-  return { outDir, status, runs, failures, manifest };
+  return { outDir, status, runs, totalRuns: runList.length, failures, manifest };
 }
 
 export function manifestRun(outDir: string, run: RunSpec, result: RunResult | undefined): ManifestRun {
