@@ -2,10 +2,11 @@
 
 import { z } from 'zod';
 import { positiveDuration } from '../../scenario/units.js';
+import { ledgerLabelSchema } from '../../scenario/names.js';
 
 export const powSchema = z.strictObject({
   kind: z.literal('pow'),
-  label: z.string().min(1).optional().meta({ description: 'unique name of this ledger in results (default: its kind)' }),
+  label: ledgerLabelSchema,
   blockInterval: positiveDuration().prefault(600).meta({ description: 'target mean time between blocks; difficulty = hashRate x blockInterval expected hashes per block' }),
   blockSize: z.int().positive().default(1_000_000).meta({ description: 'maximum block size in bytes (header included)' }),
   confirmations: z.int().min(1).default(6).meta({ description: 'depth on the main chain at which a transaction is confirmed (1: its block is the tip)' }),
