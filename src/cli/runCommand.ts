@@ -1,24 +1,20 @@
 // `dv2g run <scenario>`: every sweep point x ledger x replication into a results directory.
 
 import type { CommandModule } from 'yargs';
-import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { loadScenario } from '../scenario/load.js';
-import { runScenario, type Shard } from '../runner/runScenario.js';
+import { runScenario, shardOf, type Shard } from '../runner/runScenario.js';
 import { progressReporter } from './progress.js';
 import { summaryTable } from './summaryTable.js';
 import { writeReport } from './reportCommand.js';
-import { withScenarioOptions } from './scenarioOptions.js';
+import { resolveWorkers, scenarioOverrides, usage, withScenarioOptions, type ScenarioArgs } from './scenarioOptions.js';
+import { checkResources, estimateResources } from '../scenario/estimate.js';
+import { buildRunList } from '../scenario/runList.js';
 import { EXIT, withScenarioErrors } from './exitCodes.js';
-import { ScenarioError } from '../scenario/problems.js';
 
-interface RunArgs {
+interface RunArgs extends ScenarioArgs {
   scenario: string;
   out?: string;
-  seed?: number;
-  replications?: number;
-  workers: number;
-  set: string[];
   shard?: string;
   resume: boolean;
   quiet: boolean;
@@ -33,7 +29,6 @@ export const runCommand: CommandModule<object, RunArgs> = {
     withScenarioOptions(y)
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml or .json)' })
       .option('out', { type: 'string', describe: 'results directory [default: results/<scenario name>]' })
-      .option('workers', { type: 'number', default: availableParallelism(), describe: 'worker threads; 1 runs in-process' })
       .option('shard', { type: 'string', describe: 'run only the i-th of n slices of the run list, e.g. 2/4 (1-based)' })
       .option('resume', { type: 'boolean', default: false, describe: 'skip runs whose results already exist in --out' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
@@ -42,8 +37,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: (args) =>
     withScenarioErrors(async () => {
       const shard = args.shard === undefined ? undefined : parseShard(args.shard);
-      if (!(Number.isInteger(args.workers) && args.workers >= 1)) throw usage('--workers', `expected a whole number >= 1, got ${args.workers}`);
-      const loaded = loadScenario(args.scenario, { set: args.set, seed: args.seed, replications: args.replications });
+      const loaded = loadScenario(args.scenario, scenarioOverrides(args));
+      const workers = resolveWorkers(args.workers, shardOf(buildRunList(loaded.points, loaded.scenario.seed, loaded.scenario.replications), shard).length);
+      checkResources(args.scenario, estimateResources(loaded, workers), args.force);
       const outDir = args.out ?? `results/${loaded.scenario.name}`;
       const reporter = progressReporter(args.quiet || args.json ? 'quiet' : 'auto');
       const controller = new AbortController();
@@ -53,7 +49,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         controller.abort();
       };
       process.on('SIGINT', onSigint);
-      const summary = await runScenario(loaded, { outDir, workers: args.workers, shard, resume: args.resume, signal: controller.signal, onProgress: (p) => reporter.update(p) });
+      const summary = await runScenario(loaded, { outDir, workers, shard, resume: args.resume, signal: controller.signal, onProgress: (p) => reporter.update(p) });
       reporter.stop();
       process.off('SIGINT', onSigint);
 
@@ -77,8 +73,4 @@ function parseShard(text: string): Shard {
   const shard = m ? { index: Number(m[1]), count: Number(m[2]) } : undefined;
   if (!shard || shard.count < 1 || shard.index < 1 || shard.index > shard.count) throw usage('--shard', `expected i/n with 1 <= i <= n, got "${text}"`);
   return shard;
-}
-
-function usage(option: string, message: string): ScenarioError {
-  return new ScenarioError([{ file: option, path: '', message }]);
 }

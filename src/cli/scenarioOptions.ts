@@ -1,10 +1,58 @@
-// Options shared by commands that load a scenario (--set, --seed, --replications).
+// Options shared by commands that load a scenario (--set, --seed, --replications, --workers, --force),
+// and their checks: each bad value is a usage error naming the option (exit 2), never a line of the file.
 
 import type { Argv } from 'yargs';
+import { availableParallelism } from 'node:os';
+import type { LoadOptions } from '../scenario/load.js';
+import { ScenarioError } from '../scenario/problems.js';
+
+export interface ScenarioArgs {
+  set: string[];
+  seed?: string;
+  replications?: string;
+  workers: number;
+  force: boolean;
+}
+
+/** Worker threads above this many per core draw a warning (they only compete for CPU and memory). */
+const WORKERS_PER_CORE_WARNING = 4;
 
 export function withScenarioOptions<T>(y: Argv<T>) {
   return y
     .option('set', { type: 'string', array: true, default: [] as string[], describe: 'override a scenario value: path.to.key=value (value parsed as YAML); repeatable' })
-    .option('seed', { type: 'number', describe: "root seed (overrides the file's seed)" })
-    .option('replications', { type: 'number', describe: "replications per sweep point and ledger (overrides the file's)" });
+    .option('seed', { type: 'string', describe: "root seed, a whole number >= 0 (overrides the file's seed)" })
+    .option('replications', { type: 'string', describe: "replications per sweep point and ledger (overrides the file's)" })
+    .option('workers', { type: 'number', default: availableParallelism(), describe: 'worker threads (at most one per run); 1 runs in-process' })
+    .option('force', { type: 'boolean', default: false, describe: 'override safety refusals (e.g. a scenario estimated not to fit in memory)' });
+}
+
+/** A usage error: `option` is blamed for `message` (exit 2). */
+export function usage(option: string, message: string): ScenarioError {
+  return new ScenarioError([{ file: option, path: '', message }]);
+}
+
+/** The scenario overrides given on the command line; --seed and --replications must be whole numbers. */
+export function scenarioOverrides(args: ScenarioArgs): LoadOptions {
+  return { set: args.set, seed: wholeNumber('--seed', args.seed), replications: wholeNumber('--replications', args.replications) };
+}
+
+function wholeNumber(option: string, text: string | string[] | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (Array.isArray(text)) throw usage(option, `given ${text.length} times, expected once`);
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isInteger(value)) throw usage(option, `expected a whole number, got ${JSON.stringify(text)}`);
+  return value;
+}
+
+/**
+ * The worker threads to start for `runs` runs: --workers, which must be a whole number >= 1, capped at the
+ * number of runs; a warning on stderr above WORKERS_PER_CORE_WARNING per core.
+ */
+export function resolveWorkers(requested: number, runs: number, cores = availableParallelism()): number {
+  if (!(Number.isInteger(requested) && requested >= 1)) throw usage('--workers', `expected a whole number >= 1, got ${requested}`);
+  const workers = Math.max(1, Math.min(requested, runs));
+  if (workers > WORKERS_PER_CORE_WARNING * cores) {
+    process.stderr.write(`warning: --workers ${workers} is more than ${WORKERS_PER_CORE_WARNING} per core (${cores} cores); the threads will only compete for CPU and memory\n`);
+  }
+  return workers;
 }

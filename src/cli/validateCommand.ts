@@ -1,36 +1,38 @@
-// `dv2g validate <scenario>`: checks a scenario file; --print shows it resolved (defaults filled in).
+// `dv2g validate <scenario>`: checks a scenario file and estimates its runs' memory (refused, exit 2, when
+// it cannot fit, unless --force); --print shows it resolved (defaults filled in).
 
 import type { CommandModule } from 'yargs';
 import { stringify } from 'yaml';
 import { loadScenario } from '../scenario/load.js';
 import { buildRunList } from '../scenario/runList.js';
-import { withScenarioOptions } from './scenarioOptions.js';
+import { checkResources, describeEstimate, estimateResources } from '../scenario/estimate.js';
+import { resolveWorkers, scenarioOverrides, withScenarioOptions, type ScenarioArgs } from './scenarioOptions.js';
 import { EXIT, withScenarioErrors } from './exitCodes.js';
 
-interface ValidateArgs {
+interface ValidateArgs extends ScenarioArgs {
   scenario: string;
   print: boolean;
-  set: string[];
-  seed?: number;
-  replications?: number;
 }
 
 export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: 'validate <scenario>',
-  describe: 'check a scenario file; --print shows the resolved scenario',
+  describe: 'check a scenario file and estimate its memory; --print shows the resolved scenario',
   builder: (y) =>
     withScenarioOptions(y)
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml or .json)' })
       .option('print', { type: 'boolean', default: false, describe: 'print the resolved scenario (defaults filled in, durations in seconds)' }) as never,
   handler: (args) =>
     withScenarioErrors(async () => {
-      const loaded = loadScenario(args.scenario, { set: args.set, seed: args.seed, replications: args.replications });
+      const loaded = loadScenario(args.scenario, scenarioOverrides(args));
       const { scenario, points } = loaded;
+      const runs = buildRunList(points, scenario.seed, scenario.replications).length;
+      const estimate = estimateResources(loaded, resolveWorkers(args.workers, runs));
+      checkResources(args.scenario, estimate, args.force);
       if (args.print) {
         process.stdout.write(stringify(scenario));
       } else {
-        const runs = buildRunList(points, scenario.seed, scenario.replications).length;
-        process.stdout.write(`${args.scenario}: valid; ${points.length} sweep point(s) x ${scenario.ledgers.length} ledger(s) x ${scenario.replications} replication(s) = ${runs} runs\n`);
+        process.stdout.write(`${args.scenario}: valid; ${points.length} sweep point(s) x ${scenario.ledgers.length} ledger(s) x ${scenario.replications} replication(s) = ${estimate.runs} runs\n`);
+        process.stdout.write(`estimate: ${describeEstimate(estimate)}${estimate.fits ? '' : ' (does not fit; --force given)'}\n`);
       }
       return EXIT.ok;
     }),

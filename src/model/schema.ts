@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { distribution, duration, positiveDuration } from '../scenario/units.js';
 import { EV_MODELS } from './data/elaad.js';
+import { MAX_AGENTS, MAX_FLEET_SIZE, MIN_MARKET_INTERVAL_S, count } from '../scenario/limits.js';
 
 const fraction = () => z.number().min(0).max(1);
 
@@ -17,7 +18,7 @@ export const locationMixSchema = z.strictObject({
 }).refine((m) => m.private + m.public + m.workplace > 0, { error: 'expected at least one positive location weight' });
 
 export const fleetSchema = z.strictObject({
-  size: z.int().min(0).default(1000).meta({ description: 'number of EVs' }),
+  size: z.int().min(0).max(MAX_FLEET_SIZE, { error: `expected at most ${count(MAX_FLEET_SIZE)} EVs` }).default(1000).meta({ description: `number of EVs (at most ${count(MAX_FLEET_SIZE)})` }),
   locations: locationMixSchema.prefault({}).meta({ description: 'mix of charging location types (relative weights); each type has its own ElaadNL arrival and stay profile' }),
   batteryCapacity: distribution(z.number().positive()).default(ELAAD_BATTERY_KWH).meta({ description: 'battery capacity, kWh (default: typical Dutch EV models weighted by registrations, mean about 60 kWh)' }),
   chargerPower: distribution(z.number().nonnegative()).default({ dist: 'constant', value: 11 }).meta({ description: 'bidirectional charger power, kW (default 11)' }),
@@ -36,7 +37,7 @@ const LOAD_PROFILE_KW = [0.6, 0.5, 0.5, 0.5, 0.5, 0.6, 0.8, 1.0, 1.0, 0.9, 0.9, 
 const SOLAR_PROFILE_KW = [0, 0, 0, 0, 0, 0, 0, 0.1, 0.4, 0.8, 1.1, 1.3, 1.4, 1.4, 1.3, 1.1, 0.8, 0.4, 0.1, 0, 0, 0, 0, 0];
 
 export const gridSchema = z.strictObject({
-  agents: z.int().min(1).default(4).meta({ description: 'number of grid agents (regions or aggregators); each EV plugs in at one, drawn uniformly' }),
+  agents: z.int().min(1).max(MAX_AGENTS, { error: `expected at most ${count(MAX_AGENTS)} grid agents` }).default(4).meta({ description: `number of grid agents (regions or aggregators); each EV plugs in at one, drawn uniformly (at most ${count(MAX_AGENTS)})` }),
   loadProfile: z.array(z.number().nonnegative()).min(1).default(LOAD_PROFILE_KW).meta({ description: 'load in kW per EV of the agent over the day, in equal slots from 00:00 (default hourly, evening peak)' }),
   solarProfile: z.array(z.number().nonnegative()).min(1).default(SOLAR_PROFILE_KW).meta({ description: 'clear-sky renewable output in kW per EV of the agent over the day, in equal slots from 00:00' }),
   weather: distribution(z.number().nonnegative()).default({ dist: 'normal', mean: 0.7, sd: 0.2, min: 0, max: 1 }).meta({ description: 'share of clear-sky renewable output, drawn per agent and interval from the agent\'s own stream (default normal, mean 0.7, sd 0.2, within [0, 1])' }),
@@ -53,7 +54,7 @@ export const settlementSchema = z.strictObject({
 
 export const marketSchema = z.strictObject({
   kind: z.enum(['stackelberg', 'nash', 'fixed', 'optimal']).default('stackelberg').meta({ description: 'negotiation: stackelberg (grid leads), nash (bargaining), fixed (tariff), optimal (centralized)' }),
-  interval: positiveDuration().prefault('15m').meta({ description: 'negotiation interval' }),
+  interval: positiveDuration().refine((s) => s >= MIN_MARKET_INTERVAL_S, { error: (issue) => `expected a negotiation interval of at least ${MIN_MARKET_INTERVAL_S} s, got ${String(issue.input)} s` }).prefault('15m').meta({ description: `negotiation interval (at least ${MIN_MARKET_INTERVAL_S} s, and at most a million intervals per run)` }),
   bargainingPower: fraction().default(0.5).meta({ description: 'nash: the grid\'s bargaining power beta (the EVs hold 1 - beta); 1 gives the Stackelberg price' }),
   tariff: z.union([z.number().nonnegative(), z.array(z.number().nonnegative()).min(1)]).default(0.15).meta({ description: 'fixed: a flat price, or time-of-use prices in equal slots over the day from 00:00, currency/kWh' }),
   settlement: settlementSchema.prefault({}).meta({ description: 'how EVs settle their trades on the ledger' }),

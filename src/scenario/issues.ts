@@ -61,6 +61,9 @@ function collect(issue: Issue, prefix: KeyPath, input: unknown, schema: JsonSche
       out.push({ path, message: `${custom}, got ${show(value)}` });
       return;
     }
+    case 'invalid_format':
+      out.push({ path, message: `${issue.message}, got ${show(value)}` });
+      return;
     default:
       out.push({ path, message: issue.message.startsWith('Invalid') ? `${issue.message}, got ${show(value)}` : issue.message });
   }
@@ -121,8 +124,9 @@ function matchesDiscriminator(n: JsonSchema, value: unknown): boolean {
   return Object.entries(n.properties).some(([k, p]) => p.const !== undefined && (value as Record<string, unknown>)[k] === p.const);
 }
 
-function show(value: unknown): string {
+/** The value found, short enough for one line; NaN and Infinity (YAML .nan, .inf) are shown as such, not as null. */
+export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
+  const text = typeof value === 'number' ? String(value) : JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -39,3 +39,18 @@ export function setAtPath<T>(root: T, path: KeyPath, value: unknown): T {
   (base as Record<string | number, unknown>)[head] = setAtPath((base as Record<string | number, unknown>)[head], rest, value);
   return base as T;
 }
+
+/** Why `path` cannot be set in `root` when one of its list indices lies past the end (one past the end adds an entry). */
+export function indexBeyondEnd(root: unknown, path: KeyPath): string | undefined {
+  for (let i = 0; i < path.length; i++) {
+    const index = path[i];
+    if (typeof index !== 'number') continue;
+    const list = getAtPath(root, path.slice(0, i));
+    const length = Array.isArray(list) ? list.length : 0;
+    if (index > length) {
+      const entries = length === 0 ? 'no entries' : `${length} ${length === 1 ? 'entry' : 'entries'} (${length === 1 ? '0' : `0-${length - 1}`})`;
+      return `${formatKeyPath(path.slice(0, i))} has ${entries}; index ${index} is past its end (index ${length} adds an entry)`;
+    }
+  }
+  return undefined;
+}

@@ -1,15 +1,16 @@
 // Loads a scenario file (YAML or JSON), applies command-line overrides, validates it against the
 // schema and expands its sweep. Every problem is collected with file, key path and line, then thrown together.
 
-import { readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { scenarioJsonSchema } from './jsonSchema.js';
 import { describeIssues, schemaHasPath } from './issues.js';
-import { formatKeyPath, parseKeyPath, setAtPath, type KeyPath } from './keyPath.js';
+import { formatKeyPath, indexBeyondEnd, parseKeyPath, setAtPath, type KeyPath } from './keyPath.js';
 import { ScenarioError, type Problem } from './problems.js';
 import { expandSweep, type SweepPoint } from './sweep.js';
+import { readScenarioText } from './readText.js';
+import { documentData } from './yamlData.js';
 
 export interface LoadOptions {
   /** `path.to.key=value` overrides; values are parsed as YAML. */
@@ -31,16 +32,7 @@ export interface LoadedScenario {
 const SCHEMA = scenarioJsonSchema();
 
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
-  let text: string;
-  try {
-    if (statSync(file).isDirectory()) throw new ScenarioError([{ file, path: '', message: 'is a directory, expected a scenario file (.yaml or .json)' }]);
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof ScenarioError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ScenarioError([{ file, path: '', message: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(error)})` }]);
-  }
-  return parseScenario(text, file, options);
+  return parseScenario(readScenarioText(file), file, options);
 }
 
 /** Validates scenario text; `file` is used in messages only. */
@@ -50,7 +42,9 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
   if (doc.errors.length) {
     throw new ScenarioError(doc.errors.map((e) => ({ file, path: '', line: lines.linePos(e.pos[0]).line, message: `malformed YAML: ${e.message.split('\n')[0]}` })));
   }
-  let raw: unknown = doc.toJS() ?? {};
+  const data = documentData(doc);
+  if (!data.ok) throw new ScenarioError([{ file, path: '', message: data.message }]);
+  let raw: unknown = data.value ?? {};
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ScenarioError([{ file, path: '', line: 1, message: 'expected a mapping of scenario keys (name, duration, ledgers, ...)' }]);
   }
@@ -64,20 +58,31 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
       problems.push({ file: source, path: '', message: 'expected path.to.key=value' });
       continue;
     }
+    let path: KeyPath;
     try {
-      const path = parseKeyPath(assignment.slice(0, eq));
-      if (!schemaHasPath(SCHEMA, raw, path)) {
-        problems.push({ file: source, path: formatKeyPath(path), message: 'no such scenario key' });
-        continue;
-      }
-      raw = setAtPath(raw, path, parseDocument(assignment.slice(eq + 1)).toJS());
-      overridden.push(path);
+      path = parseKeyPath(assignment.slice(0, eq));
     } catch (error) {
       problems.push({ file: source, path: '', message: (error as Error).message });
+      continue;
+    }
+    const beyondEnd = indexBeyondEnd(raw, path);
+    const value = parseDocument(assignment.slice(eq + 1), { prettyErrors: false });
+    const valueData = value.errors.length ? { ok: false as const, message: `malformed YAML value: ${value.errors[0].message.split('\n')[0]}` } : documentData(value);
+    if (!schemaHasPath(SCHEMA, raw, path)) problems.push({ file: source, path: formatKeyPath(path), message: 'no such scenario key' });
+    else if (beyondEnd) problems.push({ file: source, path: formatKeyPath(path), message: beyondEnd });
+    else if (!valueData.ok) problems.push({ file: source, path: formatKeyPath(path), message: valueData.message });
+    else {
+      raw = setAtPath(raw, path, valueData.value);
+      overridden.push(path);
     }
   }
-  if (options.seed !== undefined) raw = setAtPath(raw, ['seed'], options.seed);
-  if (options.replications !== undefined) raw = setAtPath(raw, ['replications'], options.replications);
+  for (const option of ['seed', 'replications'] as const) {
+    const value = options[option];
+    if (value === undefined) continue;
+    const checked = scenarioSchema.shape[option].safeParse(value);
+    if (checked.success) raw = setAtPath(raw, [option], value);
+    else problems.push(...describeIssues(checked.error.issues, value, SCHEMA).map((p) => ({ file: `--${option}`, path: '', message: p.message })));
+  }
   if (problems.length) throw new ScenarioError(problems);
 
   const parsed = scenarioSchema.safeParse(raw);

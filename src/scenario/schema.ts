@@ -3,6 +3,8 @@
 
 import { z } from 'zod';
 import { distribution, duration, positiveDuration } from './units.js';
+import { safeName } from './names.js';
+import { MAX_DURATION_S, MAX_MARKET_ROUNDS, MAX_NODES, MAX_REPLICATIONS, MAX_TIMESERIES_BUCKETS, MIN_MARKET_INTERVAL_S, MIN_TIMESERIES_INTERVAL_S, count } from './limits.js';
 import { fleetSchema, gridSchema, marketSchema } from '../model/schema.js';
 import { tangleSchema } from '../ledger/tangle/schema.js';
 import { powSchema, PUBLIC_MINERS } from '../ledger/pow/schema.js';
@@ -31,7 +33,7 @@ export const workloadSchema = z.discriminatedUnion('kind', [marketWorkloadSchema
 export const networkSchema = z.strictObject({
   topology: z.enum(['random', 'full']).default('random').meta({ description: 'peer graph: random (each node links to degree peers) or full' }),
   degree: z.int().min(1).default(8).meta({ description: 'peers each node links to (random topology)' }),
-  nodes: z.int().min(2).default(100).meta({ description: 'ledger nodes in the peer network' }),
+  nodes: z.int().min(2).max(MAX_NODES, { error: `expected at most ${count(MAX_NODES)} nodes` }).default(100).meta({ description: `ledger nodes in the peer network (at most ${count(MAX_NODES)})` }),
   latency: distribution(duration()).prefault('100ms').meta({ description: 'one-hop delay' }),
   bandwidth: z.union([z.number().positive(), z.literal('unlimited')]).default(100).meta({ description: 'link bandwidth in Mbit/s, or unlimited (delay independent of size)' }),
 });
@@ -47,17 +49,17 @@ export const sweepSchema = z.strictObject({
 
 export const outputsSchema = z.strictObject({
   transactions: z.boolean().default(false).meta({ description: 'write transactions.csv (one row per ledger transaction)' }),
-  timeseriesInterval: positiveDuration().optional().meta({ description: 'bucket width of timeseries.csv (default: duration / 96)' }),
+  timeseriesInterval: positiveDuration().refine((s) => s >= MIN_TIMESERIES_INTERVAL_S, { error: (issue) => `expected a bucket width of at least ${MIN_TIMESERIES_INTERVAL_S} s, got ${String(issue.input)} s` }).optional().meta({ description: `bucket width of timeseries.csv (default: duration / 96; at least ${MIN_TIMESERIES_INTERVAL_S} s and at most ${count(MAX_TIMESERIES_BUCKETS)} buckets per run)` }),
   report: z.boolean().default(true).meta({ description: 'build charts, report.html and notebook.ipynb after the run' }),
 });
 
 export const scenarioSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'expected a name of letters, digits, ".", "_" or "-" (it names the results folder)' }).meta({ description: 'scenario name; results go to results/<name>/' }),
+  name: safeName('the results folder').meta({ description: 'scenario name; results go to results/<name>/' }),
   description: z.string().default('').meta({ description: 'one line saying what the scenario is for' }),
   seed: z.int().min(0).default(1).meta({ description: 'root seed; every run seed derives from it' }),
-  duration: positiveDuration().prefault('1h').meta({ description: 'simulated time of each run' }),
+  duration: positiveDuration().refine((s) => s <= MAX_DURATION_S, { error: (issue) => `expected a duration of at most ${MAX_DURATION_S / 86_400} days (${MAX_DURATION_S} s), got ${String(issue.input)} s` }).prefault('1h').meta({ description: `simulated time of each run (at most ${MAX_DURATION_S / 86_400} days)` }),
   warmup: duration().prefault(0).meta({ description: 'initial period excluded from the metrics' }),
-  replications: z.int().min(1).default(1).meta({ description: 'independent runs per sweep point and ledger' }),
+  replications: z.int().min(1).max(MAX_REPLICATIONS, { error: `expected at most ${count(MAX_REPLICATIONS)} replications` }).default(1).meta({ description: `independent runs per sweep point and ledger (at most ${count(MAX_REPLICATIONS)})` }),
   workload: workloadSchema.prefault({ kind: 'market' }).meta({ description: 'where ledger transactions come from' }),
   fleet: fleetSchema.prefault({}).meta({ description: 'the EVs' }),
   grid: gridSchema.prefault({}).meta({ description: 'the grid agents' }),
@@ -69,6 +71,13 @@ export const scenarioSchema = z.strictObject({
   outputs: outputsSchema.prefault({}).meta({ description: 'which files to write' }),
 }).superRefine((s, ctx) => {
   if (s.warmup >= s.duration) ctx.addIssue({ code: 'custom', path: ['warmup'], message: `expected warmup (${s.warmup} s) to be shorter than duration (${s.duration} s)` });
+  // Per-run counts are checked only where duration and the interval are within their own bounds (one message each).
+  const durationInBounds = s.duration <= MAX_DURATION_S;
+  const interval = s.outputs.timeseriesInterval;
+  const buckets = durationInBounds && interval !== undefined && interval >= MIN_TIMESERIES_INTERVAL_S ? s.duration / interval : 0;
+  if (buckets > MAX_TIMESERIES_BUCKETS) ctx.addIssue({ code: 'custom', path: ['outputs', 'timeseriesInterval'], message: `expected at most ${count(MAX_TIMESERIES_BUCKETS)} buckets per run, got ${count(Math.ceil(buckets))} (duration ${s.duration} s / ${interval} s)` });
+  const rounds = durationInBounds && s.workload.kind === 'market' && s.market.interval >= MIN_MARKET_INTERVAL_S ? s.duration / s.market.interval : 0;
+  if (rounds > MAX_MARKET_ROUNDS) ctx.addIssue({ code: 'custom', path: ['market', 'interval'], message: `expected at most ${count(MAX_MARKET_ROUNDS)} negotiation intervals per run, got ${count(Math.ceil(rounds))} (duration ${s.duration} s / ${s.market.interval} s)` });
   const nodes = s.network.nodes;
   s.ledgers.forEach((l, i) => {
     const producers = l.kind === 'pow' ? (l.miners ?? (l.preset === 'bitcoin-public' ? PUBLIC_MINERS : s.grid.agents)) : l.kind === 'lightchain' ? (l.producers ?? nodes) : 0;

@@ -4,8 +4,9 @@
 import { scenarioSchema, type Scenario } from './schema.js';
 import { scenarioJsonSchema } from './jsonSchema.js';
 import { describeIssues, schemaHasPath } from './issues.js';
-import { formatKeyPath, parseKeyPath, setAtPath, type KeyPath } from './keyPath.js';
+import { formatKeyPath, indexBeyondEnd, parseKeyPath, setAtPath, type KeyPath } from './keyPath.js';
 import { ScenarioError, type Problem } from './problems.js';
+import { MAX_RUNS, count } from './limits.js';
 
 export interface SweepPoint {
   /** 0-based index of the point in the sweep. */
@@ -20,6 +21,7 @@ const NOT_SWEEPABLE = new Set(['name', 'seed', 'replications', 'sweep', 'outputs
 
 export function expandSweep(scenario: Scenario, raw: unknown, file: string, lineOf: (path: KeyPath) => number | undefined): SweepPoint[] {
   const sweep = scenario.sweep;
+  checkRunCount(scenario, file, lineOf);
   if (!sweep || Object.keys(sweep.params).length === 0) return [{ index: 0, values: {}, scenario }];
 
   const problems: Problem[] = [];
@@ -33,8 +35,10 @@ export function expandSweep(scenario: Scenario, raw: unknown, file: string, line
       problems.push({ ...where, message: (error as Error).message });
       continue;
     }
+    const beyondEnd = indexBeyondEnd(raw, path);
     if (NOT_SWEEPABLE.has(String(path[0]))) problems.push({ ...where, message: `"${path[0]}" cannot be swept` });
     else if (!schemaHasPath(SCHEMA, scenario, path)) problems.push({ ...where, message: `sweeps over "${key}", which is not a scenario key` });
+    else if (beyondEnd) problems.push({ ...where, message: beyondEnd });
     else params.push({ key, path, values });
   }
   if (sweep.grid === 'zip') {
@@ -70,6 +74,21 @@ export function expandSweep(scenario: Scenario, raw: unknown, file: string, line
   });
   if (problems.length) throw new ScenarioError(dedupe(problems));
   return points;
+}
+
+/** Refuses a run list longer than MAX_RUNS before any sweep point is built (a million-point sweep would exhaust memory). */
+function checkRunCount(scenario: Scenario, file: string, lineOf: (path: KeyPath) => number | undefined): void {
+  const lengths = Object.values(scenario.sweep?.params ?? {}).map((values) => values.length);
+  const points = lengths.length === 0 ? 1 : scenario.sweep?.grid === 'zip' ? Math.max(...lengths) : lengths.reduce((a, b) => a * b, 1);
+  const runs = points * scenario.ledgers.length * scenario.replications;
+  if (runs <= MAX_RUNS) return;
+  const path = lengths.length ? 'sweep.params' : 'replications';
+  throw new ScenarioError([{
+    file,
+    path,
+    line: lineOf(lengths.length ? ['sweep', 'params'] : ['replications']),
+    message: `the run list would hold ${count(runs)} runs (${count(points)} sweep point(s) x ${scenario.ledgers.length} ledger(s) x ${count(scenario.replications)} replication(s)), more than the ${count(MAX_RUNS)} allowed; sweep fewer values or split the study into several scenarios`,
+  }]);
 }
 
 function cartesian(lists: unknown[][]): unknown[][] {

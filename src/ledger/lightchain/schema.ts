@@ -3,10 +3,11 @@
 import { z } from 'zod';
 import { positiveDuration } from '../../scenario/units.js';
 import { deviceKeys } from '../deviceKeys.js';
+import { ledgerLabelSchema } from '../../scenario/names.js';
 
 export const lightchainSchema = z.strictObject({
   kind: z.literal('lightchain'),
-  label: z.string().min(1).optional().meta({ description: 'unique name of this ledger in results (default: its kind)' }),
+  label: ledgerLabelSchema,
   blockInterval: positiveDuration().prefault(15).meta({ description: 'target mean time between blocks (mean round length of the producer lottery)' }),
   blockSize: z.int().positive().default(1_000_000).meta({ description: 'maximum block size in bytes (header included)' }),
   confirmations: z.int().min(1).default(1).meta({ description: 'depth on the chain at which a transaction is confirmed (1: its block is the tip)' }),

@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { positiveDuration } from '../../scenario/units.js';
+import { ledgerLabelSchema } from '../../scenario/names.js';
 import { deviceKeys } from '../deviceKeys.js';
 
 /** Bitcoin's network hash rate, hashes/s (about 5e20 in 2024), used by `preset: bitcoin-public`. */
@@ -12,7 +13,7 @@ export const PUBLIC_MINERS = 16;
 
 export const powSchema = z.strictObject({
   kind: z.literal('pow'),
-  label: z.string().min(1).optional().meta({ description: 'unique name of this ledger in results (default: its kind; name a bitcoin-public chain as such, e.g. pow-bitcoin-public)' }),
+  label: ledgerLabelSchema,
   preset: z.enum(['dedicated', 'bitcoin-public']).default('dedicated').meta({ description: 'dedicated: a V2G chain mined by the grid agents, one minerDevice each, charged all its energy; bitcoin-public: the public Bitcoin network (hashRate 5e20), the V2G traffic charged its share of the block space' }),
   blockInterval: positiveDuration().prefault(600).meta({ description: 'target mean time between blocks; difficulty = hashRate x blockInterval expected hashes per block' }),
   blockSize: z.int().positive().default(1_000_000).meta({ description: 'maximum block size in bytes (header included)' }),

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { distribution, duration, positiveDuration } from '../../scenario/units.js';
 import { deviceKeys } from '../deviceKeys.js';
+import { ledgerLabelSchema } from '../../scenario/names.js';
 
 export const creditPowSchema = z.strictObject({
   creditBased: z.boolean().default(true).meta({ description: 'difficulty follows the issuer credit (Huang et al. 2019); false: every transaction uses baseDifficulty' }),
@@ -34,7 +35,7 @@ export const attackSchema = z.strictObject({
 
 export const tangleSchema = z.strictObject({
   kind: z.literal('tangle'),
-  label: z.string().min(1).optional().meta({ description: 'unique name of this ledger in results (default: its kind)' }),
+  label: ledgerLabelSchema,
   approvals: z.int().min(1).default(2).meta({ description: 'k: transactions each new transaction approves' }),
   tipSelection: z.enum(['urts', 'mcmc']).default('mcmc').meta({ description: 'urts: uniform random tip; mcmc: weighted random walk' }),
   alpha: z.number().nonnegative().default(0.01).meta({ description: 'bias of the mcmc walk towards heavier approvers (0: unweighted)' }),

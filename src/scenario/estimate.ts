@@ -1,0 +1,112 @@
+// Resource estimate of a loaded scenario, from the scenario alone: the run list's size and each run's
+// peak memory (fleet, expected transactions, blocks, time-series buckets, market records), against
+// the machine's memory for the runs that would be in memory at once. See README "Limits".
+
+import { totalmem } from 'node:os';
+import type { LoadedScenario } from './load.js';
+import type { LedgerConfig, Scenario } from './schema.js';
+import { buildRunList } from './runList.js';
+import { DEFAULT_BUCKETS } from '../runner/simulateRun.js';
+import { ScenarioError } from './problems.js';
+
+/**
+ * Bytes per item, measured as peak RSS of one in-process run (scenarios/scale-100k.yaml, one day, one
+ * ledger at a time, 100,000 EVs against 1,000 EVs; about 1.3 million settlement transactions) and
+ * rounded up: tangle +310 MB, LightChain +170 MB, PoW +37 MB (its fees batch settlements).
+ */
+export const BYTES = {
+  /** A worker thread's own heap and loaded modules. */
+  worker: 64 * 2 ** 20,
+  /** The main process (runtime, modules, run list, result writing). */
+  main: 256 * 2 ** 20,
+  /** One EV: fleet arrays, sessions, plug-in lists. */
+  ev: 300,
+  /** One ledger transaction in the transaction log and the ledger, by ledger kind. */
+  tx: { tangle: 260, pow: 160, lightchain: 160 } satisfies Record<LedgerConfig['kind'], number>,
+  /** One block of a chain (header, links, transaction id list overhead). */
+  block: 512,
+  /** One time-series bucket row. */
+  bucket: 200,
+  /** One market record (one grid agent in one negotiation interval). */
+  marketRecord: 250,
+  /** One peer link of the network graph. */
+  peerLink: 16,
+} as const;
+
+/** Hours a typical EV trades per day, measured: 12.2 settlements per EV-day at 15-minute periods. */
+const TRADING_HOURS_PER_EV_DAY = 3.5;
+/** Share of the machine's memory the runs may take (the rest is the system's and other programs'). */
+const USABLE_SHARE = 0.8;
+
+export interface ResourceEstimate {
+  runs: number;
+  /** Peak bytes of the largest run (its worker included). */
+  runBytes: number;
+  /** Runs in memory at once: the worker threads, at most one per run. */
+  concurrent: number;
+  /** Peak bytes with the largest `concurrent` runs at once, the main process included. */
+  peakBytes: number;
+  machineBytes: number;
+  fits: boolean;
+}
+
+/** Transactions one run of `scenario` is expected to issue (market: EVs x settlements; poisson: rate x duration). */
+export function expectedTransactions(scenario: Scenario): number {
+  const { workload, duration } = scenario;
+  if (workload.kind === 'poisson') return workload.rate * duration;
+  const period = Math.max(scenario.market.settlement.period, scenario.market.interval);
+  return scenario.fleet.size * (duration / 86_400) * ((TRADING_HOURS_PER_EV_DAY * 3600) / period);
+}
+
+/** Peak bytes of one run of `scenario` on `ledger`, its worker thread included. */
+export function runBytes(scenario: Scenario, ledger: LedgerConfig): number {
+  const { duration, fleet, grid, network, market, outputs } = scenario;
+  const buckets = outputs.timeseriesInterval === undefined ? DEFAULT_BUCKETS : duration / outputs.timeseriesInterval;
+  const marketRecords = scenario.workload.kind === 'market' ? (duration / market.interval) * grid.agents : 0;
+  const blocks = ledger.kind === 'tangle' ? 0 : duration / ledger.blockInterval;
+  return (
+    BYTES.worker +
+    fleet.size * BYTES.ev +
+    expectedTransactions(scenario) * BYTES.tx[ledger.kind] +
+    blocks * BYTES.block +
+    buckets * BYTES.bucket +
+    marketRecords * BYTES.marketRecord +
+    network.nodes * (network.degree + 1) * BYTES.peerLink
+  );
+}
+
+/** The estimate for running `loaded` on `workers` threads (at most one per run) on a machine with `machineBytes`. */
+export function estimateResources(loaded: LoadedScenario, workers: number, machineBytes = totalmem()): ResourceEstimate {
+  const { scenario, points } = loaded;
+  const sizes = points.map((p) => p.scenario.ledgers.map((l) => runBytes(p.scenario, l)));
+  const runs = buildRunList(points, scenario.seed, scenario.replications).map((r) => sizes[r.point][r.ledgerIndex]);
+  runs.sort((a, b) => b - a);
+  const concurrent = Math.max(1, Math.min(workers, runs.length));
+  const peakBytes = BYTES.main + runs.slice(0, concurrent).reduce((sum, bytes) => sum + bytes, 0);
+  return { runs: runs.length, runBytes: runs[0] ?? 0, concurrent, peakBytes, machineBytes, fits: peakBytes <= USABLE_SHARE * machineBytes };
+}
+
+/** One line: runs, peak memory per run and for the workers at once, against the machine's memory. */
+export function describeEstimate(e: ResourceEstimate): string {
+  return `${e.runs} runs; estimated peak memory ${bytes(e.runBytes)} per run, ${bytes(e.peakBytes)} with ${e.concurrent} worker(s) at once; this machine has ${bytes(e.machineBytes)}`;
+}
+
+/** Refuses (a ScenarioError, exit 2) a scenario whose estimate does not fit, unless `force`. */
+export function checkResources(file: string, e: ResourceEstimate, force: boolean): void {
+  if (e.fits || force) return;
+  throw new ScenarioError([{
+    file,
+    path: '',
+    message: `would not fit in memory: ${describeEstimate(e)} (at most ${Math.round(USABLE_SHARE * 100)}% usable); use fewer --workers, a smaller scenario, or --force to run it anyway`,
+  }]);
+}
+
+function bytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return `${n.toFixed(n >= 100 || i === 0 ? 0 : 1)} ${units[i]}`;
+}

@@ -1,0 +1,93 @@
+// Resource limits: the schema's upper bounds, the run-list bound checked before a sweep is expanded,
+// and the memory estimate that refuses (unless forced) what cannot fit on the machine.
+
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/scenario/load.js';
+import { ScenarioError, type Problem } from '../../src/scenario/problems.js';
+import { BYTES, checkResources, estimateResources, expectedTransactions, runBytes } from '../../src/scenario/estimate.js';
+
+function problems(text: string): Problem[] {
+  try {
+    parseScenario(text, 'big.yaml');
+  } catch (error) {
+    if (error instanceof ScenarioError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the scenario to be rejected');
+}
+
+const GB = 2 ** 30;
+
+describe('upper bounds in the schema', () => {
+  it.each([
+    ['fleet: {size: 100000000}', 'fleet.size', 'at most 10,000,000 EVs'],
+    ['duration: 1e12', 'duration', 'at most 366 days'],
+    ['outputs: {timeseriesInterval: 1e-9}', 'outputs.timeseriesInterval', 'at least 1 s'],
+    ['duration: 300d\noutputs: {timeseriesInterval: 1s}', 'outputs.timeseriesInterval', 'at most 1,000,000 buckets per run'],
+    ['duration: 300d\nmarket: {interval: 1s}', 'market.interval', 'at most 1,000,000 negotiation intervals'],
+    ['replications: 1000000', 'replications', 'at most 10,000 replications'],
+    ['network: {nodes: 1e9}', 'network.nodes', 'at most 1,000,000 nodes'],
+  ])('%s: one message at %s', (yaml, path, expected) => {
+    const found = problems(`name: big\n${yaml}\n`);
+    expect(found).toEqual([expect.objectContaining({ path, message: expect.stringContaining(expected) })]);
+  });
+
+  it('a sweep of a million points is refused before it is expanded', () => {
+    const values = `[${Array.from({ length: 1000 }, (_, i) => i + 1).join(', ')}]`;
+    const found = problems(`name: big\nworkload: {kind: poisson}\nsweep: {params: {workload.rate: ${values}, fleet.size: ${values}}}\n`);
+    expect(found).toEqual([expect.objectContaining({ path: 'sweep.params', line: 3, message: expect.stringContaining('1,000,000 runs') })]);
+  });
+
+  it('replications x ledgers beyond the run bound are refused without a sweep', () => {
+    const found = problems('name: big\nreplications: 10000\nledgers: [{kind: tangle}, {kind: pow}, {kind: lightchain}, {kind: tangle, label: b}, {kind: pow, label: c}, {kind: lightchain, label: d}, {kind: tangle, label: e}, {kind: pow, label: f}, {kind: lightchain, label: g}, {kind: tangle, label: h}, {kind: pow, label: i}]\n');
+    expect(found).toEqual([expect.objectContaining({ path: 'replications', message: expect.stringContaining('110,000 runs') })]);
+  });
+});
+
+describe('memory estimate', () => {
+  const load = (yaml: string) => parseScenario(`name: est\n${yaml}\n`, 'est.yaml');
+
+  it('expects EVs x settlements (market) or rate x duration (poisson) transactions', () => {
+    expect(expectedTransactions(load('workload: {kind: poisson, rate: 50}\nduration: 2h').scenario)).toBe(50 * 7200);
+    const day = expectedTransactions(load('fleet: {size: 1000}\nduration: 24h').scenario);
+    expect(day).toBeGreaterThan(10_000);
+    expect(day).toBeLessThan(20_000);
+    expect(expectedTransactions(load('fleet: {size: 1000}\nduration: 24h\nmarket: {settlement: {period: 1h}}').scenario)).toBeCloseTo(day / 4);
+  });
+
+  it('grows with the fleet, the transactions and the buckets, and is heavier on the tangle', () => {
+    const small = load('fleet: {size: 1000}\nduration: 24h').scenario;
+    const large = load('fleet: {size: 100000}\nduration: 24h').scenario;
+    const ledger = small.ledgers[0];
+    expect(runBytes(large, ledger) - runBytes(small, ledger)).toBeGreaterThan(99_000 * (BYTES.ev + 10 * BYTES.tx.tangle));
+    const fine = load('fleet: {size: 1000}\nduration: 24h\noutputs: {timeseriesInterval: 1s}').scenario;
+    expect(runBytes(fine, ledger) - runBytes(small, ledger)).toBeCloseTo((86_400 - 96) * BYTES.bucket);
+    const chains = load('fleet: {size: 100000}\nduration: 24h\nledgers: [{kind: tangle}, {kind: lightchain}]').scenario;
+    expect(runBytes(chains, chains.ledgers[0])).toBeGreaterThan(runBytes(chains, chains.ledgers[1]));
+  });
+
+  it('counts the largest runs that are in memory at once, at most one per worker and run', () => {
+    const loaded = load('replications: 3\nledgers: [{kind: tangle}, {kind: pow}]\nsweep: {params: {fleet.size: [1000, 50000]}}');
+    const one = estimateResources(loaded, 1, 64 * GB);
+    const four = estimateResources(loaded, 4, 64 * GB);
+    const many = estimateResources(loaded, 1000, 64 * GB);
+    expect(one.runs).toBe(12);
+    expect(four.concurrent).toBe(4);
+    expect(many.concurrent).toBe(12);
+    const [tangle, pow] = loaded.scenario.ledgers.map((l) => runBytes(loaded.points[1].scenario, l));
+    expect(one.runBytes).toBe(tangle);
+    expect(four.peakBytes - one.peakBytes).toBeCloseTo(2 * tangle + pow, -1);
+    expect(many.peakBytes).toBeGreaterThan(four.peakBytes);
+  });
+
+  it('refuses what does not fit in the machine, unless forced', () => {
+    const loaded = load('fleet: {size: 1000000}\nduration: 24h\nledgers: [{kind: tangle}, {kind: pow}, {kind: lightchain}]');
+    const small = estimateResources(loaded, 3, 2 * GB);
+    expect(small.fits).toBe(false);
+    expect(() => checkResources('est.yaml', small, false)).toThrow(/would not fit in memory: 3 runs; estimated peak memory .* per run, .* with 3 worker\(s\) at once; this machine has 2\.0 GB/);
+    expect(() => checkResources('est.yaml', small, true)).not.toThrow();
+    const large = estimateResources(loaded, 3, 256 * GB);
+    expect(large.fits).toBe(true);
+    expect(() => checkResources('est.yaml', large, false)).not.toThrow();
+  });
+});
