@@ -10,17 +10,7 @@ import { createWorkload } from '../model/workload/registry.js';
 import type { MarketIntervalRecord } from '../model/workload/workload.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunSpec } from '../scenario/runList.js';
-
-export interface TimeseriesRow {
-  t_s: number;
-  submitted: number;
-  confirmed: number;
-  tips: number | null;
-  mempool: number | null;
-  price: number | null;
-  energy_kwh: number | null;
-  ledger_bytes: number;
-}
+import type { TimeseriesRow } from '../store/runStore.js';
 
 export interface RunOutcome {
   metrics: Record<string, MetricValue>;
