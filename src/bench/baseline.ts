@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { WorkloadResult } from './runBench.js';
-import { writeFileAtomic } from '../output/atomicFile.js';
+import { writeFileAtomic } from '../io/atomicFile.js';
 
 export const BASELINE_PATH = fileURLToPath(new URL('../../results/bench-baseline.json', import.meta.url));
 

@@ -28,9 +28,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
   builder: (y) =>
     withScenarioOptions(y)
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml or .json)' })
-      .option('out', { type: 'string', describe: 'results directory [default: results/<scenario name>]' })
+      .option('out', { type: 'string', describe: 'results directory: new, empty, or an earlier dv2g results directory [default: results/<scenario name>]' })
       .option('shard', { type: 'string', describe: 'run only the i-th of n slices of the run list, e.g. 2/4 (1-based)' })
-      .option('resume', { type: 'boolean', default: false, describe: 'skip runs whose results already exist in --out' })
+      .option('resume', { type: 'boolean', default: false, describe: 'skip runs whose results already exist (intact) in --out; re-run damaged ones' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
       .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable summary on stdout' })
       .option('report', { type: 'boolean', default: true, describe: 'build charts, report.html and notebook.ipynb at the end (--no-report skips; so does outputs.report: false)' }) as never,
@@ -42,16 +42,11 @@ export const runCommand: CommandModule<object, RunArgs> = {
       checkResources(args.scenario, estimateResources(loaded, workers), args.force);
       const outDir = args.out ?? `results/${loaded.scenario.name}`;
       const reporter = progressReporter(args.quiet || args.json ? 'quiet' : 'auto');
-      const controller = new AbortController();
-      const onSigint = () => {
-        if (controller.signal.aborted) process.exit(EXIT.interrupted);
-        process.stderr.write('\ndv2g: interrupted; keeping finished runs (Ctrl-C again to quit at once)\n');
-        controller.abort();
-      };
-      process.on('SIGINT', onSigint);
-      const summary = await runScenario(loaded, { outDir, workers, shard, resume: args.resume, signal: controller.signal, onProgress: (p) => reporter.update(p) });
+      const stop = stopOnSignals();
+      const onNotice = (message: string) => process.stderr.write(`dv2g: ${message}\n`);
+      const summary = await runScenario(loaded, { outDir, workers, shard, resume: args.resume, force: args.force, signal: stop.signal, onNotice, onProgress: (p) => reporter.update(p) });
       reporter.stop();
-      process.off('SIGINT', onSigint);
+      stop.dispose();
 
       if (shard && summary.runs.length === 0 && !args.quiet) process.stderr.write(`dv2g: shard ${shard.index}/${shard.count} has no runs: the run list has ${summary.totalRuns}, so shards beyond ${summary.totalRuns} are empty\n`);
       for (const f of summary.failures) process.stderr.write(`error: run ${f.runId} (seed ${f.seed}) failed: ${f.error}\n`);
@@ -62,11 +57,37 @@ export const runCommand: CommandModule<object, RunArgs> = {
         process.stdout.write(`\n${summary.status}: ${summary.runs.length} runs; results in ${relative(process.cwd(), outDir) || '.'}/\n`);
       }
       const finished = summary.manifest.runs.some((r) => r.status === 'complete' || r.status === 'skipped');
-      if (args.report && loaded.scenario.outputs.report && finished && summary.status !== 'interrupted') await writeReport(outDir, args.quiet || args.json);
-      if (summary.status === 'interrupted') return EXIT.interrupted;
-      return summary.failures.length ? EXIT.runFailed : EXIT.ok;
+      if (args.report && loaded.scenario.outputs.report && finished && summary.status !== 'interrupted') await writeReport(outDir, args.quiet || args.json, onNotice);
+      if (summary.status === 'interrupted') return stop.exitCode();
+      return summary.status === 'complete' ? EXIT.ok : EXIT.runFailed;
     }),
 };
+
+/**
+ * SIGINT (Ctrl-C) and SIGTERM (what Slurm and Kubernetes send) both stop a run the same way: finished
+ * runs are written and the manifest says interrupted; the exit code tells which (130 or 143). A second
+ * signal quits at once.
+ */
+function stopOnSignals(): { signal: AbortSignal; exitCode(): number; dispose(): void } {
+  const controller = new AbortController();
+  let exitCode: number = EXIT.interrupted;
+  const handlers = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated } as const;
+  const listeners = (Object.keys(handlers) as (keyof typeof handlers)[]).map((name) => {
+    const listener = () => {
+      if (controller.signal.aborted) process.exit(exitCode);
+      exitCode = handlers[name];
+      process.stderr.write(`\ndv2g: ${name === 'SIGINT' ? 'interrupted' : 'terminated (SIGTERM)'}; keeping finished runs (${name === 'SIGINT' ? 'Ctrl-C' : 'a second signal'} again quits at once)\n`);
+      controller.abort();
+    };
+    process.on(name, listener);
+    return [name, listener] as const;
+  });
+  return {
+    signal: controller.signal,
+    exitCode: () => exitCode,
+    dispose: () => listeners.forEach(([name, listener]) => process.off(name, listener)),
+  };
+}
 
 function parseShard(text: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(text);

@@ -23,7 +23,7 @@ export function withScenarioOptions<T>(y: Argv<T>) {
     .option('seed', { type: 'string', describe: "root seed, a whole number >= 0 (overrides the file's seed)" })
     .option('replications', { type: 'string', describe: "replications per sweep point and ledger (overrides the file's)" })
     .option('workers', { type: 'number', default: availableParallelism(), describe: 'worker threads (at most one per run); 1 runs in-process' })
-    .option('force', { type: 'boolean', default: false, describe: 'override safety refusals (e.g. a scenario estimated not to fit in memory)' });
+    .option('force', { type: 'boolean', default: false, describe: 'override safety refusals: a scenario estimated not to fit in memory, an --out that is not a dv2g results directory (dv2g then replaces only its own file names there)' });
 }
 
 /** A usage error: `option` is blamed for `message` (exit 2). */

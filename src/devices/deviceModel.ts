@@ -1,8 +1,22 @@
 // A declared device class as ledgers see it through their context: its figures plus what one hash
 // costs in energy and in money (electricity and hardware time), for energy and attack-cost accounting.
 
-import type { DeviceModel } from '../ledger/ledger.js';
-import { devicesSchema, type DeviceConfig, type DevicesConfig } from './schema.js';
+import { devicesSchema, type DeviceConfig, type DevicesConfig } from '../scenario/devicesSchema.js';
+
+export /** A declared device class (scenario `devices`), as a ledger charges work to it. */
+export interface DeviceModel {
+  /** Hashes per second. */
+  hashRate: number;
+  /** Watts while computing. */
+  power: number;
+  /** Seconds to sign / verify one transaction. */
+  signTime: number;
+  verifyTime: number;
+  /** power / hashRate. */
+  joulesPerHash: number;
+  /** Currency per hash: its electricity plus its share of the hardware's hourly cost. */
+  costPerHash: number;
+}
 
 const JOULES_PER_KWH = 3.6e6;
 const SECONDS_PER_HOUR = 3600;

@@ -5,21 +5,9 @@ import type { Simulation } from '../engine/simulation.js';
 import type { Rng } from '../engine/rng.js';
 import type { TxLog } from '../metrics/txLog.js';
 import type { NetworkConfig } from '../scenario/schema.js';
+import type { DeviceModel } from '../devices/deviceModel.js';
 
-/** A declared device class (scenario `devices`), as a ledger charges work to it. */
-export interface DeviceModel {
-  /** Hashes per second. */
-  hashRate: number;
-  /** Watts while computing. */
-  power: number;
-  /** Seconds to sign / verify one transaction. */
-  signTime: number;
-  verifyTime: number;
-  /** power / hashRate. */
-  joulesPerHash: number;
-  /** Currency per hash: its electricity plus its share of the hardware's hourly cost. */
-  costPerHash: number;
-}
+export type { DeviceModel } from '../devices/deviceModel.js';
 
 /** What a ledger is given when a run starts. */
 export interface LedgerContext {

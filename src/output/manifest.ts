@@ -2,12 +2,14 @@
 // workers, shard, times, status, and each run's wall time and events per second).
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Scenario } from '../scenario/schema.js';
-import { writeFileAtomic } from './atomicFile.js';
+import { writeFileAtomic } from '../io/atomicFile.js';
+import { IoError } from '../io/ioError.js';
+import { ScenarioError } from '../scenario/problems.js';
 
 export type RunStatus = 'complete' | 'failed' | 'skipped' | 'pending' | 'missing';
 export type ResultsStatus = 'complete' | 'partial' | 'interrupted' | 'failed';
@@ -61,9 +63,28 @@ export function environment(): Pick<Manifest, 'dv2g_version' | 'git_commit' | 'n
 }
 
 export function writeManifest(outDir: string, manifest: Manifest): void {
-  writeFileAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileAtomic(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
+export const MANIFEST_FILE = 'manifest.json';
+
+/** The manifest of a results directory; one that is missing or not a dv2g manifest is a ScenarioError naming it. */
 export function readManifest(outDir: string): Manifest {
-  return JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as Manifest;
+  const path = join(outDir, MANIFEST_FILE);
+  if (!existsSync(path)) throw new ScenarioError([{ file: outDir, path: '', message: `is not a dv2g results directory (no ${MANIFEST_FILE})` }]);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw IoError.from(error, 'read', path);
+  }
+  let manifest: Partial<Manifest>;
+  try {
+    manifest = JSON.parse(text) as Partial<Manifest>;
+  } catch (error) {
+    throw new ScenarioError([{ file: path, path: '', message: `is not a dv2g manifest: ${(error as Error).message.replace(/\s+/g, ' ')}` }]);
+  }
+  const missing = (['dv2g_version', 'scenario_sha256', 'scenario', 'runs'] as const).filter((key) => manifest === null || typeof manifest !== 'object' || manifest[key] === undefined);
+  if (missing.length) throw new ScenarioError([{ file: path, path: missing[0], message: 'is not a dv2g manifest: the key is missing' }]);
+  return manifest as Manifest;
 }

@@ -2,14 +2,12 @@
 // market.csv, transactions.csv) from the run store, in run-list order, so the bytes never
 // depend on which worker or shard produced a run.
 
-import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { METRICS } from '../metrics/runMetrics.js';
 import { summarize } from '../metrics/aggregate.js';
 import type { RunSpec } from '../scenario/runList.js';
-import { readStoredRun, storePaths, TRANSACTION_COLUMNS, type StoredRun } from '../runner/runStore.js';
-import { AtomicWriter, writeFileAtomic } from './atomicFile.js';
+import { readStoredRun, transactionChunks, TRANSACTION_COLUMNS, type StoredRun, type StoreIdentity } from '../store/runStore.js';
+import { AtomicWriter, writeFileAtomic } from '../io/atomicFile.js';
 import { csvHeader, csvRows, type Cell } from './csv.js';
 
 const RUN_COLUMNS = ['run_id', 'point', 'ledger', 'ledger_kind', 'replication', 'seed'];
@@ -19,8 +17,9 @@ const MARKET_COLUMNS = ['run_id', 'ledger', 't_s', 'agent', 'price', 'energy_kwh
 
 export interface ResultFilesOptions {
   outDir: string;
-  /** The finished runs to write, in run-list order. */
+  /** The finished runs to write, in run-list order (their stored runs checked against `identity`). */
   runs: RunSpec[];
+  identity: StoreIdentity;
   sweptKeys: string[];
   transactions: boolean;
 }
@@ -41,7 +40,7 @@ export async function writeResultFiles(options: ResultFilesOptions): Promise<voi
     series.write(csvHeader(TIMESERIES_COLUMNS));
     market.write(csvHeader(MARKET_COLUMNS));
     for (const spec of runs) {
-      const { run, metrics, timeseries, market: intervals } = readStoredRun(outDir, spec.runId);
+      const { run, metrics, timeseries, market: intervals } = readStoredRun(outDir, spec, options.identity);
       stored.push({ run, metrics });
       const tag = { run_id: run.runId, ledger: run.ledger };
       series.write(csvRows(timeseries.map((row) => ({ ...tag, ...row })), TIMESERIES_COLUMNS));
@@ -101,13 +100,7 @@ async function concatenateTransactions(outDir: string, runs: RunSpec[]): Promise
   const writer = new AtomicWriter(join(outDir, 'transactions.csv'));
   try {
     writer.write(csvHeader(TRANSACTION_COLUMNS));
-    for (const run of runs) {
-      const path = storePaths(outDir, run.runId).transactions;
-      if (!existsSync(path)) continue;
-      const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-      stream.on('data', (chunk) => writer.write(chunk as string));
-      await once(stream, 'end');
-    }
+    for (const run of runs) for await (const chunk of transactionChunks(outDir, run.runId) ?? []) writer.write(chunk);
     writer.commit();
   } catch (error) {
     writer.abandon();

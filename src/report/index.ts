@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCharts } from './charts.js';
-import { writeFileAtomic } from '../output/atomicFile.js';
+import { writeFileAtomic } from '../io/atomicFile.js';
 import { notebook, type RenderedChart } from './notebook.js';
 import { renderPng, renderSvg } from './render.js';
 import { reportPage } from './reportPage.js';

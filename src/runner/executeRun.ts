@@ -3,10 +3,10 @@
 
 import { performance } from 'node:perf_hooks';
 import { simulateRun } from './simulateRun.js';
-import { storePaths, type StoredRun } from './runStore.js';
-import { AtomicWriter, writeFileAtomic } from '../output/atomicFile.js';
+import { storePaths, TRANSACTION_COLUMNS, writeStoredRun, type StoredRun, type StoreIdentity } from '../store/runStore.js';
+import { AtomicWriter } from '../io/atomicFile.js';
+import { IoError } from '../io/ioError.js';
 import { csvRows, type Cell } from '../output/csv.js';
-import { TRANSACTION_COLUMNS } from './runStore.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunSpec } from '../scenario/runList.js';
 import type { TxLog } from '../metrics/txLog.js';
@@ -15,6 +15,7 @@ export interface RunTask {
   scenario: Scenario;
   run: RunSpec;
   outDir: string;
+  identity: StoreIdentity;
 }
 
 export interface RunResult {
@@ -32,26 +33,28 @@ function faultInjected(runId: string): boolean {
 const TX_CHUNK = 50_000;
 
 export function executeRun(task: RunTask): RunResult {
-  const { run, scenario, outDir } = task;
+  const { run, scenario, outDir, identity } = task;
   const started = performance.now();
   try {
     if (faultInjected(run.runId)) throw new Error(`fault injected by DV2G_FAIL_RUNS for ${run.runId}`);
     const outcome = simulateRun(scenario, run);
     const paths = storePaths(outDir, run.runId);
-    if (scenario.outputs.transactions) writeTransactions(paths.transactions, run, outcome.log);
+    const transactionsSha256 = scenario.outputs.transactions ? writeTransactions(paths.transactions, run, outcome.log) : null;
     const wallSeconds = (performance.now() - started) / 1000;
     const events = outcome.metrics.events ?? 0;
     const stored: StoredRun = { run, metrics: outcome.metrics, timeseries: outcome.timeseries, market: outcome.market, wallSeconds, eventsPerSecond: events / Math.max(wallSeconds, 1e-9) };
-    writeFileAtomic(paths.json, JSON.stringify(stored));
+    writeStoredRun(outDir, stored, identity, transactionsSha256);
     return { runId: run.runId, ok: true, events, wallSeconds };
   } catch (error) {
     const e = error as Error;
-    return { runId: run.runId, ok: false, events: 0, wallSeconds: (performance.now() - started) / 1000, error: e.stack ?? String(e) };
+    const message = e instanceof IoError ? e.message : (e.stack ?? String(e));
+    return { runId: run.runId, ok: false, events: 0, wallSeconds: (performance.now() - started) / 1000, error: message };
   }
 }
 
-function writeTransactions(path: string, run: RunSpec, log: TxLog): void {
-  const writer = new AtomicWriter(path);
+/** Writes the run's transactions file; returns its SHA-256. */
+function writeTransactions(path: string, run: RunSpec, log: TxLog): string {
+  const writer = new AtomicWriter(path, true);
   try {
     for (let start = 0; start < log.count; start += TX_CHUNK) {
       const rows: Record<string, Cell>[] = [];
@@ -66,7 +69,7 @@ function writeTransactions(path: string, run: RunSpec, log: TxLog): void {
       }
       writer.write(csvRows(rows, TRANSACTION_COLUMNS));
     }
-    writer.commit();
+    return writer.commit()!;
   } catch (error) {
     writer.abandon();
     throw error;

@@ -1,16 +1,26 @@
 // Merges results directories of --shard runs of one scenario: checks they share the scenario hash,
-// gathers their run stores, and writes the CSV files and manifest as one uninterrupted run would.
+// checks every stored run they hold, and writes the CSV files and manifest as one uninterrupted run
+// would, into an --out that is none of the shards (nor inside or around one).
 
-import { copyFileSync, existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, basename, join, relative, resolve, isAbsolute } from 'node:path';
 import { parseScenario } from '../scenario/load.js';
 import { buildRunList } from '../scenario/runList.js';
 import { ScenarioError } from '../scenario/problems.js';
-import { environment, readManifest, writeManifest, type Manifest } from '../output/manifest.js';
+import { dv2gVersion, environment, readManifest, writeManifest, type Manifest } from '../output/manifest.js';
 import { writeResultFiles } from '../output/resultFiles.js';
-import { hasStoredRun, storePaths } from './runStore.js';
-import { prepareOutDir } from './runScenario.js';
+import { copyFileAtomic } from '../io/atomicFile.js';
+import { hasStoredRun, storedRunProblem, storePaths, type StoreIdentity } from '../store/runStore.js';
 import { missingRuns, type MissingRuns } from './missingRuns.js';
 import { mergedRunStatus } from './mergedRunStatus.js';
+import { openResultsDir } from './resultsDir.js';
+
+export interface MergeOptions {
+  /** Write into an --out that is not a dv2g results directory. */
+  force?: boolean;
+  /** Hears one-line notices such as a stale lock taken over. */
+  onNotice?(message: string): void;
+}
 
 export interface MergeSummary {
   status: Manifest['status'];
@@ -20,11 +30,9 @@ export interface MergeSummary {
   scenarioFile: string;
 }
 
-export async function mergeResults(dirs: string[], outDir: string): Promise<MergeSummary> {
-  const manifests = dirs.map((dir) => {
-    if (!existsSync(`${dir}/manifest.json`)) throw new ScenarioError([{ file: dir, path: '', message: 'is not a results directory (no manifest.json)' }]);
-    return readManifest(dir);
-  });
+export async function mergeResults(dirs: string[], outDir: string, options: MergeOptions = {}): Promise<MergeSummary> {
+  refuseOverlap(dirs, outDir);
+  const manifests = dirs.map((dir) => readManifest(dir));
   const sha = manifests[0].scenario_sha256;
   const strangers = dirs.filter((_, i) => manifests[i].scenario_sha256 !== sha);
   if (strangers.length) {
@@ -32,31 +40,68 @@ export async function mergeResults(dirs: string[], outDir: string): Promise<Merg
   }
   const loaded = parseScenario(JSON.stringify(manifests[0].scenario), manifests[0].scenario_file);
   const runs = buildRunList(loaded.points, loaded.scenario.seed, loaded.scenario.replications);
-  prepareOutDir(outDir, sha, false);
-  for (const run of runs) {
+  const identity: StoreIdentity = { scenarioSha256: sha, dv2gVersion: dv2gVersion() };
+  const sources = new Map(runs.flatMap((run) => {
     const source = dirs.find((dir) => hasStoredRun(dir, run.runId));
-    if (!source) continue;
-    const from = storePaths(source, run.runId), to = storePaths(outDir, run.runId);
-    if (existsSync(from.transactions)) copyFileSync(from.transactions, to.transactions);
-    copyFileSync(from.json, to.json);
-  }
-  const finished = runs.filter((r) => hasStoredRun(outDir, r.runId));
-  await writeResultFiles({ outDir, runs: finished, sweptKeys: Object.keys(loaded.points[0].values), transactions: loaded.scenario.outputs.transactions });
-  const status = finished.length === runs.length ? 'complete' : 'partial';
-  const shardCount = manifests.find((m) => m.shard)?.shard?.count ?? null;
-  const missing = missingRuns(runs, (id) => hasStoredRun(outDir, id), shardCount);
-  writeManifest(outDir, {
-    ...environment(),
-    scenario_file: loaded.file,
-    scenario_sha256: sha,
-    root_seed: loaded.scenario.seed,
-    scenario: loaded.scenario,
-    workers: Math.max(...manifests.map((m) => m.workers)),
-    shard: null,
-    started_at: manifests.map((m) => m.started_at).sort()[0],
-    ended_at: manifests.map((m) => m.ended_at).sort().at(-1)!,
-    status,
-    runs: runs.map((r) => mergedRunStatus(outDir, r, manifests)),
+    return source ? [[run.runId, source] as const] : [];
+  }));
+  const damaged = runs.flatMap((run) => {
+    const source = sources.get(run.runId);
+    const problem = source === undefined ? undefined : storedRunProblem(source, run, identity);
+    return problem ? [{ file: problem.path, path: '', message: `${problem.reason}; merge refuses it (run that shard again with --resume to replace it)` }] : [];
   });
-  return { status, runs: finished.length, missing, scenarioFile: loaded.file };
+  if (damaged.length) throw new ScenarioError(damaged);
+
+  const lock = openResultsDir(outDir, { command: 'merge', sha256: sha, force: options.force, onNotice: options.onNotice });
+  try {
+    for (const run of runs) {
+      const source = sources.get(run.runId);
+      if (source === undefined) continue;
+      const from = storePaths(source, run.runId), to = storePaths(outDir, run.runId);
+      if (existsSync(from.transactions)) copyFileAtomic(from.transactions, to.transactions);
+      copyFileAtomic(from.json, to.json);
+    }
+    const finishedRuns = runs.filter((r) => storedRunProblem(outDir, r, identity) === undefined);
+    await writeResultFiles({ outDir, runs: finishedRuns, identity, sweptKeys: Object.keys(loaded.points[0].values), transactions: loaded.scenario.outputs.transactions });
+    const finished = new Set(finishedRuns.map((r) => r.runId));
+    const status = finished.size === runs.length ? 'complete' : 'partial';
+    writeManifest(outDir, {
+      ...environment(),
+      scenario_file: loaded.file,
+      scenario_sha256: sha,
+      root_seed: loaded.scenario.seed,
+      scenario: loaded.scenario,
+      workers: Math.max(...manifests.map((m) => m.workers)),
+      shard: null,
+      started_at: manifests.map((m) => m.started_at).sort()[0],
+      ended_at: manifests.map((m) => m.ended_at).sort().at(-1)!,
+      status,
+      runs: runs.map((r) => mergedRunStatus(outDir, r, manifests, finished, identity)),
+    });
+    const shardCount = manifests.find((m) => m.shard)?.shard?.count ?? null;
+    return { status, runs: finished.size, missing: missingRuns(runs, (id) => finished.has(id), shardCount), scenarioFile: loaded.file };
+  } finally {
+    lock.release();
+  }
+}
+
+/** Refuses an output that is one of the inputs, inside one, or holds one (clearing it would lose them). */
+function refuseOverlap(dirs: string[], outDir: string): void {
+  const out = canonical(outDir);
+  const within = (child: string, parent: string) => {
+    const path = relative(parent, child);
+    return path === '' || (!path.startsWith('..') && !isAbsolute(path));
+  };
+  const clashes = dirs.filter((dir) => within(out, canonical(dir)) || within(canonical(dir), out));
+  if (clashes.length) {
+    throw new ScenarioError(clashes.map((dir) => ({ file: '--out', path: '', message: `${outDir} overlaps the input ${dir} (the same directory, inside it or around it); merge into a new directory` })));
+  }
+}
+
+/** The real absolute path of `path`, resolving symbolic links of whatever part of it exists. */
+function canonical(path: string): string {
+  const absolute = resolve(path);
+  if (existsSync(absolute)) return realpathSync(absolute);
+  const parent = dirname(absolute);
+  return parent === absolute ? absolute : join(canonical(parent), basename(absolute));
 }

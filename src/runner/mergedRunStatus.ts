@@ -1,14 +1,14 @@
-// A merged run's manifest entry: `complete` with its own timings when a shard stored it, else what its
-// shard said of it (`failed` with the error), else `missing` (its shard never ran or was killed).
+// A merged run's manifest entry: `complete` with its own timings when a shard stored it soundly, else
+// what its shard said of it (`failed` with the error), else `missing` (its shard never ran or was killed).
 
 import type { Manifest, ManifestRun } from '../output/manifest.js';
 import type { RunSpec } from '../scenario/runList.js';
-import { hasStoredRun, readStoredRun } from './runStore.js';
+import { readStoredRun, type StoreIdentity } from '../store/runStore.js';
 
-export function mergedRunStatus(outDir: string, run: RunSpec, shards: Manifest[]): ManifestRun {
+export function mergedRunStatus(outDir: string, run: RunSpec, shards: Manifest[], finished: Set<string>, identity: StoreIdentity): ManifestRun {
   const base = { run_id: run.runId, point: run.point, ledger: run.ledger, replication: run.replication, seed: run.seed };
-  if (hasStoredRun(outDir, run.runId)) {
-    const stored = readStoredRun(outDir, run.runId);
+  if (finished.has(run.runId)) {
+    const stored = readStoredRun(outDir, run, identity);
     return { ...base, status: 'complete', wall_s: stored.wallSeconds, events_per_s: stored.eventsPerSecond };
   }
   const failed = shards.flatMap((m) => m.runs).find((r) => r.run_id === run.runId && r.status === 'failed');

@@ -1,16 +1,16 @@
 // Runs a loaded scenario into a results directory: the run list (or one shard of it), skipping
 // stored runs on --resume, on a worker pool; then the CSV files and manifest.json.
 
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedScenario } from '../scenario/load.js';
 import { buildRunList, type RunSpec } from '../scenario/runList.js';
 import { executeRuns } from './pool.js';
 import type { RunResult, RunTask } from './executeRun.js';
-import { hasStoredRun, readStoredRun, STORE_DIR } from './runStore.js';
+import { openResultsDir } from './resultsDir.js';
+import { hasStoredRun, readStoredRun, storedRunProblem, STORE_DIR, type StoreIdentity } from '../store/runStore.js';
 import { writeResultFiles } from '../output/resultFiles.js';
-import { environment, readManifest, writeManifest, type Manifest, type ManifestRun, type ResultsStatus } from '../output/manifest.js';
-import { ScenarioError } from '../scenario/problems.js';
+import { dv2gVersion, environment, writeManifest, type Manifest, type ManifestRun, type ResultsStatus } from '../output/manifest.js';
 
 export interface Shard {
   /** 1-based index of this slice. */
@@ -23,7 +23,11 @@ export interface RunOptions {
   workers: number;
   shard?: Shard;
   resume?: boolean;
+  /** Write into an --out that is not a dv2g results directory. */
+  force?: boolean;
   signal?: AbortSignal;
+  /** Hears one-line notices: a damaged stored run re-run on --resume, a stale lock taken over. */
+  onNotice?(message: string): void;
   onProgress?(progress: Progress): void;
 }
 
@@ -46,9 +50,6 @@ export interface RunSummary {
   manifest: Manifest;
 }
 
-/** Files a run writes into its results directory (removed before a fresh, non-resumed run). */
-export const RESULT_FILES = [STORE_DIR, 'manifest.json', 'runs.csv', 'aggregate.csv', 'timeseries.csv', 'market.csv', 'transactions.csv', 'charts', 'report.html', 'notebook.ipynb'];
-
 /** The i-th of n slices of the run list: every n-th run starting at i (round-robin keeps slices balanced). */
 export function shardOf<T>(runs: T[], shard?: Shard): T[] {
   return shard ? runs.filter((_, i) => i % shard.count === shard.index - 1) : runs;
@@ -59,11 +60,21 @@ export async function runScenario(loaded: LoadedScenario, options: RunOptions): 
   const { outDir } = options;
   const runList = buildRunList(loaded.points, scenario.seed, scenario.replications);
   const runs = shardOf(runList, options.shard);
-  prepareOutDir(outDir, loaded.sha256, options.resume ?? false);
+  const lock = openResultsDir(outDir, { command: 'run', sha256: loaded.sha256, resume: options.resume, force: options.force, onNotice: options.onNotice });
+  try {
+    return await runLocked(loaded, runs, runList.length, options);
+  } finally {
+    lock.release();
+  }
+}
 
+async function runLocked(loaded: LoadedScenario, runs: RunSpec[], totalRuns: number, options: RunOptions): Promise<RunSummary> {
+  const { scenario } = loaded;
+  const { outDir } = options;
+  const identity: StoreIdentity = { scenarioSha256: loaded.sha256, dv2gVersion: dv2gVersion() };
   const started = new Date();
   const results = new Map<string, RunResult>();
-  const manifestOf = (status: ResultsStatus): Manifest => ({
+  const manifestOf = (status: ResultsStatus, finished: Set<string>): Manifest => ({
     ...environment(),
     scenario_file: loaded.file,
     scenario_sha256: loaded.sha256,
@@ -74,12 +85,12 @@ export async function runScenario(loaded: LoadedScenario, options: RunOptions): 
     started_at: started.toISOString(),
     ended_at: new Date().toISOString(),
     status,
-    runs: runs.map((r) => manifestRun(outDir, r, results.get(r.runId))),
+    runs: runs.map((r) => manifestRun(outDir, r, results.get(r.runId), finished, identity)),
   });
   // Written first as `interrupted`, so a run killed outright still identifies its scenario for --resume.
-  writeManifest(outDir, manifestOf('interrupted'));
-  const pending = runs.filter((r) => !(options.resume && hasStoredRun(outDir, r.runId)));
-  const tasks: RunTask[] = pending.map((run) => ({ scenario: loaded.points[run.point].scenario, run, outDir }));
+  writeManifest(outDir, manifestOf('interrupted', new Set()));
+  const pending = options.resume ? runs.filter((r) => needsRun(outDir, r, identity, options.onNotice)) : runs;
+  const tasks: RunTask[] = pending.map((run) => ({ scenario: loaded.points[run.point].scenario, run, outDir, identity }));
   const progress: Progress = { done: runs.length - pending.length, total: runs.length, failed: 0, events: 0, elapsedSeconds: 0 };
   options.onProgress?.(progress);
 
@@ -98,37 +109,39 @@ export async function runScenario(loaded: LoadedScenario, options: RunOptions): 
   });
   removeTemporaryFiles(join(outDir, STORE_DIR));
 
-  const finished = runs.filter((r) => hasStoredRun(outDir, r.runId));
-  await writeResultFiles({ outDir, runs: finished, sweptKeys: Object.keys(loaded.points[0].values), transactions: scenario.outputs.transactions });
+  // Only what the store holds, intact and this scenario's, counts: a run that another process
+  // overwrote or removed is not complete, whatever its worker reported.
+  const problems = new Map(runs.map((r) => [r.runId, storedRunProblem(outDir, r, identity)]));
+  const finished = runs.filter((r) => problems.get(r.runId) === undefined);
+  await writeResultFiles({ outDir, runs: finished, identity, sweptKeys: Object.keys(loaded.points[0].values), transactions: scenario.outputs.transactions });
 
+  const interrupted = options.signal?.aborted ?? false;
   const failures = runs.flatMap((r) => {
     const result = results.get(r.runId);
-    return result && !result.ok ? [{ runId: r.runId, seed: r.seed, error: result.error ?? 'unknown error' }] : [];
+    if (result && !result.ok) return [{ runId: r.runId, seed: r.seed, error: result.error ?? 'unknown error' }];
+    const problem = problems.get(r.runId);
+    return problem && (result || !interrupted) ? [{ runId: r.runId, seed: r.seed, error: `not in the store: ${problem.path} ${problem.reason}` }] : [];
   });
-  const interrupted = options.signal?.aborted ?? false;
-  const status: ResultsStatus = interrupted ? 'interrupted' : failures.length === 0 ? 'complete' : finished.length === 0 ? 'failed' : 'partial';
-  const manifest = manifestOf(status);
+  const status: ResultsStatus = interrupted ? 'interrupted' : finished.length === runs.length ? 'complete' : finished.length === 0 ? 'failed' : 'partial';
+  const manifest = manifestOf(status, new Set(finished.map((r) => r.runId)));
   writeManifest(outDir, manifest);
-  return { outDir, status, runs, totalRuns: runList.length, failures, manifest };
+  return { outDir, status, runs, totalRuns, failures, manifest };
 }
 
-export function manifestRun(outDir: string, run: RunSpec, result: RunResult | undefined): ManifestRun {
+/** On --resume: whether `run` must run (again), saying why when a stored run is there but unusable. */
+function needsRun(outDir: string, run: RunSpec, identity: StoreIdentity, onNotice?: (message: string) => void): boolean {
+  const problem = storedRunProblem(outDir, run, identity);
+  if (problem && hasStoredRun(outDir, run.runId)) onNotice?.(`re-running ${run.runId}: ${problem.path} ${problem.reason}`);
+  return problem !== undefined;
+}
+
+/** A run's manifest entry; `finished` holds the runs whose stored results are sound. */
+export function manifestRun(outDir: string, run: RunSpec, result: RunResult | undefined, finished: Set<string>, identity: StoreIdentity): ManifestRun {
   const base = { run_id: run.runId, point: run.point, ledger: run.ledger, replication: run.replication, seed: run.seed };
   if (result && !result.ok) return { ...base, status: 'failed', wall_s: result.wallSeconds, error: result.error?.split('\n')[0] };
-  if (!hasStoredRun(outDir, run.runId)) return { ...base, status: 'pending' };
-  const stored = readStoredRun(outDir, run.runId);
+  if (!finished.has(run.runId)) return { ...base, status: 'pending' };
+  const stored = readStoredRun(outDir, run, identity);
   return { ...base, status: result ? 'complete' : 'skipped', wall_s: stored.wallSeconds, events_per_s: stored.eventsPerSecond };
-}
-
-export function prepareOutDir(outDir: string, sha256: string, resume: boolean): void {
-  if (resume && existsSync(join(outDir, 'manifest.json'))) {
-    const previous = readManifest(outDir);
-    if (previous.scenario_sha256 !== sha256) {
-      throw new ScenarioError([{ file: outDir, path: '', message: `holds results of a different scenario (sha256 ${previous.scenario_sha256.slice(0, 12)}, this one ${sha256.slice(0, 12)}); drop --resume or choose another --out` }]);
-    }
-  }
-  if (!resume) for (const f of RESULT_FILES) rmSync(join(outDir, f), { recursive: true, force: true });
-  mkdirSync(join(outDir, STORE_DIR), { recursive: true });
 }
 
 function removeTemporaryFiles(dir: string): void {

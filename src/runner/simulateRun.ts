@@ -11,17 +11,8 @@ import { createWorkload } from '../model/workload/registry.js';
 import type { MarketIntervalRecord } from '../model/workload/workload.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunSpec } from '../scenario/runList.js';
-
-export interface TimeseriesRow {
-  t_s: number;
-  submitted: number;
-  confirmed: number;
-  tips: number | null;
-  mempool: number | null;
-  price: number | null;
-  energy_kwh: number | null;
-  ledger_bytes: number;
-}
+import { DEFAULT_BUCKETS } from '../scenario/limits.js';
+import type { TimeseriesRow } from '../store/runStore.js';
 
 export interface RunOutcome {
   metrics: Record<string, MetricValue>;
@@ -31,7 +22,6 @@ export interface RunOutcome {
 }
 
 /** Buckets per run when outputs.timeseriesInterval is not given. */
-export const DEFAULT_BUCKETS = 96;
 
 export function simulateRun(scenario: Scenario, run: RunSpec): RunOutcome {
   const sim = new Simulation();

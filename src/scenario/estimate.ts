@@ -6,7 +6,7 @@ import { totalmem } from 'node:os';
 import type { LoadedScenario } from './load.js';
 import type { LedgerConfig, Scenario } from './schema.js';
 import { buildRunList } from './runList.js';
-import { DEFAULT_BUCKETS } from '../runner/simulateRun.js';
+import { DEFAULT_BUCKETS } from './limits.js';
 import { ScenarioError } from './problems.js';
 
 /**

@@ -24,3 +24,6 @@ export const MAX_RUNS = 100_000;
 export function count(n: number): string {
   return n.toLocaleString('en');
 }
+
+/** Time-series buckets of a run when outputs.timeseriesInterval is not given (duration / 96: 15 minutes a day). */
+export const DEFAULT_BUCKETS = 96;

@@ -9,7 +9,7 @@ import { fleetSchema, gridSchema, marketSchema } from '../model/schema.js';
 import { tangleSchema } from '../ledger/tangle/schema.js';
 import { powSchema, PUBLIC_MINERS } from '../ledger/pow/schema.js';
 import { lightchainSchema } from '../ledger/lightchain/schema.js';
-import { devicesSchema } from '../devices/schema.js';
+import { devicesSchema } from './devicesSchema.js';
 
 const txSize = z.int().positive().default(250).meta({ description: 'bytes per ledger transaction' });
 

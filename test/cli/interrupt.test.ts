@@ -1,4 +1,5 @@
-// Ctrl-C: finished runs are kept, manifest.json says interrupted, exit code 130, no truncated file.
+// Ctrl-C (SIGINT) and SIGTERM (Slurm, Kubernetes): finished runs are kept, manifest.json says
+// interrupted, exit code 130 or 143, no truncated file.
 
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
@@ -11,7 +12,7 @@ import { loaderFlags } from '../../src/runner/sourceMode.js';
 const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 
 describe('interrupting a run', { timeout: 120_000 }, () => {
-  it('keeps finished runs, says interrupted and exits 130', async () => {
+  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('on %s keeps finished runs, says interrupted and exits %i', async (signal, code) => {
     const dir = tempDir();
     const scenario = join(dir, 'long.yaml');
     writeFileSync(scenario, 'name: long\nduration: 2h\nreplications: 40\nworkload: {kind: poisson, rate: 40}\nledgers: [{kind: tangle, tipSelection: urts}]\n');
@@ -21,8 +22,8 @@ describe('interrupting a run', { timeout: 120_000 }, () => {
     const stored = () => (existsSync(join(out, '.runs')) ? readdirSync(join(out, '.runs')).filter((f) => f.endsWith('.json')).length : 0);
     for (let i = 0; i < 600 && stored() < 2; i++) await sleep(100);
     expect(stored()).toBeGreaterThanOrEqual(2);
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
+    child.kill(signal);
+    expect(await exited).toBe(code);
 
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.status).toBe('interrupted');

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { deviceLookup, deviceModel } from '../../src/devices/deviceModel.js';
-import { devicesSchema } from '../../src/devices/schema.js';
+import { devicesSchema } from '../../src/scenario/devicesSchema.js';
 import { attackCostPerHour, merkleProofHashes, TxCompute } from '../../src/ledger/txCompute.js';
 
 describe('device classes', () => {

@@ -8,7 +8,7 @@ import { powSchema } from '../../src/ledger/pow/schema.js';
 import { createLightchainLedger } from '../../src/ledger/lightchain/index.js';
 import { lightchainSchema } from '../../src/ledger/lightchain/schema.js';
 import { deviceModel } from '../../src/devices/deviceModel.js';
-import { devicesSchema } from '../../src/devices/schema.js';
+import { devicesSchema } from '../../src/scenario/devicesSchema.js';
 import { runLedger } from './chain/runLedger.js';
 import { runTangle } from './tangle/harness.js';
 

@@ -33,3 +33,15 @@ sweep:
     workload.rate: [2, 5]
 outputs: {transactions: true}
 `;
+
+/** A tiny poisson scenario: three quick runs of one tangle ledger, with a transactions file each. */
+export const TINY_SCENARIO = `
+name: tiny
+seed: 5
+duration: 5m
+replications: 3
+workload: {kind: poisson, rate: 2}
+network: {nodes: 10}
+ledgers: [{kind: tangle, tipSelection: urts, confirmationWeight: 3}]
+outputs: {transactions: true}
+`;

@@ -7,7 +7,7 @@ import { createPoissonWorkload } from '../../../src/model/workload/poisson.js';
 import type { z } from 'zod';
 import { networkSchema, poissonWorkloadSchema } from '../../../src/scenario/schema.js';
 import { deviceLookup } from '../../../src/devices/deviceModel.js';
-import { devicesSchema } from '../../../src/devices/schema.js';
+import { devicesSchema } from '../../../src/scenario/devicesSchema.js';
 import type { Ledger, LedgerContext, LedgerReport } from '../../../src/ledger/ledger.js';
 
 export interface LedgerRun<L extends Ledger> {

@@ -8,7 +8,7 @@ import { networkSchema, poissonWorkloadSchema } from '../../../src/scenario/sche
 import { TangleLedger } from '../../../src/ledger/tangle/index.js';
 import { tangleSchema } from '../../../src/ledger/tangle/schema.js';
 import { deviceLookup } from '../../../src/devices/deviceModel.js';
-import { devicesSchema } from '../../../src/devices/schema.js';
+import { devicesSchema } from '../../../src/scenario/devicesSchema.js';
 import type { z } from 'zod';
 import type { LedgerReport } from '../../../src/ledger/ledger.js';
 

@@ -2,7 +2,7 @@
 // with defaults from published measurements (sources in docs/devices.md).
 
 import { z } from 'zod';
-import { duration } from '../scenario/units.js';
+import { duration } from './units.js';
 
 /** The figures of one device class; every default device gives its own values. */
 export interface DeviceDefaults {

@@ -1,0 +1,161 @@
+// The per-run store inside a results directory (`.runs/`), the records stage between runs and files:
+// each finished run leaves `<run_id>.json` (its metrics and rows) and, when asked, `<run_id>.transactions.csv`
+// (rows, no header). The JSON names the run, seed, scenario hash and dv2g version and carries the
+// SHA-256 of its payload and of the transactions file; it is renamed into place last, so a valid one
+// means the run is complete (used by --resume, merge and the final status).
+
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MetricValue } from '../metrics/runMetrics.js';
+import type { MarketIntervalRecord } from '../model/workload/workload.js';
+import type { RunSpec } from '../scenario/runList.js';
+import { writeFileAtomic } from '../io/atomicFile.js';
+
+export const STORE_DIR = '.runs';
+/** Version of the stored run's layout; a file of another version is re-run or refused. */
+export const STORE_FORMAT = 1;
+
+export interface TimeseriesRow {
+  t_s: number;
+  submitted: number;
+  confirmed: number;
+  tips: number | null;
+  mempool: number | null;
+  price: number | null;
+  energy_kwh: number | null;
+  ledger_bytes: number;
+}
+
+export interface StoredRun {
+  run: RunSpec;
+  metrics: Record<string, MetricValue>;
+  timeseries: TimeseriesRow[];
+  market: MarketIntervalRecord[];
+  wallSeconds: number;
+  eventsPerSecond: number;
+}
+
+/** What a stored run must match to count: the run and seed of the run list, the scenario and dv2g version. */
+export interface StoreIdentity {
+  scenarioSha256: string;
+  dv2gVersion: string;
+}
+
+interface StoredFile {
+  format: number;
+  run_id: string;
+  seed: number;
+  scenario_sha256: string;
+  dv2g_version: string;
+  /** SHA-256 of the transactions side file, or null when the run wrote none. */
+  transactions_sha256: string | null;
+  /** SHA-256 of JSON.stringify(payload). */
+  checksum: string;
+  payload: StoredRun;
+}
+
+export const TRANSACTION_COLUMNS = ['run_id', 'ledger', 'tx_id', 'issuer', 'size_bytes', 'value', 'fee', 'submitted_s', 'confirmed_s', 'latency_s'] as const;
+
+export function storePaths(outDir: string, runId: string): { json: string; transactions: string } {
+  return { json: join(outDir, STORE_DIR, `${runId}.json`), transactions: join(outDir, STORE_DIR, `${runId}.transactions.csv`) };
+}
+
+export function hasStoredRun(outDir: string, runId: string): boolean {
+  return existsSync(storePaths(outDir, runId).json);
+}
+
+/** Writes a finished run's JSON (after its transactions file, whose hash it records). */
+export function writeStoredRun(outDir: string, stored: StoredRun, identity: StoreIdentity, transactionsSha256: string | null): void {
+  const payload = JSON.stringify(stored);
+  const header: Omit<StoredFile, 'payload'> = {
+    format: STORE_FORMAT,
+    run_id: stored.run.runId,
+    seed: stored.run.seed,
+    scenario_sha256: identity.scenarioSha256,
+    dv2g_version: identity.dv2gVersion,
+    transactions_sha256: transactionsSha256,
+    checksum: sha256(payload),
+  };
+  writeFileAtomic(storePaths(outDir, stored.run.runId).json, `${JSON.stringify(header).slice(0, -1)},"payload":${payload}}`);
+}
+
+/** A stored file that cannot be used, and why. */
+export interface StoreProblem {
+  path: string;
+  reason: string;
+}
+
+/** Why the stored run of `run` cannot be used (missing, damaged or another run's), or undefined when it is sound. */
+export function storedRunProblem(outDir: string, run: RunSpec, identity: StoreIdentity): StoreProblem | undefined {
+  const read = readStoredFile(outDir, run, identity);
+  if ('reason' in read) return read;
+  const path = storePaths(outDir, run.runId).transactions;
+  if (read.transactions_sha256 === null) return existsSync(path) ? { path, reason: "is not recorded in its run's JSON" } : undefined;
+  if (!existsSync(path)) return { path, reason: 'is missing' };
+  return fileSha256(path) === read.transactions_sha256 ? undefined : { path, reason: 'is damaged (checksum mismatch)' };
+}
+
+/** The stored run of `run`, checked against its checksum and identity; throws StoreError when unusable. */
+export function readStoredRun(outDir: string, run: RunSpec, identity: StoreIdentity): StoredRun {
+  const read = readStoredFile(outDir, run, identity);
+  if ('reason' in read) throw new StoreError(read);
+  return read.payload;
+}
+
+/** A stored run that is missing, damaged or not the one expected. */
+export class StoreError extends Error {
+  constructor(readonly problem: StoreProblem) {
+    super(`${problem.path} ${problem.reason}`);
+    this.name = 'StoreError';
+  }
+}
+
+function readStoredFile(outDir: string, run: RunSpec, identity: StoreIdentity): StoredFile | StoreProblem {
+  const path = storePaths(outDir, run.runId).json;
+  if (!existsSync(path)) return { path, reason: 'is missing' };
+  let file: Partial<StoredFile>;
+  try {
+    file = JSON.parse(readFileSync(path, 'utf8')) as Partial<StoredFile>;
+  } catch (error) {
+    return { path, reason: `is damaged (${(error as Error).message.replace(/\s+/g, ' ')})` };
+  }
+  if (file === null || typeof file !== 'object' || file.format !== STORE_FORMAT || typeof file.payload !== 'object' || file.payload === null) {
+    return { path, reason: `is not a stored run of format ${STORE_FORMAT}` };
+  }
+  if (sha256(JSON.stringify(file.payload)) !== file.checksum) return { path, reason: 'is damaged (checksum mismatch)' };
+  const expected: [string, unknown, unknown][] = [
+    ['run id', file.run_id, run.runId],
+    ['seed', file.seed, run.seed],
+    ['scenario sha256', file.scenario_sha256, identity.scenarioSha256],
+    ['dv2g version', file.dv2g_version, identity.dv2gVersion],
+    ['payload run id', file.payload.run?.runId, run.runId],
+  ];
+  for (const [what, found, wanted] of expected) {
+    if (found !== wanted) return { path, reason: `does not belong here (${what} ${String(found)}, expected ${String(wanted)})` };
+  }
+  return file as StoredFile;
+}
+
+export function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** SHA-256 of a file, read in 1 MiB pieces so a large transactions file never sits in memory whole. */
+function fileSha256(path: string): string {
+  const hash = createHash('sha256');
+  const buffer = Buffer.alloc(1 << 20);
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** Streams a stored transactions file (rows, no header) chunk by chunk. */
+export function transactionChunks(outDir: string, runId: string): AsyncIterable<string> | undefined {
+  const path = storePaths(outDir, runId).transactions;
+  return existsSync(path) ? createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }) : undefined;
+}
