@@ -3,7 +3,7 @@
 
 import { devicesSchema, type DeviceConfig, type DevicesConfig } from '../scenario/devicesSchema.js';
 
-export /** A declared device class (scenario `devices`), as a ledger charges work to it. */
+/** A declared device class (scenario `devices`), as a ledger charges work to it. */
 export interface DeviceModel {
   /** Hashes per second. */
   hashRate: number;
