@@ -37,7 +37,7 @@ export const networkSchema = z.strictObject({
   nodes: z.int().min(2).default(100).meta({ description: 'ledger nodes in the peer network' }),
   latency: distribution(duration()).prefault('100ms').meta({ description: 'one-way delay of an ordinary link; relaying a block or transaction over a link takes three (announce, request, transfer) plus size / bandwidth' }),
   bandwidth: bandwidth().default(100).meta({ description: 'link bandwidth in Mbit/s, or unlimited (delay independent of size)' }),
-  announceBytes: z.int().positive().default(61).meta({ description: 'bytes of one announcement (inv) on one link: a node announces a block or transaction to its peers, each fetches it once (61: a one-entry Bitcoin inv message)' }),
+  announceBytes: z.int().positive().default(40).meta({ description: 'bytes of one announcement on one link: a node announces a block or transaction to its peers, each fetches it once (40: a 36-byte inv entry with its share of a batched inv message; a lone one-entry inv is 61)' }),
   backbone: z.strictObject({
     degree: z.int().min(0).default(8).meta({ description: 'links each block producer (miner, validator) keeps to other producers, on top of its ordinary links; 0: no backbone, producers are ordinary nodes' }),
     latency: distribution(duration()).prefault('30ms').meta({ description: 'one-way delay of a backbone link (relay-network-like: well-provisioned, directly peered producers)' }),

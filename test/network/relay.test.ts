@@ -8,8 +8,8 @@ import { powSchema } from '../../src/ledger/pow/schema.js';
 import { TangleLedger, tangleSchema } from '../../src/ledger/tangle/index.js';
 import { runLedger } from '../ledger/chain/runLedger.js';
 
-// Full graph of 4 nodes: 6 links, 3 nodes to reach. Announcements 6 x 61 = 366 bytes.
-const network = { nodes: 4, topology: 'full' as const, latency: 0.1 };
+// Full graph of 4 nodes: 6 links, 3 nodes to reach. Announcements of 61 bytes (a lone inv): 6 x 61 = 366 bytes.
+const network = { nodes: 4, topology: 'full' as const, latency: 0.1, announceBytes: 61 };
 
 function runPow(compactBlocks: boolean, rate: number) {
   const config = powSchema.parse({ kind: 'pow', blockInterval: 60, miners: 2, compactBlocks });
@@ -48,7 +48,7 @@ describe('relay bytes', () => {
 
   it('gossips each tangle transaction over 10 links of a full 5-node graph and to 4 nodes once', () => {
     const config = tangleSchema.parse({ kind: 'tangle', tipSelection: 'urts', pow: { hashRate: 1e15 } });
-    const { report, txLog } = runLedger((ctx) => new TangleLedger(config, ctx), { duration: 600, rate: 2, network: { nodes: 5, topology: 'full', latency: 0.1 } });
+    const { report, txLog } = runLedger((ctx) => new TangleLedger(config, ctx), { duration: 600, rate: 2, network: { nodes: 5, topology: 'full', latency: 0.1, announceBytes: 61 } });
     const announcements = (report.networkBytes - 4 * report.ledgerBytes) / (10 * 61);
     expect(Number.isInteger(announcements)).toBe(true);
     expect(announcements).toBeLessThanOrEqual(txLog.count);
