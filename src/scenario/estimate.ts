@@ -63,7 +63,7 @@ export function runBytes(scenario: Scenario, ledger: LedgerConfig): number {
   const { duration, fleet, grid, network, market, outputs } = scenario;
   const buckets = outputs.timeseriesInterval === undefined ? DEFAULT_BUCKETS : duration / outputs.timeseriesInterval;
   const marketRecords = scenario.workload.kind === 'market' ? (duration / market.interval) * grid.agents : 0;
-  const blocks = ledger.kind === 'tangle' ? 0 : duration / ledger.blockInterval;
+  const blocks = ledger.kind === 'tangle' ? 0 : duration / (ledger.blockInterval ?? 1);
   return (
     BYTES.worker +
     fleet.size * BYTES.ev +

@@ -30,12 +30,22 @@ export const workloadSchema = z.discriminatedUnion('kind', [marketWorkloadSchema
   error: 'expected workload.kind to be market or poisson',
 });
 
+function bandwidth() {
+  return z.union([z.number().positive(), z.literal('unlimited')]);
+}
+
 export const networkSchema = z.strictObject({
   topology: z.enum(['random', 'full']).default('random').meta({ description: 'peer graph: random (each node links to degree peers) or full' }),
   degree: z.int().min(1).default(8).meta({ description: 'peers each node links to (random topology)' }),
   nodes: z.int().min(2).max(MAX_NODES, { error: `expected at most ${count(MAX_NODES)} nodes` }).default(100).meta({ description: `ledger nodes in the peer network (at most ${count(MAX_NODES)})` }),
-  latency: distribution(duration()).prefault('100ms').meta({ description: 'one-hop delay' }),
-  bandwidth: z.union([z.number().positive(), z.literal('unlimited')]).default(100).meta({ description: 'link bandwidth in Mbit/s, or unlimited (delay independent of size)' }),
+  latency: distribution(duration()).prefault('100ms').meta({ description: 'one-way delay of an ordinary link; relaying a block or transaction over a link takes three (announce, request, transfer) plus size / bandwidth' }),
+  bandwidth: bandwidth().default(100).meta({ description: 'link bandwidth in Mbit/s, or unlimited (delay independent of size)' }),
+  announceBytes: z.int().positive().default(40).meta({ description: 'bytes of one announcement on one link: a node announces a block or transaction to its peers, each fetches it once (40: a 36-byte inv entry with its share of a batched inv message; a lone one-entry inv is 61)' }),
+  backbone: z.strictObject({
+    degree: z.int().min(0).default(8).meta({ description: 'links each block producer (miner, validator) keeps to other producers, on top of its ordinary links; 0: no backbone, producers are ordinary nodes' }),
+    latency: distribution(duration()).prefault('30ms').meta({ description: 'one-way delay of a backbone link (relay-network-like: well-provisioned, directly peered producers)' }),
+    bandwidth: bandwidth().default(1000).meta({ description: 'backbone link bandwidth in Mbit/s, or unlimited' }),
+  }).prefault({}).meta({ description: "the block producers' own well-connected overlay (as relay networks give miners): producer-to-producer links with their own latency and bandwidth" }),
 });
 
 export const ledgerSchema = z.discriminatedUnion('kind', [tangleSchema, powSchema, lightchainSchema], {

@@ -1,10 +1,12 @@
 // The blockchain machinery both chain ledgers share: producers elected by a Poisson clock and a weighted
 // pick, block building from the fee-rate mempool on the producer's first-seen longest chain, hop-by-hop
-// propagation, main-chain tracking with reorganisations, and confirmation at a depth.
+// propagation (announce, then fetch once; over the producers' backbone between producers), main-chain
+// tracking with reorganisations, and confirmation at a depth.
 
 import { exponential } from '../../engine/rng.js';
 import type { LedgerContext } from '../ledger.js';
-import { buildPeerGraph, LinkDelay } from '../../network/peerGraph.js';
+import { buildPeerGraph, linkCount } from '../../network/peerGraph.js';
+import { LinkDelay, relayBytes } from '../../network/relay.js';
 import { BlockStore } from './blockStore.js';
 import { ensureLength } from '../../engine/typedArrays.js';
 import { MainChain } from './mainChain.js';
@@ -21,7 +23,7 @@ export interface ChainConfig {
   blockSize: number;
   headerBytes: number;
   confirmations: number;
-  /** Bytes a block with `txCount` transactions and `bytes` stored bytes sends on each link it crosses. */
+  /** Bytes a node fetches of a block with `txCount` transactions and `bytes` stored bytes (the whole block, or a compact form). */
   wireBytes(txCount: number, bytes: number): number;
   /** Called after each block is found and placed (e.g. for difficulty retargeting). */
   onBlock?(b: number): void;
@@ -41,9 +43,9 @@ export class Chain {
   readonly mempool = new Mempool();
   /** Transactions submitted and not on the main chain. */
   pending = 0;
-  /** Bytes of transaction gossip (each transaction to each node once). */
+  /** Bytes of transaction gossip (an announcement on every link, each transaction fetched once by each node). */
   txNetworkBytes = 0;
-  /** Bytes of block relay (wire bytes on every link crossed). */
+  /** Bytes of block relay (an announcement on every link crossed, the wire bytes fetched once by each node). */
   blockNetworkBytes = 0;
   /** Bytes of every block found (what a full node that keeps all it has seen stores). */
   allBlockBytes = 0;
@@ -57,6 +59,7 @@ export class Chain {
   private readonly pick: WeightedPick;
   private readonly clock: () => number;
   private readonly txDelay: LinkDelay;
+  private readonly links: number;
   private readonly findKind: number;
   private mainBlockOf = new Int32Array(1024).fill(-1);
   private availableAt = new Float64Array(1024);
@@ -72,8 +75,13 @@ export class Chain {
     if (config.producers > this.nodes) {
       throw new RangeError(`${config.producers} block producers but only ${this.nodes} network nodes; raise network.nodes or lower the producers`);
     }
-    const graph = buildPeerGraph(this.nodes, network.topology, network.degree, ctx.stream('peers'));
-    this.propagation = new Propagation(graph, new LinkDelay(network, ctx.stream('blockDelay')));
+    const { backbone } = network;
+    // A backbone sets producers apart from ordinary nodes; where every node produces, there is none.
+    const backboneDegree = config.producers < this.nodes ? backbone.degree : 0;
+    const graph = buildPeerGraph(this.nodes, network.topology, network.degree, ctx.stream('peers'), { producers: config.producers, degree: backboneDegree });
+    this.links = linkCount(graph);
+    const backboneDelay = backboneDegree > 0 ? new LinkDelay(backbone, ctx.stream('backboneDelay')) : null;
+    this.propagation = new Propagation(graph, new LinkDelay(network, ctx.stream('blockDelay')), config.producers, backboneDelay);
     this.txDelay = new LinkDelay(network, ctx.stream('txDelay'));
     this.pick = new WeightedPick(config.weights);
     const mining = ctx.stream('mining');
@@ -104,7 +112,7 @@ export class Chain {
     this.availableAt[tx] = this.ctx.sim.now + computeDelay + this.txDelay.draw(size);
     this.mempool.push(tx);
     this.pending++;
-    this.txNetworkBytes += size * (this.nodes - 1);
+    this.txNetworkBytes += relayBytes(size, this.nodes - 1, this.links, this.ctx.network.announceBytes);
   }
 
   get blocksFound(): number {
@@ -121,10 +129,11 @@ export class Chain {
     return this.main.height === 0 ? null : this.store.foundAt[this.main.tip] / this.main.height;
   }
 
-  /** Mean over blocks of the mean time for a block to reach a node, and to reach the last node. */
-  propagationDelays(): { mean: number | null; full: number | null } {
-    const n = this.blocksFound;
-    return n === 0 ? { mean: null, full: null } : { mean: this.propagation.meanDelaySum / n, full: this.propagation.fullDelaySum / n };
+  /** Means over blocks of the mean and median time for a block to reach a node, to reach the last node, and to reach a producer. */
+  propagationDelays(): { mean: number | null; median: number | null; full: number | null; producers: number | null } {
+    const n = this.blocksFound, p = this.propagation;
+    if (n === 0) return { mean: null, median: null, full: null, producers: null };
+    return { mean: p.meanDelaySum / n, median: p.medianDelaySum / n, full: p.fullDelaySum / n, producers: p.producerDelaySum / n };
   }
 
   inspect(): ChainInspection {
@@ -145,7 +154,9 @@ export class Chain {
     const bytes = this.fill(b, parent, now);
     store.seal(b, bytes, this.config.wireBytes(store.txCount[b], bytes));
     this.allBlockBytes += bytes;
-    this.blockNetworkBytes += this.propagation.flood(store, b, producer, now, store.wireBytes[b]) * store.wireBytes[b];
+    const wire = store.wireBytes[b];
+    const crossed = this.propagation.flood(store, b, producer, now, wire);
+    this.blockNetworkBytes += relayBytes(wire, this.nodes - 1, crossed, ctx.network.announceBytes);
     if (!this.main.add(b)) this.returnToMempool(b);
     this.config.onBlock?.(b);
   }

@@ -12,7 +12,9 @@ export function chainFigures(chain: Chain, blockReward: number): Record<string, 
     stale_blocks: chain.blocksFound - mainBlocks,
     block_network_bytes_per_block: chain.blocksFound === 0 ? null : chain.blockNetworkBytes / chain.blocksFound,
     block_propagation_mean_s: delays.mean,
+    block_propagation_median_s: delays.median,
     block_propagation_full_s: delays.full,
+    block_propagation_producers_s: delays.producers,
     mempool_end: chain.pending,
   };
 }

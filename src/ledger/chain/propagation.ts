@@ -1,11 +1,13 @@
 // Block propagation over the peer graph, hop by hop: a node accepts a block once it holds both the block
-// and its parent, then relays it on every link to a peer that does not have it yet; each hop costs a
-// fresh LinkDelay draw (latency + size / bandwidth). With no queueing on links, flooding is a shortest-path
+// and its parent, then announces it on every link to a peer that does not have it yet, which fetches it;
+// each hop costs a fresh LinkDelay draw (announce, request, transfer: 3 x latency + size / bandwidth), over
+// the producers' backbone where both ends are producers. With no queueing on links, flooding is a shortest-path
 // problem, so the arrival time at every node is computed at once (Dijkstra over the drawn link delays)
 // instead of one event per node. Arrival rows of recent blocks are kept in a ring to answer
 // "which is node v's first-seen longest chain tip at time t".
 
-import type { LinkDelay, PeerGraph } from '../../network/peerGraph.js';
+import type { PeerGraph } from '../../network/peerGraph.js';
+import type { LinkDelay } from '../../network/relay.js';
 import type { BlockStore } from './blockStore.js';
 import { ensureLength } from '../../engine/typedArrays.js';
 
@@ -25,13 +27,27 @@ export class Propagation {
   private readonly heapTime: Float64Array;
   private readonly heapNode: Int32Array;
   private heapSize = 0;
-  /** Links crossed by all blocks, and the summed mean / last arrival delays (for reporting). */
+  /** Scratch copy of one block's arrival delays, for its median. */
+  private readonly delays: Float64Array;
+  /** Links crossed by all blocks, and the summed mean / median / last arrival delays and mean delay to producers (for reporting). */
   linksCrossed = 0;
   meanDelaySum = 0;
+  medianDelaySum = 0;
   fullDelaySum = 0;
+  producerDelaySum = 0;
 
-  constructor(private readonly graph: PeerGraph, private readonly delay: LinkDelay) {
+  /**
+   * Nodes 0 .. producers-1 produce blocks; with a `backboneDelay`, links between two producers draw their delays
+   * from it (the backbone), the others from `delay`.
+   */
+  constructor(
+    private readonly graph: PeerGraph,
+    private readonly delay: LinkDelay,
+    private readonly producers = graph.nodes,
+    private readonly backboneDelay: LinkDelay | null = null,
+  ) {
     this.nodes = graph.nodes;
+    this.delays = new Float64Array(this.nodes);
     this.arrival = new Float64Array(this.ring * this.nodes);
     this.settled = new Uint8Array(this.nodes);
     const capacity = graph.neighbours.length + this.nodes + 1;
@@ -62,6 +78,7 @@ export class Propagation {
     this.heapSize = 0;
     arrival[row + source] = now;
     this.push(now, source);
+    const backbone = this.backboneDelay ? this.producers : 0, backboneDelay = this.backboneDelay ?? this.delay;
     let crossed = 0, last = now, sum = 0;
     while (this.heapSize > 0) {
       const t = heapTime[0];
@@ -74,7 +91,8 @@ export class Propagation {
         const v = neighbours[e];
         if (settled[v]) continue;
         crossed++;
-        let at = t + this.delay.draw(wireBytes);
+        const link = u < backbone && v < backbone ? backboneDelay : this.delay;
+        let at = t + link.draw(wireBytes);
         if (parentRow >= 0 && arrival[parentRow + v] > at) at = arrival[parentRow + v];
         if (at < arrival[row + v]) {
           arrival[row + v] = at;
@@ -90,7 +108,19 @@ export class Propagation {
     this.linksCrossed += crossed;
     this.meanDelaySum += sum / n;
     this.fullDelaySum += last - now;
+    this.recordDelays(row, now);
     return crossed;
+  }
+
+  /** Adds the block's median delay over all nodes and its mean delay to the producers. */
+  private recordDelays(row: number, now: number): void {
+    const n = this.nodes, delays = this.delays, arrival = this.arrival;
+    for (let v = 0; v < n; v++) delays[v] = arrival[row + v] - now;
+    const producers = this.producers;
+    let producerSum = 0;
+    for (let v = 0; v < producers; v++) producerSum += delays[v];
+    this.producerDelaySum += producerSum / producers;
+    this.medianDelaySum += n % 2 === 1 ? select(delays, n >> 1) : (select(delays, n / 2 - 1) + select(delays, n / 2)) / 2;
   }
 
   /** The first-seen longest chain tip of node `v` at time `now`. */
@@ -166,4 +196,26 @@ export class Propagation {
     this.arrival = arrival;
     this.ring = next;
   }
+}
+
+/** The k-th smallest value of `values` (0-based), partly reordering them in place (quickselect). */
+function select(values: Float64Array, k: number): number {
+  let lo = 0, hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1];
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const x = values[i];
+        values[i++] = values[j];
+        values[j--] = x;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k];
+  }
+  return values[k];
 }

@@ -1,6 +1,6 @@
-// `ledgers[].kind: lightchain`, after Liu et al. (IEEE TII 2019): Synergistic Multiple Proof (one producer
-// per round by a weighted lottery, each producer computing only a light proof), LightBlock relay (header +
-// transaction ids) and the Unrelated Block Offloading Filter on node storage.
+// `ledgers[].kind: lightchain`, after Liu et al. (IEEE TII 2019): Synergistic Multiple Proof (producers search
+// light proofs on their devices, the first proof ends the round; its producer drawn by weight), LightBlock relay
+// (header + transaction ids) and the Unrelated Block Offloading Filter on node storage.
 
 import type { Ledger, LedgerContext, LedgerFactory, LedgerGauges, LedgerReport } from '../ledger.js';
 import { Chain } from '../chain/chain.js';
@@ -9,6 +9,7 @@ import { OutputSpends, type NodeStorage } from './offloading.js';
 import type { LightchainConfig } from './schema.js';
 import { chainFigures } from '../chain/chainFigures.js';
 import { attackCostPerHour, TxCompute } from '../txCompute.js';
+import { smpTiming } from './smp.js';
 
 const JOULES_PER_KWH = 3.6e6;
 const SECONDS_PER_HOUR = 3600;
@@ -25,10 +26,11 @@ export function createLightchainLedger(config: LightchainConfig, ctx: LedgerCont
   const producers = config.producers ?? ctx.network.nodes;
   const producerDevice = ctx.device(config.producerDevice);
   const compute = new TxCompute(ctx.device(config.issuerDevice), ctx.device(config.validatorDevice), ctx.network.nodes);
+  const timing = smpTiming(config, producers, producerDevice.hashRate);
   const chain = new Chain({
     producers,
     weights: producerWeights(producers, config.weights, 'weights'),
-    blockInterval: config.blockInterval,
+    blockInterval: timing.blockInterval,
     blockSize: config.blockSize,
     headerBytes: config.headerBytes,
     confirmations: config.confirmations,
@@ -47,7 +49,7 @@ export function createLightchainLedger(config: LightchainConfig, ctx: LedgerCont
     },
     gauges: (): LedgerGauges => ({ tips: null, mempool: chain.pending, ledgerBytes: chain.mainBytes }),
     report: (): LedgerReport => {
-      const hashes = chain.blocksFound * producers * config.proofHashes;
+      const hashes = chain.blocksFound * timing.hashesPerBlock;
       const energyJ = hashes * producerDevice.joulesPerHash;
       const { store, main } = chain;
       for (let h = 1; h <= main.height; h++) compute.merkleProofs(store.txCount[main.blockAt[h]]);
@@ -71,6 +73,7 @@ export function createLightchainLedger(config: LightchainConfig, ctx: LedgerCont
           producer_revenue: chain.mainFees + config.blockReward * mainBlocks,
           energy_per_tx_j: confirmed === 0 ? null : energyJ / confirmed,
           offloaded_blocks: storage.offloadedBlocks,
+          light_proof_difficulty_bits: timing.difficultyBits,
         },
       };
     },

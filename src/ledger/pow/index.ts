@@ -13,6 +13,8 @@ import { attackCostPerHour, TxCompute } from '../txCompute.js';
 
 const JOULES_PER_KWH = 3.6e6;
 const SECONDS_PER_HOUR = 3600;
+/** Bytes of a transaction's short id in a compact block (BIP 152). */
+const SHORT_ID_BYTES = 6;
 
 /** A pow ledger with its chain exposed for tests. */
 export interface PowLedger extends Ledger {
@@ -40,7 +42,7 @@ export function createPowLedger(config: PowConfig, ctx: LedgerContext): PowLedge
     blockSize: config.blockSize,
     headerBytes: config.headerBytes,
     confirmations: config.confirmations,
-    wireBytes: (_txCount, bytes) => bytes,
+    wireBytes: (txCount, bytes) => (config.compactBlocks ? config.headerBytes + SHORT_ID_BYTES * txCount : bytes),
     onBlock: () => retarget.afterBlock(chain),
   }, ctx);
 

@@ -24,6 +24,7 @@ export const powSchema = z.strictObject({
   hashRate: z.number().positive().optional().meta({ description: 'total hash rate of all miners, hashes per second (default: dedicated, miners x minerDevice.hashRate; bitcoin-public, 5e20)' }),
   blockReward: z.number().nonnegative().default(3.125).meta({ description: 'new currency per main-chain block, paid to its miner (reported per transaction as reward_per_tx)' }),
   feeRate: z.number().nonnegative().default(0.002).meta({ description: 'fee per byte of transaction: feeFor(size) = feeRate x size' }),
+  compactBlocks: z.boolean().default(true).meta({ description: 'relay blocks as compact blocks (BIP 152): header + a 6-byte short id per transaction, the transactions being in every mempool already; false: nodes fetch whole blocks (Bitcoin before 2016)' }),
   headerBytes: z.int().positive().default(80).meta({ description: 'bytes of a block header' }),
   ...deviceKeys,
   retargetBlocks: z.int().min(0).default(0).meta({ description: 'retarget difficulty every this many main-chain blocks from their observed interval (0: never; Bitcoin: 2016)' }),

@@ -14,6 +14,8 @@ import { ParasiteAttack, type AttackerHost } from './parasite.js';
 import type { TangleConfig } from './schema.js';
 import { mcmcTipSelector, uniformTipSelector, type TipSelector } from './tipSelection.js';
 import { ensureLength } from '../../engine/typedArrays.js';
+import { buildPeerGraph, linkCount } from '../../network/peerGraph.js';
+import { relayBytes } from '../../network/relay.js';
 
 /** Issuer slot of the attacker; workload issuer i has slot i + 1. */
 const ATTACKER = 0;
@@ -62,6 +64,8 @@ export class TangleLedger implements Ledger, AttackerHost {
   private readonly attackerDevice: DeviceModel;
   private ledgerBytes = 0;
   private networkBytes = 0;
+  /** Links of the peer graph a transaction is gossiped over (each carries its announcement once). */
+  private readonly links: number;
   private readonly honestDifficulty = new DifficultyMean();
   private readonly lazyDifficulty = new DifficultyMean();
   private readonly attackerDifficulty = new DifficultyMean();
@@ -94,6 +98,8 @@ export class TangleLedger implements Ledger, AttackerHost {
     this.drawDelay = sampler(delay, ctx.stream('delay'));
     this.delayMean = meanOf(delay);
     this.powRng = ctx.stream('pow');
+    const { network } = ctx;
+    this.links = linkCount(buildPeerGraph(network.nodes, network.topology, network.degree, ctx.stream('peers')));
     this.attachKind = sim.register((node) => this.attachNode(node));
     this.revealKind = sim.register((node) => this.revealNode(node));
     this.tipClock = ctx.warmup;
@@ -266,7 +272,7 @@ export class TangleLedger implements Ledger, AttackerHost {
     for (let j = 0; j < this.dag.approvals; j++) if (this.dag.parent(node, j) >= 0) references++;
     const bytes = (tx >= 0 ? this.ctx.txLog.sizeBytes[tx] : this.lastTxBytes) + references * this.config.referenceBytes;
     this.ledgerBytes += bytes;
-    this.networkBytes += bytes * (this.ctx.network.nodes - 1);
+    this.networkBytes += relayBytes(bytes, this.ctx.network.nodes - 1, this.links, this.ctx.network.announceBytes);
   }
 
   /** Adds the time since the last change of Popov's tip count, after warm-up, to the tip-time area. */

@@ -1,10 +1,13 @@
-// Block propagation: arrival times are hop counts times the link delay; a node accepts a block only once
-// it has its parent; each link carries a block at most once; tips are first-seen longest chains.
+// Block propagation: arrival times are hop counts times the hop delay (announce, request, transfer: three
+// latencies plus size / bandwidth); a node accepts a block only once it has its parent; each link carries a
+// block's announcement at most once; producer-to-producer links use the backbone's delay; tips are
+// first-seen longest chains.
 
 import { describe, expect, it } from 'vitest';
 import { Propagation } from '../../../src/ledger/chain/propagation.js';
 import { BlockStore } from '../../../src/ledger/chain/blockStore.js';
-import { LinkDelay, type PeerGraph } from '../../../src/network/peerGraph.js';
+import type { PeerGraph } from '../../../src/network/peerGraph.js';
+import { LinkDelay } from '../../../src/network/relay.js';
 import { networkSchema } from '../../../src/scenario/schema.js';
 
 /** A path 0 - 1 - 2 - ... - (n-1). */
@@ -33,45 +36,66 @@ function add(store: BlockStore, propagation: Propagation, parent: number, source
 }
 
 describe('Propagation', () => {
-  it('reaches node v after |v - source| hops, crossing each link once', () => {
+  it('reaches node v after |v - source| hops of three latencies each, crossing each link once', () => {
     const { store, propagation } = setup(6, 2);
     const b = store.open(0, 2, 10);
     expect(propagation.flood(store, b, 2, 10, 0)).toBe(5);
     expect(propagation.tipFor(store, 2, 10)).toBe(b);
-    expect(propagation.tipFor(store, 3, 11.9)).toBe(0);
-    expect(propagation.tipFor(store, 3, 12)).toBe(b);
-    expect(propagation.tipFor(store, 5, 15.9)).toBe(0);
-    expect(propagation.tipFor(store, 5, 16)).toBe(b);
-    expect(propagation.tipFor(store, 0, 14)).toBe(b);
+    expect(propagation.tipFor(store, 3, 15.9)).toBe(0);
+    expect(propagation.tipFor(store, 3, 16)).toBe(b);
+    expect(propagation.tipFor(store, 5, 27.9)).toBe(0);
+    expect(propagation.tipFor(store, 5, 28)).toBe(b);
+    expect(propagation.tipFor(store, 0, 22)).toBe(b);
   });
 
   it('adds transmission time: delay grows with block size', () => {
     const { store, propagation } = setup(3, 0.1, 8);
     const b = add(store, propagation, 0, 0, 0, 1_000_000);
-    expect(propagation.tipFor(store, 2, 2.19)).toBe(0);
-    expect(propagation.tipFor(store, 2, 2.21)).toBe(b);
+    // Two hops of 3 x 0.1 s + 1 MB at 8 Mbit/s (1 s): 2.6 s.
+    expect(propagation.tipFor(store, 2, 2.59)).toBe(0);
+    expect(propagation.tipFor(store, 2, 2.61)).toBe(b);
   });
 
   it('holds a block back at a node until its parent has arrived there', () => {
     const { store, propagation } = setup(5, 1);
     const parent = add(store, propagation, 0, 0, 0);
     const child = add(store, propagation, parent, 4, 0.5);
-    expect(propagation.tipFor(store, 4, 3.9)).toBe(child);
-    expect(propagation.tipFor(store, 3, 2.9)).toBe(0);
-    expect(propagation.tipFor(store, 3, 3)).toBe(child);
+    expect(propagation.tipFor(store, 4, 1)).toBe(child);
+    expect(propagation.tipFor(store, 3, 8.9)).toBe(0);
+    expect(propagation.tipFor(store, 3, 9)).toBe(child);
   });
 
   it('keeps the first-seen block among equal heights, and grows its ring while blocks travel', () => {
     const { store, propagation } = setup(4, 1000);
     const a = add(store, propagation, 0, 0, 0);
     const b = add(store, propagation, 0, 3, 1);
-    expect(propagation.tipFor(store, 1, 1000)).toBe(a);
-    expect(propagation.tipFor(store, 2, 1001)).toBe(b);
-    expect(propagation.tipFor(store, 1, 5000)).toBe(a);
+    expect(propagation.tipFor(store, 1, 3000)).toBe(a);
+    expect(propagation.tipFor(store, 2, 3001)).toBe(b);
+    expect(propagation.tipFor(store, 1, 15_000)).toBe(a);
     let last = b;
     for (let i = 0; i < 600; i++) last = add(store, propagation, last, 3, 2 + i);
     expect(propagation.tipFor(store, 3, 700)).toBe(last);
     expect(propagation.tipFor(store, 0, 700)).toBe(a);
     expect(propagation.tipFor(store, 0, 10_000)).toBe(last);
+  });
+
+  it('relays between producers over the backbone and reports median and producer delays', () => {
+    // Path 0 - 1 - 2 - 3 - 4; nodes 0..2 are producers: links 0-1 and 1-2 are backbone links (0.1 s a
+    // leg), 2-3 and 3-4 ordinary (1 s a leg). From node 0: 0, 0.3, 0.6, 3.6, 6.6 s.
+    const network = networkSchema.parse({ nodes: 5, latency: 1, bandwidth: 'unlimited' });
+    const backbone = new LinkDelay({ latency: { dist: 'constant', value: 0.1 }, bandwidth: 'unlimited' }, () => 0.5);
+    const store = new BlockStore();
+    const propagation = new Propagation(line(5), new LinkDelay(network, () => 0.5), 3, backbone);
+    store.open(-1, -1, 0);
+    propagation.genesis();
+    const b = add(store, propagation, 0, 0, 0);
+    expect(propagation.tipFor(store, 2, 0.59)).toBe(0);
+    expect(propagation.tipFor(store, 2, 0.61)).toBe(b);
+    expect(propagation.tipFor(store, 4, 6.59)).toBe(0);
+    expect(propagation.tipFor(store, 4, 6.61)).toBe(b);
+    expect(propagation.medianDelaySum).toBeCloseTo(0.6, 12);
+    expect(propagation.producerDelaySum).toBeCloseTo(0.3, 12);
+    expect(propagation.meanDelaySum).toBeCloseTo(11.1 / 5, 12);
+    expect(propagation.fullDelaySum).toBeCloseTo(6.6, 12);
   });
 });

@@ -7,7 +7,8 @@ import { powSchema } from '../../../src/ledger/pow/schema.js';
 import { runLedger } from '../chain/runLedger.js';
 
 const config = powSchema.parse({ kind: 'pow', blockInterval: 10, blockSize: 80 + 40 * 250, miners: 10, confirmations: 6 });
-const options = { duration: 20_000, rate: 3, network: { nodes: 30, degree: 3, latency: 1 } };
+// Ordinary nodes only (no backbone) and 1 s hops (three legs of 1/3 s), so forks are frequent.
+const options = { duration: 20_000, rate: 3, network: { nodes: 30, degree: 3, latency: 1 / 3, backbone: { degree: 0 } } };
 
 function run(seed: number) {
   return runLedger((ctx) => createPowLedger(config, ctx), { ...options, seed });

@@ -1,5 +1,6 @@
 // pow against theory: equal miners, every block reaching every miner exactly d after it is found
-// (full topology, constant latency, unlimited bandwidth, empty blocks): stale rate near 1 - exp(-d/T).
+// (full topology, constant latency d/3 per leg of announce, request and transfer, unlimited bandwidth,
+// empty blocks): stale rate near 1 - exp(-d/T).
 
 import { describe, expect, it } from 'vitest';
 import { createPowLedger } from '../../../src/ledger/pow/index.js';
@@ -14,7 +15,7 @@ describe('pow stale rate', () => {
   it.each([0.02, 0.05, 0.1, 0.2])('is near 1 - exp(-d/T) at d/T = %s', (x) => {
     const { report } = runLedger(
       (ctx) => createPowLedger(powSchema.parse({ kind: 'pow', blockInterval: T, miners: MINERS }), ctx),
-      { duration: BLOCKS * T, rate: 0, network: { nodes: MINERS, topology: 'full', latency: x * T, bandwidth: 'unlimited' } },
+      { duration: BLOCKS * T, rate: 0, network: { nodes: MINERS, topology: 'full', latency: (x * T) / 3, bandwidth: 'unlimited' } },
     );
     const expected = 1 - Math.exp(-x);
     const stale = report.staleRate!;
