@@ -47,6 +47,8 @@ export interface DayAheadOptions {
   /** Stop once (dual bound - welfare) / dual bound is at most this (default 1e-9). */
   tolerance?: number;
   maxIterations?: number;
+  /** How bad-input messages name session s (default "session s"). */
+  name?: (s: number) => string;
 }
 
 /** A problem the optimum cannot be computed for: one line per offending session. */
@@ -77,7 +79,7 @@ export function checkDayAhead(p: DayAheadProblem, name: (s: number) => string = 
 }
 
 export function solveDayAhead(p: DayAheadProblem, options: DayAheadOptions = {}): DayAheadSolution {
-  checkDayAhead(p);
+  checkDayAhead(p, options.name);
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const K = p.intervals;
