@@ -190,7 +190,7 @@ export class MarketWorkload implements Workload {
       instance.count = n;
       instance.demand = grid.deficit(g, k);
       instance.peakerPrice = grid.peakerPrice[g];
-      const out = market.kind === 'optimal' ? this.followOptimum(g, k, scheduled) : solveMarket(market.kind, instance, this.terms, this.workspace);
+      const out = market.kind === 'optimal' ? this.followOptimum(g, k, list, scheduled) : solveMarket(market.kind, instance, this.terms, this.workspace);
       const energy = out.energy;
       let feeCost = 0;
       for (let j = 0; j < n; j++) {
@@ -201,7 +201,7 @@ export class MarketWorkload implements Workload {
         settlement.trade(list[j], out.price * e, t);
       }
       // The fee is a transfer to the ledger, not a cost of the energy: welfare counts the EVs' own costs only.
-      const socialWelfare = out.socialWelfare + feeCost;
+      const socialWelfare = market.kind === 'optimal' ? out.socialWelfare : out.socialWelfare + feeCost;
       const optimalWelfare = optimum.welfare(g, k);
       this.records.push({
         t_s: t, agent: g, price: out.price, energy_kwh: out.energyTotal, demand_kwh: instance.demand, evs: n,
@@ -230,16 +230,16 @@ export class MarketWorkload implements Workload {
     if (t + seconds < this.ctx.duration) sim.schedule(seconds, this.clearKind);
   }
 
-  /** Agent g's EVs sell what the day-ahead optimum schedules for them, at its shadow price. */
-  private followOptimum(g: number, k: number, scheduled: Float64Array): MarketOutcome {
-    const { instance } = this;
+  /** Agent g's EVs sell what the day-ahead optimum schedules for them, at its shadow price (welfare at their own costs, without fees). */
+  private followOptimum(g: number, k: number, list: Int32Array, scheduled: Float64Array): MarketOutcome {
+    const { instance, fleet } = this;
     const price = this.optimum.shadowPrice(g, k);
     let energy = 0;
     let cost = 0;
     for (let j = 0; j < (instance.count ?? 0); j++) {
       const e = scheduled[j];
       energy += e;
-      cost += instance.a[j] * e * e + instance.b[j] * e;
+      cost += instance.a[j] * e * e + fleet.costLinear[list[j]] * e;
     }
     const demand = instance.demand;
     const socialWelfare = instance.peakerPrice * energy - cost;
