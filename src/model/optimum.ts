@@ -78,6 +78,11 @@ export class DayAheadOptimum {
     return this.solutions[g].shadowPrice[k];
   }
 
+  /** The optimum's energy from agent g's EVs in interval k. */
+  energyIn(g: number, k: number): number {
+    return this.solutions[g].intervalEnergy[k];
+  }
+
   welfare(g: number, k: number): number {
     return this.solutions[g].intervalWelfare[k];
   }

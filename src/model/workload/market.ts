@@ -205,7 +205,7 @@ export class MarketWorkload implements Workload {
       const optimalWelfare = optimum.welfare(g, k);
       this.records.push({
         t_s: t, agent: g, price: out.price, energy_kwh: out.energyTotal, demand_kwh: instance.demand, evs: n,
-        grid_cost: out.gridCost, ev_revenue: out.evRevenue, social_welfare: socialWelfare, optimal_welfare: optimalWelfare, optimal_price: optimum.shadowPrice(g, k),
+        grid_cost: out.gridCost, ev_revenue: out.evRevenue, social_welfare: socialWelfare, optimal_welfare: optimalWelfare, optimal_price: optimum.shadowPrice(g, k), optimal_energy_kwh: optimum.energyIn(g, k),
       });
       this.bucketEnergy += out.energyTotal;
       this.bucketPayment += out.evRevenue;

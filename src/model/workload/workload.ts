@@ -45,8 +45,10 @@ export interface MarketIntervalRecord {
   grid_cost: number;
   ev_revenue: number;
   social_welfare: number;
+  /** The day-ahead optimum's welfare, shadow price and energy in this interval (0, pi_m and 0 during warm-up). */
   optimal_welfare: number;
   optimal_price: number;
+  optimal_energy_kwh: number;
 }
 
 export interface Workload {
