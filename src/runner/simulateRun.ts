@@ -19,6 +19,8 @@ export interface TimeseriesRow {
   mempool: number | null;
   price: number | null;
   energy_kwh: number | null;
+  load_kw: number | null;
+  v2g_capacity_kw: number | null;
   ledger_bytes: number;
 }
 
@@ -61,6 +63,8 @@ export function simulateRun(scenario: Scenario, run: RunSpec): RunOutcome {
       mempool: g.mempool,
       price: w.price,
       energy_kwh: w.energyKwh,
+      load_kw: w.loadKw,
+      v2g_capacity_kw: w.v2gCapacityKw,
       ledger_bytes: g.ledgerBytes,
     });
     lastSubmitted = txLog.count;

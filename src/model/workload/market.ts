@@ -51,6 +51,10 @@ export class MarketWorkload implements Workload {
   private readonly totals: Totals = { energy: 0, gridCost: 0, evRevenue: 0, welfare: 0, optimalWelfare: 0 };
   private bucketEnergy = 0;
   private bucketPayment = 0;
+  /** Sums over the bucket's market intervals of net load and V2G capacity (kW), and how many intervals. */
+  private bucketLoadKw = 0;
+  private bucketCapacityKw = 0;
+  private bucketIntervals = 0;
   private intervalIndex = 0;
   private readonly settleEvery: number;
   private readonly workspace = new MarketWorkspace();
@@ -103,8 +107,11 @@ export class MarketWorkload implements Workload {
   gauges(): WorkloadGauges {
     const price = this.bucketEnergy > 0 ? this.bucketPayment / this.bucketEnergy : null;
     const energyKwh = this.bucketEnergy;
-    this.bucketEnergy = this.bucketPayment = 0;
-    return { price, energyKwh };
+    const n = this.bucketIntervals;
+    const loadKw = n > 0 ? this.bucketLoadKw / n : null;
+    const v2gCapacityKw = n > 0 ? this.bucketCapacityKw / n : null;
+    this.bucketEnergy = this.bucketPayment = this.bucketLoadKw = this.bucketCapacityKw = this.bucketIntervals = 0;
+    return { price, energyKwh, loadKw, v2gCapacityKw };
   }
 
   report(): WorkloadReport {
@@ -177,6 +184,7 @@ export class MarketWorkload implements Workload {
     const { fleet, grid, instance, plugged, settlement, optimum, scheduled } = this;
     const { a, b, limit } = instance;
     this.terms.tariff = typeof market.tariff === 'number' ? market.tariff : profileAt(market.tariff, t);
+    this.bucketIntervals++;
     for (let g = 0; g < grid.count; g++) {
       const n = plugged.counts[g];
       const list = plugged.lists[g];
@@ -188,6 +196,7 @@ export class MarketWorkload implements Workload {
         if (market.kind === 'optimal') scheduled[j] = Math.min(limit[j], optimum.energy(ev, this.session[ev], k));
       }
       instance.count = n;
+      for (let j = 0; j < n; j++) this.bucketCapacityKw += limit[j] / hours;
       instance.demand = grid.deficit(g, k);
       instance.peakerPrice = grid.peakerPrice[g];
       const out = market.kind === 'optimal' ? this.followOptimum(g, k, list, scheduled) : solveMarket(market.kind, instance, this.terms, this.workspace);
@@ -208,6 +217,7 @@ export class MarketWorkload implements Workload {
         grid_cost: out.gridCost, ev_revenue: out.evRevenue, social_welfare: socialWelfare, optimal_welfare: optimalWelfare, optimal_price: optimum.shadowPrice(g, k), optimal_energy_kwh: optimum.energyIn(g, k),
       });
       this.bucketEnergy += out.energyTotal;
+      this.bucketLoadKw += grid.loadKw(g, t) - out.energyTotal / hours;
       this.bucketPayment += out.evRevenue;
       if (t >= warmup) {
         this.totals.energy += out.energyTotal;

@@ -22,6 +22,10 @@ export interface WorkloadGauges {
   price: number | null;
   /** Energy traded in the bucket, kWh. */
   energyKwh: number | null;
+  /** Mean over the bucket's market intervals of the grid agents' load less V2G supply (no EV charging is modelled), kW, summed over agents. */
+  loadKw: number | null;
+  /** Mean over the bucket's market intervals of what plugged-in EVs could discharge above their reserves, kW. */
+  v2gCapacityKw: number | null;
 }
 
 /** Market outcome after warm-up; null on workloads without a market. */

@@ -118,6 +118,21 @@ describe('market workload', () => {
   });
 });
 
+describe('time-series gauges', () => {
+  it('reports the mean net load (load less V2G supply) and the V2G capacity of plugged-in EVs', () => {
+    const { workload } = runWorld({ grid: { agents: 2 } });
+    const records = workload.intervals();
+    const intervals = records.length / 2;
+    const net = records.reduce((s, r) => s + workload.grid.loadKw(r.agent, r.t_s) - r.energy_kwh / 0.25, 0) / intervals;
+    const gauges = workload.gauges();
+    expect(gauges.loadKw).toBeCloseTo(net, 6);
+    expect(gauges.v2gCapacityKw).toBeGreaterThan(0);
+    // At most every plugged-in EV at its full 11 kW.
+    expect(gauges.v2gCapacityKw).toBeLessThanOrEqual((11 * records.reduce((s, r) => s + r.evs, 0)) / intervals + 1e-9);
+    expect(workload.gauges().loadKw).toBeNull();
+  });
+});
+
 describe('the world of a run', () => {
   it('keeps the smaller fleet\'s EVs when the fleet grows, and each agent\'s deficit whatever the fleet', () => {
     const small = runWorld({ seed: 9, fleet: { size: 50 } }).workload;
