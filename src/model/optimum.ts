@@ -21,7 +21,7 @@ export class DayAheadOptimum {
   private readonly local: Int32Array;
   private readonly firsts: Int32Array[] = [];
 
-  constructor(private readonly fleet: Fleet, sessions: SessionTable, grid: GridAgents, window: OptimumWindow) {
+  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, window: OptimumWindow) {
     const { seconds, firstInterval, intervals } = window;
     const hours = seconds / 3600;
     this.local = new Int32Array(sessions.count).fill(-1);
@@ -62,11 +62,10 @@ export class DayAheadOptimum {
     }
   }
 
-  /** kWh EV `ev` delivers in interval k of its session `session` under the optimum. */
-  energy(ev: number, session: number, k: number): number {
+  /** kWh delivered in interval k of session `session` (of an EV at agent g) under the optimum. */
+  energy(g: number, session: number, k: number): number {
     const j = this.local[session];
     if (j < 0) return 0;
-    const g = this.fleet.agent[ev];
     const first = this.firsts[g][j];
     const sol = this.solutions[g];
     const at = k - first;
@@ -96,4 +95,27 @@ export class DayAheadOptimum {
   gap(): number {
     return this.solutions.reduce((worst, sol) => Math.max(worst, sol.gap), 0);
   }
+}
+
+/** Keeps the last few optima solved in this process, by world; a world's optimum never changes. */
+const CACHE_SIZE = 4;
+const cache = new Map<string, DayAheadOptimum>();
+
+/**
+ * The day-ahead optimum of the world named by `key` (everything the world and the window depend on:
+ * the run's world key, the fleet and grid keys, the interval, duration and warm-up). Every ledger of a
+ * replication (and, with common random numbers, every sweep point that leaves the world alone) has the
+ * same world, so a worker solves it once for all of them; the result is the same either way.
+ */
+export function dayAheadOptimumOf(key: string, solve: () => DayAheadOptimum): DayAheadOptimum {
+  const known = cache.get(key);
+  if (known) {
+    cache.delete(key);
+    cache.set(key, known);
+    return known;
+  }
+  const optimum = solve();
+  cache.set(key, optimum);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return optimum;
 }

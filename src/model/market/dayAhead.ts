@@ -152,6 +152,9 @@ class Sweep {
   readonly intervalWelfare: Float64Array;
   /** Each session's budget multiplier, kept as the next pass's starting point. */
   private readonly nu: Float64Array;
+  /** Scratch results of supplyAt. */
+  private total = 0;
+  private free = 0;
 
   constructor(private readonly p: DayAheadProblem, private readonly offset: Int32Array) {
     const K = p.intervals;
@@ -229,40 +232,57 @@ class Sweep {
 
   /**
    * The session's budget multiplier nu >= 0: 0 when its unconstrained allocation fits the budget, else
-   * the root of S(nu) = budget, S piecewise linear and decreasing (Newton steps kept inside a bracket).
+   * the root of S(nu) = budget, S piecewise linear and decreasing (Newton steps kept inside a bracket,
+   * starting from the last pass's root).
    */
   private budgetMultiplier(s: number, mu: Float64Array, first: number, last: number, margin: number, r: number, full: number, tail: number, budget: number): number {
-    const sum = (nu: number): { total: number; slope: number } => {
-      let total = 0;
-      let free = 0;
-      for (let k = first; k <= last; k++) {
-        const cap = k === last ? tail : full;
-        const e = (margin - mu[k] - nu) * r;
-        if (e <= 0) continue;
-        if (e >= cap) total += cap;
-        else {
-          total += e;
-          free++;
-        }
-      }
-      return { total, slope: free * r };
-    };
-    if (sum(0).total <= budget) return (this.nu[s] = 0);
+    if (full * (last - first) + tail <= budget) return 0;
+    const previous = this.nu[s];
+    let nu = 0;
     let lo = 0;
-    let hi = 0;
-    for (let k = first; k <= last; k++) if (margin - mu[k] > hi) hi = margin - mu[k];
-    let nu = this.nu[s] > lo && this.nu[s] < hi ? this.nu[s] : 0.5 * (lo + hi);
+    let hi = Infinity;
+    if (previous > 0) {
+      this.supplyAt(previous, mu, first, last, margin, r, full, tail);
+      if (this.total >= budget) nu = lo = previous;
+      else hi = previous;
+    }
+    if (nu === 0) {
+      this.supplyAt(0, mu, first, last, margin, r, full, tail);
+      if (this.total <= budget) return (this.nu[s] = 0);
+    }
+    if (hi === Infinity) {
+      hi = 0;
+      for (let k = first; k <= last; k++) if (margin - mu[k] > hi) hi = margin - mu[k];
+    }
     for (let step = 0; step < MAX_BUDGET_STEPS; step++) {
-      const { total, slope } = sum(nu);
-      const excess = total - budget;
+      const excess = this.total - budget;
       if (Math.abs(excess) <= 1e-13 * budget) break;
       if (excess > 0) lo = nu;
       else hi = nu;
-      let next = slope > 0 ? nu + excess / slope : NaN;
+      let next = this.free > 0 ? nu + excess / (this.free * r) : NaN;
       if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
       if (next === nu) break;
       nu = next;
+      this.supplyAt(nu, mu, first, last, margin, r, full, tail);
     }
     return (this.nu[s] = nu);
+  }
+
+  /** S(nu), the session's total allocation at budget multiplier nu, into `total`, and how many entries are strictly inside their box, into `free`. */
+  private supplyAt(nu: number, mu: Float64Array, first: number, last: number, margin: number, r: number, full: number, tail: number): void {
+    let total = 0;
+    let free = 0;
+    for (let k = first; k <= last; k++) {
+      const cap = k === last ? tail : full;
+      const e = (margin - mu[k] - nu) * r;
+      if (e <= 0) continue;
+      if (e >= cap) total += cap;
+      else {
+        total += e;
+        free++;
+      }
+    }
+    this.total = total;
+    this.free = free;
   }
 }

@@ -10,7 +10,7 @@ import { GridAgents, profileAt } from '../grid.js';
 import { PluggedLists } from '../plugged.js';
 import { Settlement } from '../settlement.js';
 import { SessionTable } from '../sessionTable.js';
-import { DayAheadOptimum } from '../optimum.js';
+import { dayAheadOptimumOf, DayAheadOptimum } from '../optimum.js';
 import { MarketWorkspace, optimalityGap, solveMarket, type MarketInstance, type MarketOutcome, type MarketTerms } from '../market/solve.js';
 import type { MarketIntervalRecord, Workload, WorkloadContext, WorkloadGauges, WorkloadReport } from './workload.js';
 
@@ -75,8 +75,11 @@ export class MarketWorkload implements Workload {
     const evsPerAgent = this.fleet.perAgent(grid.agents);
     const intervals = Math.ceil(ctx.duration / market.interval);
     this.grid = new GridAgents(grid, intervals, market.interval, ctx.stream);
-    this.sessions = new SessionTable(this.fleet, fleet, ctx.duration, String(ctx.stream('fleet.sessions')()));
-    this.optimum = new DayAheadOptimum(this.fleet, this.sessions, this.grid, { seconds: market.interval, firstInterval: Math.ceil(ctx.warmup / market.interval), intervals });
+    const worldKey = String(ctx.stream('fleet.sessions')());
+    this.sessions = new SessionTable(this.fleet, fleet, ctx.duration, worldKey);
+    const window = { seconds: market.interval, firstInterval: Math.ceil(ctx.warmup / market.interval), intervals };
+    const key = JSON.stringify([worldKey, fleet, grid, window]);
+    this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window));
     this.session = this.sessions.first.slice(0, fleet.size);
     this.plugged = new PluggedLists(fleet.size, evsPerAgent);
     this.settlement = new Settlement(fleet.size, market.settlement, scenario.workload.txSize, ctx);
@@ -89,7 +92,7 @@ export class MarketWorkload implements Workload {
     };
     this.scheduled = new Float64Array(most);
     this.terms = { bargainingPower: market.bargainingPower, tariff: 0 };
-    this.arriveKind = ctx.sim.register((ev) => this.arrive(ev));
+    this.arriveKind = ctx.sim.register((ev) => this.plugIn(ev));
     this.departKind = ctx.sim.register((ev) => this.depart(ev));
     this.clearKind = ctx.sim.register(() => this.clear());
     this.offerKind = ctx.sim.register((ev) => this.settlement.offer(ev));
@@ -159,10 +162,6 @@ export class MarketWorkload implements Workload {
     if (sessions.depart[s] <= this.ctx.duration) this.ctx.sim.at(sessions.depart[s], this.departKind, i);
   }
 
-  private arrive(i: number): void {
-    this.plugIn(i);
-  }
-
   private depart(i: number): void {
     const { fleet } = this;
     this.plugged.remove(fleet.agent[i], i);
@@ -193,7 +192,7 @@ export class MarketWorkload implements Workload {
         a[j] = fleet.costQuadratic[ev] / hours;
         b[j] = fleet.costLinear[ev] + this.feePerKwh[ev];
         limit[j] = fleet.deliverable(ev, Math.min(seconds, fleet.departsAt[ev] - t) / 3600);
-        if (market.kind === 'optimal') scheduled[j] = Math.min(limit[j], optimum.energy(ev, this.session[ev], k));
+        if (market.kind === 'optimal') scheduled[j] = Math.min(limit[j], optimum.energy(g, this.session[ev], k));
       }
       instance.count = n;
       for (let j = 0; j < n; j++) this.bucketCapacityKw += limit[j] / hours;
