@@ -32,7 +32,7 @@ export interface DayAheadSolution {
   /** e_sk for session s at interval first[s] + j, at offset[s] + j. */
   energy: Float64Array;
   offset: Int32Array;
-  /** E_k, the interval's welfare pi_m E_k - sum c_s, and the shadow price lambda_k = pi_m - mu_k. */
+  /** E_k, the interval's welfare pi_m E_k - sum c_s, and the shadow price lambda_k = max(0, pi_m - mu_k). */
   intervalEnergy: Float64Array;
   intervalWelfare: Float64Array;
   shadowPrice: Float64Array;
@@ -133,7 +133,9 @@ export function solveDayAhead(p: DayAheadProblem, options: DayAheadOptions = {})
   const energy = new Float64Array(offset[p.count]);
   const { primal } = sweep.evaluate(best, energy);
   const shadowPrice = new Float64Array(K);
-  for (let k = 0; k < K; k++) shadowPrice[k] = p.peakerPrice - best[k];
+  // Where no EV should sell (mu_k above pi_m, e.g. a zero deficit) any price up to the cheapest seller's cost
+  // decentralises the optimum; costs are non-negative, so 0 does.
+  for (let k = 0; k < K; k++) shadowPrice[k] = Math.max(0, p.peakerPrice - best[k]);
   return {
     energy, offset,
     intervalEnergy: sweep.scaledSupply, intervalWelfare: sweep.intervalWelfare, shadowPrice,

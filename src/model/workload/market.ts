@@ -251,7 +251,9 @@ export class MarketWorkload implements Workload {
       cost += instance.a[j] * e * e + fleet.costLinear[list[j]] * e;
     }
     const demand = instance.demand;
-    const socialWelfare = instance.peakerPrice * energy - cost;
+    // Delivered in full (every scheduled EV present and able), the interval's welfare is the optimum's own.
+    const inFull = Math.abs(energy - this.optimum.energyIn(g, k)) <= 1e-9 * Math.max(1, energy);
+    const socialWelfare = inFull ? this.optimum.welfare(g, k) : instance.peakerPrice * energy - cost;
     return {
       price, energy: scheduled, energyTotal: energy,
       gridCost: price * energy + instance.peakerPrice * (demand - energy), evRevenue: price * energy,

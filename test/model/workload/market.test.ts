@@ -93,7 +93,7 @@ describe('market workload', () => {
   it('is never beaten over the day by any kind on the same world: the day-ahead optimum has gap 0', () => {
     const options = { seed: 4, warmup: 3600, fleet: { size: 150 }, grid: { agents: 2 } };
     const optimal = runWorld({ ...options, market: { kind: 'optimal' } }).workload;
-    expect(optimal.report().optimalityGap).toBeCloseTo(0, 8);
+    expect(optimal.report().optimalityGap).toBe(0);
     expect(optimal.optimum.gap()).toBeLessThanOrEqual(1e-9);
     const best = optimal.report().socialWelfare as number;
     expect(best).toBeGreaterThan(0);
