@@ -18,11 +18,18 @@ describe('library API', () => {
   });
 
   it('keeps existing run seeds when replications or sweep values are added', () => {
-    const small = parseScenario('name: s\nreplications: 2\nsweep: {params: {fleet.size: [10, 20]}}\n', 's.yaml');
-    const big = parseScenario('name: s\nreplications: 3\nsweep: {params: {fleet.size: [5, 10, 20]}}\n', 's.yaml');
+    const small = parseScenario('name: s\ncommonRandomNumbers: false\nreplications: 2\nsweep: {params: {fleet.size: [10, 20]}}\n', 's.yaml');
+    const big = parseScenario('name: s\ncommonRandomNumbers: false\nreplications: 3\nsweep: {params: {fleet.size: [5, 10, 20]}}\n', 's.yaml');
     const seeds = (l: typeof small) => new Map(buildRunList(l.points, 1, l.scenario.replications).map((r) => [`${JSON.stringify(r.values)}/${r.replication}/${r.ledger}`, r.seed]));
     const before = seeds(small), after = seeds(big);
     for (const [key, seed] of before) expect(after.get(key)).toBe(seed);
     expect(new Set(after.values()).size).toBe(9);
+  });
+
+  it('gives every sweep point of a replication the same seed with common random numbers (the default)', () => {
+    const loaded = parseScenario('name: s\nreplications: 2\nsweep: {params: {fleet.size: [5, 10, 20]}}\n', 's.yaml');
+    const runs = buildRunList(loaded.points, 1, loaded.scenario.replications);
+    for (const run of runs) expect(run.seed).toBe(runs.find((r) => r.replication === run.replication)!.seed);
+    expect(new Set(runs.map((r) => r.seed)).size).toBe(2);
   });
 });

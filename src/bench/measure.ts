@@ -4,7 +4,7 @@
 export interface Measurement {
   /** Events or transactions per second of wall time. */
   speed: number;
-  unit: 'events/s' | 'tx/s' | 'runs/s';
+  unit: 'events/s' | 'tx/s' | 'runs/s' | 'EVs/s';
   /** Same-process ratio to a reference (higher is better), where one exists. */
   ratio?: number;
   ratioMeaning?: string;

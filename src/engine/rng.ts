@@ -22,6 +22,14 @@ export class RngStreams {
   }
 }
 
+/**
+ * A light stream of its own for one of many entities (one per EV), not cached: `key` names the run's
+ * world and the entity, so an entity's draws never depend on how many others there are.
+ */
+export function entityStream(key: string): Rng {
+  return seedrandom.tychei(key) as Rng;
+}
+
 /** Exponential draw with the given mean. */
 export function exponential(rng: Rng, mean: number): number {
   return -mean * Math.log(1 - rng());

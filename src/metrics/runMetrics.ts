@@ -1,5 +1,6 @@
 // The metrics of one run (SPEC.md's runs.csv columns), computed from the transaction log, the
-// ledger's report and the workload's report. Transaction metrics count what was submitted after warm-up.
+// ledger's report and the workload's report. Transaction metrics count what was submitted after warm-up;
+// with the market, fees_total is what the EVs paid to settle after warm-up and welfare_net_of_fees W minus it.
 
 import { quantileSorted } from 'simple-statistics';
 import type { TxLog } from './txLog.js';
@@ -15,6 +16,7 @@ export const METRICS = [
   'fee_per_tx', 'fee_to_value_ratio', 'hashes_per_tx', 'ledger_energy_kwh',
   'ledger_bytes', 'node_storage_bytes', 'network_bytes_per_tx', 'tips_mean', 'stale_rate', 'block_interval_s',
   'energy_traded_kwh', 'grid_cost', 'ev_revenue', 'social_welfare', 'optimality_gap', 'settlement_delay_mean_s',
+  'fees_total', 'welfare_net_of_fees',
   'events', 'attack_cost_per_hour', 'issuer_compute_s_per_tx', 'issuer_energy_j_per_tx',
 ] as const;
 
@@ -65,6 +67,8 @@ export function runMetrics(log: TxLog, ledger: LedgerReport, workload: WorkloadR
     social_welfare: workload.socialWelfare,
     optimality_gap: workload.optimalityGap,
     settlement_delay_mean_s: workload.settlementDelayMeanS,
+    fees_total: workload.socialWelfare === null ? null : feeSum,
+    welfare_net_of_fees: workload.socialWelfare === null ? null : workload.socialWelfare - feeSum,
     events,
     attack_cost_per_hour: ledger.attackCostPerHour,
     issuer_compute_s_per_tx: ledger.issuerComputeSPerTx,

@@ -1,5 +1,5 @@
-// Benchmark of the market workload alone: a one-day run of `evs` EVs with default settings against a
-// ledger that accepts transactions and does nothing else, so that dv2g bench times the market alone.
+// Benchmarks of the market: a one-day run of `evs` EVs with default settings against a ledger that
+// accepts transactions and does nothing else (the market alone), and the day-ahead optimum alone.
 
 import { Simulation } from '../engine/simulation.js';
 import { RngStreams } from '../engine/rng.js';
@@ -8,6 +8,10 @@ import type { Ledger, LedgerGauges, LedgerReport } from '../ledger/ledger.js';
 import { marketWorkloadSchema } from '../scenario/schema.js';
 import { fleetSchema, gridSchema, marketSchema } from './schema.js';
 import { createMarketWorkload } from './workload/market.js';
+import { Fleet } from './fleet.js';
+import { GridAgents } from './grid.js';
+import { SessionTable } from './sessionTable.js';
+import { DayAheadOptimum } from './optimum.js';
 
 export interface MarketBenchResult {
   evs: number;
@@ -49,5 +53,37 @@ export function benchMarket(evs: number, seed = 1): MarketBenchResult {
     events: sim.events,
     transactions: txLog.count,
     energyTradedKwh: report.energyTradedKwh ?? 0,
+  };
+}
+
+export interface DayAheadBenchResult {
+  evs: number;
+  sessions: number;
+  /** Seconds to draw the world and to solve the optimum; the largest agent's iterations and relative gap. */
+  worldSeconds: number;
+  solveSeconds: number;
+  iterations: number;
+  gap: number;
+}
+
+/** Draws a day's world for `evs` EVs over 4 agents (load 2 kW and solar 1.4 kW peak per EV) and times its day-ahead optimum. */
+export function benchDayAhead(evs: number, seed = 1): DayAheadBenchResult {
+  const streams = new RngStreams(seed);
+  const stream = (name: string) => streams.stream(name);
+  const started = performance.now();
+  const fleetConfig = fleetSchema.parse({ size: evs });
+  const agents = 4;
+  const grid = gridSchema.parse({ agents, load: { peakKw: (2 * evs) / agents }, renewable: { peakKw: (1.4 * evs) / agents } });
+  const interval = marketSchema.parse({}).interval;
+  const fleet = new Fleet(fleetConfig, agents, stream);
+  const intervals = Math.ceil(DAY / interval);
+  const agentsWorld = new GridAgents(grid, intervals, interval, stream);
+  const sessions = new SessionTable(fleet, fleetConfig, DAY, String(stream('fleet.sessions')()));
+  const drawn = performance.now();
+  const optimum = new DayAheadOptimum(fleet, sessions, agentsWorld, { seconds: interval, firstInterval: 0, intervals });
+  const solved = performance.now();
+  return {
+    evs, sessions: sessions.count, worldSeconds: (drawn - started) / 1000, solveSeconds: (solved - drawn) / 1000,
+    iterations: Math.max(...optimum.solutions.map((s) => s.iterations)), gap: optimum.gap(),
   };
 }

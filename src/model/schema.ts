@@ -31,20 +31,37 @@ export const fleetSchema = z.strictObject({
   costLinear: distribution(z.number().nonnegative()).default({ dist: 'uniform', min: 0.0023, max: 0.0045 }).meta({ description: 'b_i of the selling cost, currency/kWh (battery degradation per kWh cycled; default uniform 0.0023-0.0045)' }),
 });
 
-/** kW of load per EV assigned to a grid agent, hourly from 00:00 (residential shape with an evening peak). */
-const LOAD_PROFILE_KW = [0.6, 0.5, 0.5, 0.5, 0.5, 0.6, 0.8, 1.0, 1.0, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 1.0, 1.2, 1.6, 1.9, 2.0, 1.8, 1.5, 1.1, 0.8];
-/** kW of clear-sky solar output per EV assigned to a grid agent, hourly from 00:00. */
-const SOLAR_PROFILE_KW = [0, 0, 0, 0, 0, 0, 0, 0.1, 0.4, 0.8, 1.1, 1.3, 1.4, 1.4, 1.3, 1.1, 0.8, 0.4, 0.1, 0, 0, 0, 0, 0];
+/**
+ * Shape of a grid agent's load over the day, hourly from 00:00, largest value 1: a residential
+ * feeder with a morning shoulder and an evening peak at 19:00 (docs/market.md gives its reasoning).
+ */
+const LOAD_SHAPE = [0.3, 0.25, 0.25, 0.25, 0.25, 0.3, 0.4, 0.5, 0.5, 0.45, 0.45, 0.45, 0.45, 0.45, 0.45, 0.5, 0.6, 0.8, 0.95, 1, 0.9, 0.75, 0.55, 0.4];
+/** Shape of clear-sky solar output over the day, hourly from 00:00, largest value 1. */
+const SOLAR_SHAPE = [0, 0, 0, 0, 0, 0, 0, 1 / 14, 4 / 14, 8 / 14, 11 / 14, 13 / 14, 1, 1, 13 / 14, 11 / 14, 8 / 14, 4 / 14, 1 / 14, 0, 0, 0, 0, 0];
+
+/** A profile over the day scaled to a peak in kW, one peak for every agent or one each. */
+function dailyKw(shape: number[], peakKw: number, what: string) {
+  return z.strictObject({
+    profile: z.array(z.number().nonnegative()).min(1).default(shape).meta({ description: `shape of the ${what} over the day in equal slots from 00:00; scaled so its largest value is the peak (all zeros: none)` }),
+    peakKw: z.union([z.number().nonnegative(), z.array(z.number().nonnegative()).min(1)]).default(peakKw).meta({ description: `peak ${what} in kW: one value for every grid agent, or a list with one per agent (default ${peakKw})` }),
+  });
+}
 
 export const gridSchema = z.strictObject({
   agents: z.int().min(1).max(MAX_AGENTS, { error: `expected at most ${count(MAX_AGENTS)} grid agents` }).default(4).meta({ description: `number of grid agents (regions or aggregators); each EV plugs in at one, drawn uniformly (at most ${count(MAX_AGENTS)})` }),
-  loadProfile: z.array(z.number().nonnegative()).min(1).default(LOAD_PROFILE_KW).meta({ description: 'load in kW per EV of the agent over the day, in equal slots from 00:00 (default hourly, evening peak)' }),
-  solarProfile: z.array(z.number().nonnegative()).min(1).default(SOLAR_PROFILE_KW).meta({ description: 'clear-sky renewable output in kW per EV of the agent over the day, in equal slots from 00:00' }),
+  load: dailyKw(LOAD_SHAPE, 500, 'load').prefault({}).meta({ description: 'each grid agent\'s own load in kW over the day: a profile shape and a peak per agent (default: a residential evening-peak shape, peak 500 kW); it does not grow with fleet.size' }),
+  renewable: dailyKw(SOLAR_SHAPE, 350, 'renewable output').prefault({}).meta({ description: 'each grid agent\'s clear-sky renewable output in kW over the day: a profile shape and a peak per agent (default: solar, peak 350 kW at noon), scaled by the weather' }),
   weather: distribution(z.number().nonnegative()).default({ dist: 'normal', mean: 0.7, sd: 0.2, min: 0, max: 1 }).meta({ description: 'share of clear-sky renewable output, drawn per agent and interval from the agent\'s own stream (default normal, mean 0.7, sd 0.2, within [0, 1])' }),
   peakerPrice: distribution(z.number().nonnegative()).default({ dist: 'uniform', min: 0.25, max: 0.4 }).meta({ description: 'pi_m: wholesale/peaker price an agent pays for the deficit EVs do not cover, currency/kWh, drawn once per agent (default uniform 0.25-0.40)' }),
   priceMin: z.number().nonnegative().default(0).meta({ description: 'p_min: lowest price a grid agent may post, currency/kWh' }),
   priceMax: z.number().nonnegative().default(0.5).meta({ description: 'p_max: highest price a grid agent may post, currency/kWh' }),
-}).refine((g) => g.priceMin <= g.priceMax, { error: 'expected grid.priceMin <= grid.priceMax', path: ['priceMin'] });
+}).superRefine((g, ctx) => {
+  if (g.priceMin > g.priceMax) ctx.addIssue({ code: 'custom', path: ['priceMin'], message: 'expected grid.priceMin <= grid.priceMax' });
+  for (const key of ['load', 'renewable'] as const) {
+    const peak = g[key].peakKw;
+    if (Array.isArray(peak) && peak.length !== g.agents) ctx.addIssue({ code: 'custom', path: [key, 'peakKw'], message: `expected one peak per grid agent (${g.agents}), got ${peak.length}` });
+  }
+});
 
 export const settlementSchema = z.strictObject({
   period: positiveDuration().prefault('15m').meta({ description: 'settlement period: an EV settles its trades every period (rounded to whole market intervals), one transaction each' }),
@@ -53,7 +70,7 @@ export const settlementSchema = z.strictObject({
 });
 
 export const marketSchema = z.strictObject({
-  kind: z.enum(['stackelberg', 'nash', 'fixed', 'optimal']).default('stackelberg').meta({ description: 'negotiation: stackelberg (grid leads), nash (bargaining), fixed (tariff), optimal (centralized)' }),
+  kind: z.enum(['stackelberg', 'nash', 'fixed', 'myopic', 'optimal']).default('stackelberg').meta({ description: 'negotiation: stackelberg (grid leads), nash (bargaining), fixed (tariff), myopic (the centralized optimum of each interval alone), optimal (the centralized day-ahead optimum over every EV\'s plug-in window: the yardstick of optimality_gap)' }),
   interval: positiveDuration().refine((s) => s >= MIN_MARKET_INTERVAL_S, { error: (issue) => `expected a negotiation interval of at least ${MIN_MARKET_INTERVAL_S} s, got ${String(issue.input)} s` }).prefault('15m').meta({ description: `negotiation interval (at least ${MIN_MARKET_INTERVAL_S} s, and at most a million intervals per run)` }),
   bargainingPower: fraction().default(0.5).meta({ description: 'nash: the grid\'s bargaining power beta (the EVs hold 1 - beta); 1 gives the Stackelberg price' }),
   tariff: z.union([z.number().nonnegative(), z.array(z.number().nonnegative()).min(1)]).default(0.15).meta({ description: 'fixed: a flat price, or time-of-use prices in equal slots over the day from 00:00, currency/kWh' }),

@@ -12,8 +12,8 @@ import { csvHeader, csvRows, type Cell } from './csv.js';
 
 const RUN_COLUMNS = ['run_id', 'point', 'ledger', 'ledger_kind', 'replication', 'seed'];
 const GROUP_COLUMNS = ['point', 'ledger', 'ledger_kind'];
-const TIMESERIES_COLUMNS = ['run_id', 'ledger', 't_s', 'submitted', 'confirmed', 'tips', 'mempool', 'price', 'energy_kwh', 'ledger_bytes'];
-const MARKET_COLUMNS = ['run_id', 'ledger', 't_s', 'agent', 'price', 'energy_kwh', 'demand_kwh', 'evs', 'grid_cost', 'ev_revenue', 'social_welfare', 'optimal_welfare', 'optimal_price'];
+const TIMESERIES_COLUMNS = ['run_id', 'ledger', 't_s', 'submitted', 'confirmed', 'tips', 'mempool', 'price', 'energy_kwh', 'ledger_bytes', 'load_kw', 'v2g_capacity_kw'];
+const MARKET_COLUMNS = ['run_id', 'ledger', 't_s', 'agent', 'price', 'energy_kwh', 'demand_kwh', 'evs', 'grid_cost', 'ev_revenue', 'social_welfare', 'optimal_welfare', 'optimal_price', 'optimal_energy_kwh'];
 
 export interface ResultFilesOptions {
   outDir: string;

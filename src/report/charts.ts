@@ -13,8 +13,9 @@ import { nodeStorageChart } from './charts/nodeStorageChart.js';
 import { sweepCharts } from './charts/sweepCharts.js';
 import { tipsTheoryChart } from './charts/tipsTheoryChart.js';
 import { priceOptimumChart } from './charts/priceOptimumChart.js';
+import { marketKindsChart } from './charts/marketKindsChart.js';
 
 export function buildCharts(data: ResultsData): Chart[] {
-  const charts = [throughputChart(data), latencyChart(data), ...gaugeCharts(data), marketChart(data), priceOptimumChart(data), costChart(data), securityChart(data), nodeStorageChart(data), tipsTheoryChart(data), ...sweepCharts(data)];
+  const charts = [throughputChart(data), latencyChart(data), ...gaugeCharts(data), marketChart(data), priceOptimumChart(data), marketKindsChart(data), costChart(data), securityChart(data), nodeStorageChart(data), tipsTheoryChart(data), ...sweepCharts(data)];
   return charts.filter((c): c is Chart => c !== null);
 }

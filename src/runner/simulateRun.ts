@@ -54,6 +54,8 @@ export function simulateRun(scenario: Scenario, run: RunSpec): RunOutcome {
       mempool: g.mempool,
       price: w.price,
       energy_kwh: w.energyKwh,
+      load_kw: w.loadKw,
+      v2g_capacity_kw: w.v2gCapacityKw,
       ledger_bytes: g.ledgerBytes,
     });
     lastSubmitted = txLog.count;

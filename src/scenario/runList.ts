@@ -1,7 +1,7 @@
 // The run list: every sweep point x ledger x replication, each with a seed derived from the root
-// seed, the point's values and the replication (not from positions, so adding replications or
-// sweep values never changes an existing run's seed). The seed does not depend on the ledger:
-// every ledger of a point and replication sees the same workload (common random numbers).
+// seed and the replication (and, without commonRandomNumbers, the point's values); never from
+// positions, so adding replications or sweep values never changes an existing run's seed. The seed
+// does not depend on the ledger: every ledger of a replication sees the same world.
 
 import { createHash } from 'node:crypto';
 import { ledgerLabel, type LedgerKind } from './schema.js';
@@ -22,7 +22,7 @@ export function buildRunList(points: SweepPoint[], rootSeed: number, replication
   const runs: RunSpec[] = [];
   for (const point of points) {
     for (let r = 0; r < replications; r++) {
-      const seed = runSeed(rootSeed, point.values, r);
+      const seed = runSeed(rootSeed, point.scenario.commonRandomNumbers ? {} : point.values, r);
       point.scenario.ledgers.forEach((ledger, ledgerIndex) => {
         const label = ledgerLabel(ledger);
         runs.push({ runId: `p${point.index}-${label}-r${r}`, point: point.index, values: point.values, ledgerIndex, ledger: label, ledgerKind: ledger.kind, replication: r, seed });

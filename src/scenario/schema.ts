@@ -70,6 +70,7 @@ export const scenarioSchema = z.strictObject({
   duration: positiveDuration().refine((s) => s <= MAX_DURATION_S, { error: (issue) => `expected a duration of at most ${MAX_DURATION_S / 86_400} days (${MAX_DURATION_S} s), got ${String(issue.input)} s` }).prefault('1h').meta({ description: `simulated time of each run (at most ${MAX_DURATION_S / 86_400} days)` }),
   warmup: duration().prefault(0).meta({ description: 'initial period excluded from the metrics' }),
   replications: z.int().min(1).max(MAX_REPLICATIONS, { error: `expected at most ${count(MAX_REPLICATIONS)} replications` }).default(1).meta({ description: `independent runs per sweep point and ledger (at most ${count(MAX_REPLICATIONS)})` }),
+  commonRandomNumbers: z.boolean().default(true).meta({ description: 'true (the default): a run\'s seed depends on the root seed and the replication only, so every sweep point and ledger of a replication sees the same random world (fleet, sessions, weather, prices) wherever its parameters allow; false: seeds also depend on the sweep point\'s values' }),
   workload: workloadSchema.prefault({ kind: 'market' }).meta({ description: 'where ledger transactions come from' }),
   fleet: fleetSchema.prefault({}).meta({ description: 'the EVs' }),
   grid: gridSchema.prefault({}).meta({ description: 'the grid agents' }),

@@ -24,6 +24,8 @@ export interface TimeseriesRow {
   mempool: number | null;
   price: number | null;
   energy_kwh: number | null;
+  load_kw: number | null;
+  v2g_capacity_kw: number | null;
   ledger_bytes: number;
 }
 

@@ -1,7 +1,7 @@
-// Checks that the market benchmark runs a full day (its timing is reported by dv2g bench, not asserted).
+// Checks that the market and day-ahead benchmarks run a full day (their timing is reported by dv2g bench, not asserted).
 
 import { expect, it } from 'vitest';
-import { benchMarket } from '../../src/model/bench.js';
+import { benchDayAhead, benchMarket } from '../../src/model/bench.js';
 
 it('runs a one-day market of a small fleet', () => {
   const result = benchMarket(300);
@@ -9,4 +9,11 @@ it('runs a one-day market of a small fleet', () => {
   expect(result.negotiations).toBe(96 * 4);
   expect(result.transactions).toBeGreaterThan(0);
   expect(result.energyTradedKwh).toBeGreaterThan(0);
+});
+
+it('solves the day-ahead optimum of a small fleet to its tolerance', () => {
+  const result = benchDayAhead(200);
+  expect(result.sessions).toBeGreaterThanOrEqual(200);
+  expect(result.iterations).toBeGreaterThan(1);
+  expect(result.gap).toBeLessThanOrEqual(1e-9);
 });

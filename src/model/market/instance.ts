@@ -1,7 +1,8 @@
 // One negotiation of the V2G market: the EVs plugged in at one grid agent (the followers), the
 // grid agent (the leader), and what every market kind returns for it.
 
-export type MarketKind = 'stackelberg' | 'nash' | 'fixed' | 'optimal';
+/** `myopic` is the centralized optimum of one interval; for one interval alone `optimal` (day-ahead) is the same. */
+export type MarketKind = 'stackelberg' | 'nash' | 'fixed' | 'myopic' | 'optimal';
 
 export interface MarketInstance {
   /** Quadratic cost coefficient a_i > 0 of each follower: c_i(e) = a_i e^2 + b_i e (currency/kWh^2). */
@@ -30,7 +31,7 @@ export interface MarketTerms {
 }
 
 export interface MarketOutcome {
-  /** Price paid per kWh (for `optimal`, the shadow price lambda that decentralises the optimum). */
+  /** Price paid per kWh (for `myopic`/`optimal`, the shadow price lambda that decentralises the optimum). */
   price: number;
   /** Energy each follower delivers to the grid (kWh). */
   energy: Float64Array;

@@ -1,4 +1,4 @@
-// The centralized welfare optimum: maximise pi_m*E - sum c_i(e_i) subject to E <= D and
+// The centralized welfare optimum of one interval alone (`myopic`): maximise pi_m*E - sum c_i(e_i) subject to E <= D and
 // 0 <= e_i <= E_i. Marginal costs are equalised at lambda = pi_m, or lower, at the level where E = D.
 
 import type { MarketInstance } from './instance.js';

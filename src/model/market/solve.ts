@@ -1,5 +1,6 @@
-// The library entry point of the negotiation: solveMarket(kind, instance) prices one instance with
-// one market kind and reports the allocation, the money flows, the welfare and the gap to the optimum.
+// The library entry point of the negotiation: solveMarket(kind, instance) prices one instance (one
+// interval) with one market kind and reports the allocation, the money flows, the welfare and the gap
+// to that interval's own optimum (over one interval alone, `optimal` and `myopic` coincide).
 
 import type { MarketInstance, MarketKind, MarketOutcome, MarketTerms } from './instance.js';
 import { SupplyCurve } from './supplyCurve.js';
@@ -33,8 +34,9 @@ export function solveMarket(kind: MarketKind, instance: MarketInstance, terms: P
   const price = priceOf(kind, instance, terms, curve);
   const energy = workspace ? workspace.energyFor(n) : new Float64Array(n);
   const chosen = allocate(instance, price, energy);
-  const optimalPrice = kind === 'optimal' ? price : optimalLevel(instance, curve);
-  const optimal = kind === 'optimal' ? chosen : allocate(instance, optimalPrice, null);
+  const centralized = kind === 'myopic' || kind === 'optimal';
+  const optimalPrice = centralized ? price : optimalLevel(instance, curve);
+  const optimal = centralized ? chosen : allocate(instance, optimalPrice, null);
   const demand = Math.max(0, instance.demand);
   const socialWelfare = instance.peakerPrice * chosen.energy - chosen.cost;
   const optimalWelfare = instance.peakerPrice * optimal.energy - optimal.cost;
@@ -71,6 +73,7 @@ function priceOf(kind: MarketKind, instance: MarketInstance, terms: Partial<Mark
     case 'fixed':
       if (terms.tariff === undefined) throw new RangeError('market kind fixed needs terms.tariff');
       return terms.tariff;
+    case 'myopic':
     case 'optimal':
       return optimalLevel(instance, curve);
   }

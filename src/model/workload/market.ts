@@ -1,5 +1,7 @@
-// The `market` workload: EVs arrive and leave by measured daily behaviour, each market interval every
-// grid agent negotiates with the EVs plugged in at it, and the EVs settle their trades on the ledger.
+// The `market` workload: the run's world (fleet, every EV's sessions, every agent's deficits) is drawn
+// up front and the day-ahead optimum solved on it; EVs arrive and leave by their sessions, each market
+// interval every grid agent negotiates with the EVs plugged in at it (or, for `optimal`, they follow
+// the optimum's schedule), and the EVs settle their trades on the ledger.
 
 import type { MarketWorkloadConfig } from '../../scenario/schema.js';
 import type { FleetConfig, GridConfig, MarketConfig } from '../schema.js';
@@ -7,11 +9,10 @@ import { Fleet } from '../fleet.js';
 import { GridAgents, profileAt } from '../grid.js';
 import { PluggedLists } from '../plugged.js';
 import { Settlement } from '../settlement.js';
-import { sessionSampler, type SessionSampler } from '../sessions.js';
-import { MarketWorkspace, optimalityGap, solveMarket, type MarketInstance, type MarketTerms } from '../market/solve.js';
+import { SessionTable } from '../sessionTable.js';
+import { dayAheadOptimumOf, DayAheadOptimum } from '../optimum.js';
+import { MarketWorkspace, optimalityGap, solveMarket, type MarketInstance, type MarketOutcome, type MarketTerms } from '../market/solve.js';
 import type { MarketIntervalRecord, Workload, WorkloadContext, WorkloadGauges, WorkloadReport } from './workload.js';
-
-const DAY = 86400;
 
 export interface MarketScenario {
   fleet: FleetConfig;
@@ -38,17 +39,28 @@ export class MarketWorkload implements Workload {
   readonly grid: GridAgents;
   readonly plugged: PluggedLists;
   readonly settlement: Settlement;
+  readonly sessions: SessionTable;
+  readonly optimum: DayAheadOptimum;
   /** Smallest margin by which a departing EV's state of charge exceeded min(reserve, arrival state of charge). */
   minDepartureMargin = Infinity;
-  private readonly sessions: SessionSampler;
+  /** Each EV's current (or next) session in the session table. */
+  private readonly session: Int32Array;
+  /** Each EV's settlement fee per kWh sold, part of its linear cost (0 on a feeless ledger). */
+  private readonly feePerKwh: Float64Array;
   private readonly records: MarketIntervalRecord[] = [];
   private readonly totals: Totals = { energy: 0, gridCost: 0, evRevenue: 0, welfare: 0, optimalWelfare: 0 };
   private bucketEnergy = 0;
   private bucketPayment = 0;
+  /** Sums over the bucket's market intervals of net load and V2G capacity (kW), and how many intervals. */
+  private bucketLoadKw = 0;
+  private bucketCapacityKw = 0;
+  private bucketIntervals = 0;
   private intervalIndex = 0;
   private readonly settleEvery: number;
   private readonly workspace = new MarketWorkspace();
   private readonly instance: MarketInstance & { a: Float64Array; b: Float64Array; limit: Float64Array };
+  /** The optimum's allocation of the EVs of the instance (kind optimal). */
+  private readonly scheduled: Float64Array;
   private readonly terms: MarketTerms;
   private readonly arriveKind: number;
   private readonly departKind: number;
@@ -61,22 +73,26 @@ export class MarketWorkload implements Workload {
     const { fleet, grid, market } = scenario;
     this.fleet = new Fleet(fleet, grid.agents, ctx.stream);
     const evsPerAgent = this.fleet.perAgent(grid.agents);
-    this.grid = new GridAgents(grid, evsPerAgent, ctx.stream);
+    const intervals = Math.ceil(ctx.duration / market.interval);
+    this.grid = new GridAgents(grid, intervals, market.interval, ctx.stream);
+    const worldKey = String(ctx.stream('fleet.sessions')());
+    this.sessions = new SessionTable(this.fleet, fleet, ctx.duration, worldKey);
+    const window = { seconds: market.interval, firstInterval: Math.ceil(ctx.warmup / market.interval), intervals };
+    const key = JSON.stringify([worldKey, fleet, grid, window]);
+    this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window));
+    this.session = this.sessions.first.slice(0, fleet.size);
     this.plugged = new PluggedLists(fleet.size, evsPerAgent);
     this.settlement = new Settlement(fleet.size, market.settlement, scenario.workload.txSize, ctx);
-    this.sessions = sessionSampler(fleet, {
-      arrival: ctx.stream('fleet.arrivalTime'),
-      connection: ctx.stream('fleet.connectionTime'),
-      soc: ctx.stream('fleet.arrivalSoc'),
-    });
     this.settleEvery = Math.max(1, Math.round(market.settlement.period / market.interval));
+    this.feePerKwh = this.feeShares(ctx.ledger.feeFor(scenario.workload.txSize));
     const most = Math.max(1, ...evsPerAgent);
     this.instance = {
       a: new Float64Array(most), b: new Float64Array(most), limit: new Float64Array(most),
       count: 0, demand: 0, peakerPrice: 0, priceMin: this.grid.priceMin, priceMax: this.grid.priceMax,
     };
+    this.scheduled = new Float64Array(most);
     this.terms = { bargainingPower: market.bargainingPower, tariff: 0 };
-    this.arriveKind = ctx.sim.register((ev) => this.arrive(ev));
+    this.arriveKind = ctx.sim.register((ev) => this.plugIn(ev));
     this.departKind = ctx.sim.register((ev) => this.depart(ev));
     this.clearKind = ctx.sim.register(() => this.clear());
     this.offerKind = ctx.sim.register((ev) => this.settlement.offer(ev));
@@ -85,25 +101,20 @@ export class MarketWorkload implements Workload {
     this.settlementPhase = Float64Array.from({ length: fleet.size }, () => phase() * spread);
   }
 
-  /** Plugs in the EVs still connected from the day before the run, schedules everyone's arrival and the first clearing. */
+  /** Plugs in the EVs whose first session began before the run, schedules everyone else's arrival and the first clearing. */
   start(): void {
-    const { fleet, sessions } = this;
-    for (let i = 0; i < fleet.size; i++) {
-      const loc = fleet.location[i];
-      const arrives = -DAY + sessions.arrivalTimeOfDay(loc);
-      const departs = arrives + sessions.connectionTime(loc);
-      fleet.arrivesAt[i] = arrives;
-      if (departs > 0) this.plugIn(i, departs);
-      else this.scheduleNextArrival(i, departs);
-    }
+    for (let i = 0; i < this.fleet.size; i++) this.scheduleArrival(i);
     this.ctx.sim.schedule(0, this.clearKind);
   }
 
   gauges(): WorkloadGauges {
     const price = this.bucketEnergy > 0 ? this.bucketPayment / this.bucketEnergy : null;
     const energyKwh = this.bucketEnergy;
-    this.bucketEnergy = this.bucketPayment = 0;
-    return { price, energyKwh };
+    const n = this.bucketIntervals;
+    const loadKw = n > 0 ? this.bucketLoadKw / n : null;
+    const v2gCapacityKw = n > 0 ? this.bucketCapacityKw / n : null;
+    this.bucketEnergy = this.bucketPayment = this.bucketLoadKw = this.bucketCapacityKw = this.bucketIntervals = 0;
+    return { price, energyKwh, loadKw, v2gCapacityKw };
   }
 
   report(): WorkloadReport {
@@ -122,27 +133,33 @@ export class MarketWorkload implements Workload {
     return this.records;
   }
 
-  private plugIn(i: number, departs: number): void {
+  /**
+   * The fee an EV pays per kWh it sells: the ledger's fee spread over what one settlement transaction
+   * carries when the EV sells at full power for the settlement period (0 on a feeless ledger).
+   */
+  private feeShares(fee: number): Float64Array {
     const { fleet } = this;
-    const soc = this.sessions.arrivalSoc(fleet.location[i], fleet.capacityKwh[i]);
-    fleet.soc[i] = fleet.arrivalSoc[i] = soc;
-    fleet.departsAt[i] = departs;
+    const hoursPerSettlement = (this.settleEvery * this.scenario.market.interval) / 3600;
+    return Float64Array.from({ length: fleet.size }, (_, i) => (fee > 0 ? fee / Math.max(1e-9, fleet.powerKw[i] * hoursPerSettlement) : 0));
+  }
+
+  /** Plugs EV i in now if its current session has begun, else schedules its arrival (if within the run). */
+  private scheduleArrival(i: number): void {
+    const { sessions, fleet } = this;
+    const s = this.session[i];
+    if (s >= sessions.first[i + 1]) return;
+    fleet.arrivesAt[i] = sessions.arrive[s];
+    if (sessions.arrive[s] <= this.ctx.sim.now) this.plugIn(i);
+    else if (sessions.arrive[s] <= this.ctx.duration) this.ctx.sim.at(sessions.arrive[s], this.arriveKind, i);
+  }
+
+  private plugIn(i: number): void {
+    const { fleet, sessions } = this;
+    const s = this.session[i];
+    fleet.soc[i] = fleet.arrivalSoc[i] = sessions.soc[s];
+    fleet.departsAt[i] = sessions.depart[s];
     this.plugged.add(fleet.agent[i], i);
-    if (departs <= this.ctx.duration) this.ctx.sim.at(departs, this.departKind, i);
-  }
-
-  /** The next daily arrival: the first day after the last arrival's day whose drawn time is not before `after`. */
-  private scheduleNextArrival(i: number, after: number): void {
-    const fleet = this.fleet;
-    let t = (Math.floor(fleet.arrivesAt[i] / DAY) + 1) * DAY + this.sessions.arrivalTimeOfDay(fleet.location[i]);
-    while (t < after) t += DAY;
-    fleet.arrivesAt[i] = t;
-    if (t <= this.ctx.duration) this.ctx.sim.at(t, this.arriveKind, i);
-  }
-
-  private arrive(i: number): void {
-    const now = this.ctx.sim.now;
-    this.plugIn(i, now + this.sessions.connectionTime(this.fleet.location[i]));
+    if (sessions.depart[s] <= this.ctx.duration) this.ctx.sim.at(sessions.depart[s], this.departKind, i);
   }
 
   private depart(i: number): void {
@@ -151,51 +168,62 @@ export class MarketWorkload implements Workload {
     this.settlement.flush(i);
     const margin = fleet.soc[i] - Math.min(fleet.reserve[i], fleet.arrivalSoc[i]);
     if (margin < this.minDepartureMargin) this.minDepartureMargin = margin;
-    this.scheduleNextArrival(i, this.ctx.sim.now);
+    this.session[i]++;
+    this.scheduleArrival(i);
   }
 
   /** One market interval: every grid agent negotiates with its plugged-in EVs; then a settlement round if one is due. */
   private clear(): void {
-    const { sim, duration, warmup } = this.ctx;
+    const { sim, warmup } = this.ctx;
     const t = sim.now;
+    const k = this.intervalIndex;
     const { market } = this.scenario;
     const seconds = market.interval;
     const hours = seconds / 3600;
-    const { fleet, grid, instance, plugged, settlement } = this;
+    const { fleet, grid, instance, plugged, settlement, optimum, scheduled } = this;
     const { a, b, limit } = instance;
     this.terms.tariff = typeof market.tariff === 'number' ? market.tariff : profileAt(market.tariff, t);
+    this.bucketIntervals++;
     for (let g = 0; g < grid.count; g++) {
       const n = plugged.counts[g];
       const list = plugged.lists[g];
       for (let j = 0; j < n; j++) {
         const ev = list[j];
         a[j] = fleet.costQuadratic[ev] / hours;
-        b[j] = fleet.costLinear[ev];
+        b[j] = fleet.costLinear[ev] + this.feePerKwh[ev];
         limit[j] = fleet.deliverable(ev, Math.min(seconds, fleet.departsAt[ev] - t) / 3600);
+        if (market.kind === 'optimal') scheduled[j] = Math.min(limit[j], optimum.energy(g, this.session[ev], k));
       }
       instance.count = n;
-      instance.demand = grid.deficit(g, t, seconds);
+      for (let j = 0; j < n; j++) this.bucketCapacityKw += limit[j] / hours;
+      instance.demand = grid.deficit(g, k);
       instance.peakerPrice = grid.peakerPrice[g];
-      const out = solveMarket(market.kind, instance, this.terms, this.workspace);
+      const out = market.kind === 'optimal' ? this.followOptimum(g, k, list, scheduled) : solveMarket(market.kind, instance, this.terms, this.workspace);
       const energy = out.energy;
+      let feeCost = 0;
       for (let j = 0; j < n; j++) {
         const e = energy[j];
         if (e <= 0) continue;
+        feeCost += this.feePerKwh[list[j]] * e;
         fleet.discharge(list[j], e);
         settlement.trade(list[j], out.price * e, t);
       }
+      // The fee is a transfer to the ledger, not a cost of the energy: welfare counts the EVs' own costs only.
+      const socialWelfare = market.kind === 'optimal' ? out.socialWelfare : out.socialWelfare + feeCost;
+      const optimalWelfare = optimum.welfare(g, k);
       this.records.push({
         t_s: t, agent: g, price: out.price, energy_kwh: out.energyTotal, demand_kwh: instance.demand, evs: n,
-        grid_cost: out.gridCost, ev_revenue: out.evRevenue, social_welfare: out.socialWelfare, optimal_welfare: out.optimalWelfare, optimal_price: out.optimalPrice,
+        grid_cost: out.gridCost, ev_revenue: out.evRevenue, social_welfare: socialWelfare, optimal_welfare: optimalWelfare, optimal_price: optimum.shadowPrice(g, k), optimal_energy_kwh: optimum.energyIn(g, k),
       });
       this.bucketEnergy += out.energyTotal;
+      this.bucketLoadKw += grid.loadKw(g, t) - out.energyTotal / hours;
       this.bucketPayment += out.evRevenue;
       if (t >= warmup) {
         this.totals.energy += out.energyTotal;
         this.totals.gridCost += out.gridCost;
         this.totals.evRevenue += out.evRevenue;
-        this.totals.welfare += out.socialWelfare;
-        this.totals.optimalWelfare += out.optimalWelfare;
+        this.totals.welfare += socialWelfare;
+        this.totals.optimalWelfare += optimalWelfare;
       }
     }
     if (++this.intervalIndex % this.settleEvery === 0) {
@@ -208,6 +236,28 @@ export class MarketWorkload implements Workload {
         }
       }
     }
-    if (t + seconds < duration) sim.schedule(seconds, this.clearKind);
+    if (t + seconds < this.ctx.duration) sim.schedule(seconds, this.clearKind);
+  }
+
+  /** Agent g's EVs sell what the day-ahead optimum schedules for them, at its shadow price (welfare at their own costs, without fees). */
+  private followOptimum(g: number, k: number, list: Int32Array, scheduled: Float64Array): MarketOutcome {
+    const { instance, fleet } = this;
+    const price = this.optimum.shadowPrice(g, k);
+    let energy = 0;
+    let cost = 0;
+    for (let j = 0; j < (instance.count ?? 0); j++) {
+      const e = scheduled[j];
+      energy += e;
+      cost += instance.a[j] * e * e + fleet.costLinear[list[j]] * e;
+    }
+    const demand = instance.demand;
+    // Delivered in full (every scheduled EV present and able), the interval's welfare is the optimum's own.
+    const inFull = Math.abs(energy - this.optimum.energyIn(g, k)) <= 1e-9 * Math.max(1, energy);
+    const socialWelfare = inFull ? this.optimum.welfare(g, k) : instance.peakerPrice * energy - cost;
+    return {
+      price, energy: scheduled, energyTotal: energy,
+      gridCost: price * energy + instance.peakerPrice * (demand - energy), evRevenue: price * energy,
+      socialWelfare, optimalWelfare: socialWelfare, optimalPrice: price, optimalityGap: 0,
+    };
   }
 }

@@ -22,6 +22,10 @@ export interface WorkloadGauges {
   price: number | null;
   /** Energy traded in the bucket, kWh. */
   energyKwh: number | null;
+  /** Mean over the bucket's market intervals of the grid agents' load less V2G supply (no EV charging is modelled), kW, summed over agents. */
+  loadKw: number | null;
+  /** Mean over the bucket's market intervals of what plugged-in EVs could discharge above their reserves, kW. */
+  v2gCapacityKw: number | null;
 }
 
 /** Market outcome after warm-up; null on workloads without a market. */
@@ -45,8 +49,10 @@ export interface MarketIntervalRecord {
   grid_cost: number;
   ev_revenue: number;
   social_welfare: number;
+  /** The day-ahead optimum's welfare, shadow price and energy in this interval (0, pi_m and 0 during warm-up). */
   optimal_welfare: number;
   optimal_price: number;
+  optimal_energy_kwh: number;
 }
 
 export interface Workload {

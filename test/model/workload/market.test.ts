@@ -16,7 +16,6 @@ describe('market workload', () => {
       expect(r.energy_kwh).toBeLessThanOrEqual(r.demand_kwh + 1e-9);
       expect(r.price).toBeGreaterThanOrEqual(0);
       expect(r.price).toBeLessThanOrEqual(0.5);
-      expect(r.social_welfare).toBeLessThanOrEqual(r.optimal_welfare + 1e-9);
     }
     expect(records.some((r) => r.energy_kwh > 0 && r.energy_kwh < r.demand_kwh - 1e-6)).toBe(true);
     expect(records.some((r) => r.demand_kwh > 0 && Math.abs(r.energy_kwh - r.demand_kwh) < 1e-9)).toBe(true);
@@ -76,20 +75,83 @@ describe('market workload', () => {
     expect(c.workload.intervals()).not.toEqual(a.workload.intervals());
   });
 
-  it('gives the same market outcome on every ledger (common random numbers); only settlement differs', () => {
+  it('gives the same market outcome on every feeless ledger; a fee makes EVs sell less, and the optimum ignores it', () => {
     const free = runWorld({ seed: 3 });
-    const paid = runWorld({ seed: 3, fee: 0.05 });
-    expect(paid.workload.intervals()).toEqual(free.workload.intervals());
-    expect(paid.txLog.count).toBeLessThan(free.txLog.count);
+    const alsoFree = runWorld({ seed: 3, fee: 0 });
+    const paid = runWorld({ seed: 3, fee: 0.3 });
+    expect(alsoFree.workload.intervals()).toEqual(free.workload.intervals());
+    const sold = (w: typeof free) => w.workload.report().energyTradedKwh as number;
+    expect(sold(paid)).toBeLessThan(0.95 * sold(free));
+    expect(paid.workload.intervals().map((r) => r.demand_kwh)).toEqual(free.workload.intervals().map((r) => r.demand_kwh));
+    expect(paid.workload.intervals().map((r) => r.optimal_welfare)).toEqual(free.workload.intervals().map((r) => r.optimal_welfare));
+    const prohibitive = runWorld({ seed: 3, fee: 100 });
+    expect(sold(prohibitive)).toBe(0);
+    const optimal = (fee: number) => runWorld({ seed: 3, fee, market: { kind: 'optimal' } }).workload.intervals();
+    expect(optimal(0.3)).toEqual(optimal(0));
   });
 
-  it('runs every market kind, with the optimum never worse per interval', () => {
-    for (const kind of ['nash', 'fixed', 'optimal']) {
-      const { workload } = runWorld({ market: { kind, tariff: [0.05, 0.2] } });
-      for (const r of workload.intervals()) expect(r.social_welfare).toBeLessThanOrEqual(r.optimal_welfare + 1e-9);
-      if (kind === 'optimal') expect(workload.report().optimalityGap).toBe(0);
+  it('is never beaten over the day by any kind on the same world: the day-ahead optimum has gap 0', () => {
+    const options = { seed: 4, warmup: 3600, fleet: { size: 150 }, grid: { agents: 2 } };
+    const optimal = runWorld({ ...options, market: { kind: 'optimal' } }).workload;
+    expect(optimal.report().optimalityGap).toBe(0);
+    expect(optimal.optimum.gap()).toBeLessThanOrEqual(1e-9);
+    const best = optimal.report().socialWelfare as number;
+    expect(best).toBeGreaterThan(0);
+    for (const kind of ['stackelberg', 'nash', 'fixed', 'myopic']) {
+      const { workload } = runWorld({ ...options, market: { kind, tariff: [0.05, 0.2] } });
+      const report = workload.report();
+      expect(report.socialWelfare as number).toBeLessThan(best);
+      expect(report.optimalityGap as number).toBeGreaterThan(0);
+      expect(workload.intervals().map((r) => r.optimal_welfare)).toEqual(optimal.intervals().map((r) => r.optimal_welfare));
       if (kind === 'fixed') expect(new Set(workload.intervals().filter((r) => r.energy_kwh > 0).map((r) => r.price))).toEqual(new Set([0.05, 0.2]));
     }
+  });
+
+  it('follows the optimum in kind optimal: trades only after warm-up, at the shadow prices, within each deficit', () => {
+    const { workload } = runWorld({ seed: 2, warmup: 6 * 3600, market: { kind: 'optimal' } });
+    for (const r of workload.intervals()) {
+      if (r.t_s < 6 * 3600) expect(r.energy_kwh).toBe(0);
+      expect(r.price).toBe(r.optimal_price);
+      expect(r.social_welfare).toBeCloseTo(r.optimal_welfare, 9);
+      expect(r.energy_kwh).toBeLessThanOrEqual(r.demand_kwh * (1 + 1e-12));
+    }
+  });
+});
+
+describe('time-series gauges', () => {
+  it('reports the mean net load (load less V2G supply) and the V2G capacity of plugged-in EVs', () => {
+    const { workload } = runWorld({ grid: { agents: 2 } });
+    const records = workload.intervals();
+    const intervals = records.length / 2;
+    const net = records.reduce((s, r) => s + workload.grid.loadKw(r.agent, r.t_s) - r.energy_kwh / 0.25, 0) / intervals;
+    const gauges = workload.gauges();
+    expect(gauges.loadKw).toBeCloseTo(net, 6);
+    expect(gauges.v2gCapacityKw).toBeGreaterThan(0);
+    // At most every plugged-in EV at its full 11 kW.
+    expect(gauges.v2gCapacityKw).toBeLessThanOrEqual((11 * records.reduce((s, r) => s + r.evs, 0)) / intervals + 1e-9);
+    expect(workload.gauges().loadKw).toBeNull();
+  });
+});
+
+describe('the world of a run', () => {
+  it('keeps the smaller fleet\'s EVs when the fleet grows, and each agent\'s deficit whatever the fleet', () => {
+    const small = runWorld({ seed: 9, fleet: { size: 50 } }).workload;
+    const large = runWorld({ seed: 9, fleet: { size: 120 } }).workload;
+    const firstSessions = small.sessions.first[50];
+    expect(large.sessions.first[50]).toBe(firstSessions);
+    expect(Array.from(large.sessions.arrive.subarray(0, firstSessions))).toEqual(Array.from(small.sessions.arrive.subarray(0, firstSessions)));
+    expect(Array.from(large.sessions.soc.subarray(0, firstSessions))).toEqual(Array.from(small.sessions.soc.subarray(0, firstSessions)));
+    expect(Array.from(large.fleet.capacityKwh.subarray(0, 50))).toEqual(Array.from(small.fleet.capacityKwh));
+    expect(Array.from(large.grid.deficits)).toEqual(Array.from(small.grid.deficits));
+    expect(large.grid.deficits.some((d) => d > 0)).toBe(true);
+  });
+
+  it('scales each agent\'s load to its own peak', () => {
+    const { workload } = runWorld({ grid: { agents: 2, load: { peakKw: [100, 300] }, renewable: { peakKw: 0 } } });
+    const noon = 48;
+    expect(workload.grid.deficit(1, noon)).toBeCloseTo(3 * workload.grid.deficit(0, noon), 9);
+    const peak = Math.max(...Array.from(workload.grid.deficits.subarray(0, 96)));
+    expect(peak).toBeCloseTo(100 * 0.25, 9);
   });
 });
 
@@ -102,11 +164,11 @@ describe('settlement', () => {
 
   it('spreads settlements over each EV\'s own phase: on a fee-less ledger the mean delay is about spread / 2', () => {
     const { workload, txLog } = runWorld({ market: { settlement: { spread: '10m' } } });
-    // Phases are uniform on [0, 600 s): a departure before its phase settles earlier, so the mean is at most 300 s;
-    // with hundreds of EVs it lies well above 200 s (the standard error of a uniform mean over n EVs is 173/sqrt(n) s).
+    // Phases are uniform on [0, 600 s): a departure before its phase settles earlier, so the mean is near 300 s or
+    // below; with hundreds of EVs it lies within 200-350 s (the standard error of a uniform mean over n EVs is 173/sqrt(n) s).
     const delay = workload.report().settlementDelayMeanS!;
     expect(delay).toBeGreaterThan(200);
-    expect(delay).toBeLessThanOrEqual(300);
+    expect(delay).toBeLessThanOrEqual(350);
     const times = new Set(Array.from(txLog.submittedAt.subarray(0, txLog.count)));
     expect(times.size).toBeGreaterThan(txLog.count / 2);
   });
