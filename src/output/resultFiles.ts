@@ -1,5 +1,5 @@
 // Writes the CSV files of a results directory (runs.csv, aggregate.csv, timeseries.csv,
-// market.csv, transactions.csv) from the run store, in run-list order, so the bytes never
+// market.csv, transactions.csv, paired.csv) from the run store, in run-list order, so the bytes never
 // depend on which worker or shard produced a run.
 
 import { createReadStream, existsSync } from 'node:fs';
@@ -11,6 +11,7 @@ import type { RunSpec } from '../scenario/runList.js';
 import { readStoredRun, storePaths, TRANSACTION_COLUMNS, type StoredRun } from '../runner/runStore.js';
 import { AtomicWriter, writeFileAtomic } from './atomicFile.js';
 import { csvHeader, csvRows, type Cell } from './csv.js';
+import { PAIRED_COLUMNS, pairedRows } from './pairedRows.js';
 
 const RUN_COLUMNS = ['run_id', 'point', 'ledger', 'ledger_kind', 'replication', 'seed'];
 const GROUP_COLUMNS = ['point', 'ledger', 'ledger_kind'];
@@ -85,6 +86,10 @@ export async function writeResultFiles(options: ResultFilesOptions): Promise<voi
     return row;
   });
   writeFileAtomic(join(outDir, 'aggregate.csv'), csvHeader(aggregateColumns) + csvRows(aggregateRows, aggregateColumns));
+
+  const paired = pairedRows(runs.map((spec, i) => ({ spec, metrics: stored[i].metrics })), metricColumns, sweptCell, sweptKeys);
+  const pairedColumns = ['point', ...sweptKeys, ...PAIRED_COLUMNS.slice(1)];
+  if (paired.length) writeFileAtomic(join(outDir, 'paired.csv'), csvHeader(pairedColumns) + csvRows(paired, pairedColumns));
 
   if (options.transactions) await concatenateTransactions(outDir, runs);
 }

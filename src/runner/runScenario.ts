@@ -45,7 +45,7 @@ export interface RunSummary {
 }
 
 /** Files a run writes into its results directory (removed before a fresh, non-resumed run). */
-export const RESULT_FILES = [STORE_DIR, 'manifest.json', 'runs.csv', 'aggregate.csv', 'timeseries.csv', 'market.csv', 'transactions.csv', 'charts', 'report.html', 'notebook.ipynb'];
+export const RESULT_FILES = [STORE_DIR, 'manifest.json', 'runs.csv', 'aggregate.csv', 'timeseries.csv', 'market.csv', 'transactions.csv', 'paired.csv', 'results.duckdb', 'parquet', 'charts', 'report.html', 'notebook.ipynb'];
 
 /** The i-th of n slices of the run list: every n-th run starting at i (round-robin keeps slices balanced). */
 export function shardOf<T>(runs: T[], shard?: Shard): T[] {
