@@ -8,6 +8,7 @@ import { scenariosCommand } from './scenariosCommand.js';
 import { mergeCommand } from './mergeCommand.js';
 import { benchCommand } from './benchCommand.js';
 import { reportCommand } from './reportCommand.js';
+import { compareCommand } from './compareCommand.js';
 import { dv2gVersion } from '../output/manifest.js';
 import { EXIT } from './exitCodes.js';
 
@@ -20,6 +21,7 @@ await yargs(hideBin(process.argv))
   .command(reportCommand)
   .command(mergeCommand)
   .command(benchCommand)
+  .command(compareCommand)
   .demandCommand(1, 'Give a command; `dv2g --help` lists them.')
   .strict()
   .version(dv2gVersion())
