@@ -12,6 +12,7 @@ import { readStoredRun, storePaths, TRANSACTION_COLUMNS, type StoredRun } from '
 import { AtomicWriter, writeFileAtomic } from './atomicFile.js';
 import { csvHeader, csvRows, type Cell } from './csv.js';
 import { PAIRED_COLUMNS, pairedRows } from './pairedRows.js';
+import { writeDatabase } from './database.js';
 
 const RUN_COLUMNS = ['run_id', 'point', 'ledger', 'ledger_kind', 'replication', 'seed'];
 const GROUP_COLUMNS = ['point', 'ledger', 'ledger_kind'];
@@ -24,6 +25,8 @@ export interface ResultFilesOptions {
   runs: RunSpec[];
   sweptKeys: string[];
   transactions: boolean;
+  /** Also load the tables into results.duckdb and parquet/. */
+  database?: boolean;
 }
 
 export async function writeResultFiles(options: ResultFilesOptions): Promise<void> {
@@ -92,6 +95,7 @@ export async function writeResultFiles(options: ResultFilesOptions): Promise<voi
   if (paired.length) writeFileAtomic(join(outDir, 'paired.csv'), csvHeader(pairedColumns) + csvRows(paired, pairedColumns));
 
   if (options.transactions) await concatenateTransactions(outDir, runs);
+  if (options.database) await writeDatabase(outDir);
 }
 
 /** SPEC.md's metrics, then the ledger-specific extras of these runs in sorted order. */

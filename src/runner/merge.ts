@@ -31,7 +31,7 @@ export async function mergeResults(dirs: string[], outDir: string): Promise<{ st
     copyFileSync(from.json, to.json);
   }
   const finished = runs.filter((r) => hasStoredRun(outDir, r.runId));
-  await writeResultFiles({ outDir, runs: finished, sweptKeys: Object.keys(loaded.points[0].values), transactions: loaded.scenario.outputs.transactions });
+  await writeResultFiles({ outDir, runs: finished, sweptKeys: Object.keys(loaded.points[0].values), transactions: loaded.scenario.outputs.transactions, database: loaded.scenario.outputs.database });
   const status = finished.length === runs.length ? 'complete' : 'partial';
   writeManifest(outDir, {
     ...environment(),

@@ -96,7 +96,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunOptions): 
   removeTemporaryFiles(join(outDir, STORE_DIR));
 
   const finished = runs.filter((r) => hasStoredRun(outDir, r.runId));
-  await writeResultFiles({ outDir, runs: finished, sweptKeys: Object.keys(loaded.points[0].values), transactions: scenario.outputs.transactions });
+  await writeResultFiles({ outDir, runs: finished, sweptKeys: Object.keys(loaded.points[0].values), transactions: scenario.outputs.transactions, database: scenario.outputs.database });
 
   const failures = runs.flatMap((r) => {
     const result = results.get(r.runId);

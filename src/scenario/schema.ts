@@ -48,6 +48,7 @@ export const outputsSchema = z.strictObject({
   transactions: z.boolean().default(false).meta({ description: 'write transactions.csv (one row per ledger transaction)' }),
   timeseriesInterval: positiveDuration().optional().meta({ description: 'bucket width of timeseries.csv (default: duration / 96)' }),
   report: z.boolean().default(true).meta({ description: 'build charts, report.html and notebook.ipynb after the run' }),
+  database: z.boolean().default(true).meta({ description: 'write results.duckdb and parquet/ (the CSV tables for pandas, Polars, R and SQL, loaded by DuckDB)' }),
 });
 
 export const scenarioSchema = z.strictObject({
