@@ -4,7 +4,6 @@
 
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 
 /** The tables of SPEC.md, each written where its CSV file exists. */
 export const DATABASE_TABLES = ['runs', 'aggregate', 'timeseries', 'market', 'transactions', 'blocks', 'evs', 'paired'] as const;
@@ -21,6 +20,8 @@ export async function writeDatabase(outDir: string): Promise<string[]> {
   rmSync(`${databaseTmp}.wal`, { force: true });
   rmSync(parquetTmp, { recursive: true, force: true });
   mkdirSync(parquetTmp);
+  // Loaded here, not at start-up: the native library costs every other command nothing.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(databaseTmp);
   const connection = await instance.connect();
   try {
