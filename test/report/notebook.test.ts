@@ -81,6 +81,6 @@ describe('notebook.ipynb', () => {
       .replace(/^(`{3,})yaml\n[\s\S]*?\n\1$/m, '');
     expect(markdown).not.toContain('<script>');
     expect(markdown).toContain('&lt;script&gt;');
-    expect(markdown).toMatch(/\| sweep point \| ledger \| n \|/);
+    expect(markdown).toMatch(/\| workload\.rate \| ledger \| n \|/);
   });
 });
