@@ -31,6 +31,7 @@ interface SweepRow {
   facet: string;
   series: string;
   mean: number;
+  line_width: number;
   low: number | null;
   high: number | null;
   n: number;
@@ -50,7 +51,7 @@ function sweepChart(data: ResultsData, key: string): Chart | null {
   const numeric = placed.length > 0 && placed.every((r) => typeof r[key] === 'number');
   const xScale = numeric ? scaleFor(placed.map((r) => r[key] as number), false) : {};
   const x: JsonObject = numeric
-    ? { field: 'x', type: 'quantitative', title: key, scale: xScale, axis: NUMBER_AXIS }
+    ? { field: 'x', type: 'quantitative', title: key, scale: { ...xScale, nice: false }, axis: NUMBER_AXIS }
     : { field: 'x', type: 'ordinal', title: key, sort: [...new Set(placed.map((r) => String(r[key])))] };
   const colourValues = colourKey ? orderedValues(data.aggregate, colourKey) : [];
   const colourOf = (r: Row): string => (colourKey ? (r[colourKey] === null ? IGNORED : `${r[colourKey]}`) : String(r.ledger));
@@ -68,6 +69,7 @@ function sweepChart(data: ResultsData, key: string): Chart | null {
         facet: facetKey ? `${facetKey}=${r[facetKey] ?? 'any'}` : '',
         series: [String(r.ledger), colour, ...restKeys.map((k) => `${k}=${r[k] ?? ''}`)].join(' | '),
         mean,
+        line_width: 2,
         low: hasBand ? (r[`${metric}_ci95_low`] as number) : null,
         high: hasBand ? (r[`${metric}_ci95_high`] as number) : null,
         n: Number(r.n),
@@ -80,9 +82,13 @@ function sweepChart(data: ResultsData, key: string): Chart | null {
   const colourDomain = [...colourValues.filter((v) => drawnColours.has(v)), ...(drawnColours.has(IGNORED) ? [IGNORED] : [])];
   const colourRange = colourDomain.map((v, i) => (v === IGNORED ? IGNORED_COLOUR : PALETTE[i % PALETTE.length]));
   const colour: JsonObject = colourKey
-    ? { field: 'colour', type: 'nominal', title: colourKey, scale: { domain: colourDomain, range: colourRange } }
+    ? { field: 'colour', type: 'nominal', title: colourKey, scale: { domain: colourDomain, range: colourRange }, legend: { symbolOpacity: 1, titleLimit: 400 } }
     : ledgerColour(data.ledgers, metricRows.flatMap(({ rows }) => rows));
-  const panels = metricRows.map(({ title, rows }) => metricPanel(data, rows, { key, x, numeric, title, colour, facetKey }));
+  // Wider lines under narrower ones, so series with equal values show as nested stripes.
+  const lineWidth = new Map(colourDomain.map((v, i) => [v, 2 + 2 * (colourDomain.length - 1 - i)]));
+  for (const { rows } of metricRows) for (const r of rows) r.line_width = lineWidth.get(r.colour) ?? 2;
+  const width: JsonObject | undefined = colourKey ? { field: 'line_width', type: 'quantitative', scale: null, legend: null } : undefined;
+  const panels = metricRows.map(({ title, rows }) => metricPanel(data, rows, { key, x, numeric, title, colour, width, facetKey }));
   const hasBands = data.aggregate.some((r) => Number(r.n) >= 2);
   const by = [colourKey ? `colour: ${colourKey}` : 'colour: ledger', facetKey ? `columns: ${facetKey}` : '', 'dash and shape: ledger'].filter(Boolean).join('; ');
   return {
@@ -103,6 +109,7 @@ interface PanelOptions {
   numeric: boolean;
   title: string;
   colour: JsonObject;
+  width?: JsonObject;
   facetKey?: string;
 }
 
@@ -125,10 +132,15 @@ function metricPanel(data: ResultsData, rows: SweepRow[], o: PanelOptions): Json
       mark: o.numeric ? { type: 'area', opacity: 0.15 } : { type: 'rule', strokeWidth: 2 },
       encoding: { x: o.x, y: { field: 'low', type: 'quantitative', scale: yScale }, y2: { field: 'high' }, color: colour, detail: { field: 'series', type: 'nominal' } },
     },
+    ...(o.numeric ? [{
+      transform: [{ filter: onAxis }],
+      mark: { type: 'line', strokeWidth: 2 },
+      encoding: { x: o.x, y, color: colour, strokeDash: dash, ...(o.width ? { strokeWidth: o.width } : {}), detail: { field: 'series', type: 'nominal' } },
+    }] : []),
     {
       transform: [{ filter: onAxis }],
-      mark: o.numeric ? { type: 'line', strokeWidth: 2, point: { filled: false, size: 60, strokeWidth: 1.5 } } : { type: 'point', filled: false, size: 80, strokeWidth: 2 },
-      encoding: { x: o.x, y, color: colour, strokeDash: dash, shape, detail: { field: 'series', type: 'nominal' }, tooltip },
+      mark: { type: 'point', filled: false, size: o.numeric ? 60 : 80, strokeWidth: 1.8 },
+      encoding: { x: o.x, y, color: colour, shape, tooltip },
     },
   ];
   if (rows.some((r) => r.x === null)) {
