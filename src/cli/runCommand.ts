@@ -2,8 +2,12 @@
 
 import type { CommandModule } from 'yargs';
 import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { loadScenario } from '../scenario/load.js';
+import { resolveScenarioArgument } from '../scenario/bundled.js';
+import { scenarioWarnings } from '../scenario/warnings.js';
 import { runScenario, type Shard } from '../runner/runScenario.js';
 import { progressReporter } from './progress.js';
 import { summaryTable } from './summaryTable.js';
@@ -31,7 +35,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   describe: 'run a scenario file (every sweep point x ledger x replication)',
   builder: (y) =>
     withScenarioOptions(y)
-      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml or .json)' })
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml or .json), or the name of a bundled scenario (dv2g scenarios lists them)' })
       .option('out', { type: 'string', describe: 'results directory [default: results/<scenario name>]' })
       .option('workers', { type: 'number', default: availableParallelism(), describe: 'worker threads; 1 runs in-process' })
       .option('shard', { type: 'string', describe: 'run only the i-th of n slices of the run list, e.g. 2/4 (1-based)' })
@@ -43,7 +47,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     withScenarioErrors(async () => {
       const shard = args.shard === undefined ? undefined : parseShard(args.shard);
       if (!(Number.isInteger(args.workers) && args.workers >= 1)) throw usage('--workers', `expected a whole number >= 1, got ${args.workers}`);
-      const loaded = loadScenario(args.scenario, { set: args.set, seed: args.seed, replications: args.replications });
+      const loaded = loadScenario(resolveScenarioArgument(args.scenario), { set: args.set, seed: args.seed, replications: args.replications });
+      if (!args.quiet) for (const warning of scenarioWarnings(loaded)) process.stderr.write(`warning: ${warning}\n`);
       const outDir = args.out ?? `results/${loaded.scenario.name}`;
       const reporter = progressReporter(args.quiet || args.json ? 'quiet' : 'auto');
       const controller = new AbortController();
@@ -59,7 +64,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
 
       for (const f of summary.failures) process.stderr.write(`error: run ${f.runId} (seed ${f.seed}) failed: ${f.error}\n`);
       if (args.json) {
-        process.stdout.write(`${JSON.stringify({ outDir: summary.outDir, status: summary.status, runs: summary.runs.length, failures: summary.failures }, null, 2)}\n`);
+        const aggregate = summary.runs.length ? aggregateRows(outDir) : [];
+        process.stdout.write(`${JSON.stringify({ outDir: summary.outDir, status: summary.status, runs: summary.runs.length, failures: summary.failures, aggregate }, null, 2)}\n`);
       } else if (!args.quiet) {
         if (summary.runs.length) process.stdout.write(`\n${summaryTable(outDir)}\n`);
         process.stdout.write(`\n${summary.status}: ${summary.runs.length} runs; results in ${relative(process.cwd(), outDir) || '.'}/\n`);
@@ -70,6 +76,16 @@ export const runCommand: CommandModule<object, RunArgs> = {
       return summary.failures.length ? EXIT.runFailed : EXIT.ok;
     }),
 };
+
+/** aggregate.csv's rows (one per sweep point and ledger: swept values, n, every metric's mean, sd and 95% CI) with numbers as numbers. */
+function aggregateRows(outDir: string): Record<string, string | number | null>[] {
+  const path = join(outDir, 'aggregate.csv');
+  if (!existsSync(path)) return [];
+  const rows = parse(readFileSync(path, 'utf8'), { columns: true }) as Record<string, string>[];
+  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === '' ? null : TEXT_COLUMNS.has(k) || !Number.isFinite(Number(v)) ? v : Number(v)])));
+}
+
+const TEXT_COLUMNS = new Set(['ledger', 'ledger_kind']);
 
 function parseShard(text: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(text);

@@ -3,6 +3,8 @@
 import type { CommandModule } from 'yargs';
 import { stringify } from 'yaml';
 import { loadScenario } from '../scenario/load.js';
+import { resolveScenarioArgument } from '../scenario/bundled.js';
+import { scenarioWarnings } from '../scenario/warnings.js';
 import { buildRunList } from '../scenario/runList.js';
 import { withScenarioOptions } from './scenarioOptions.js';
 import { EXIT, withScenarioErrors } from './exitCodes.js';
@@ -20,12 +22,13 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   describe: 'check a scenario file; --print shows the resolved scenario',
   builder: (y) =>
     withScenarioOptions(y)
-      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml or .json)' })
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml or .json), or the name of a bundled scenario (dv2g scenarios lists them)' })
       .option('print', { type: 'boolean', default: false, describe: 'print the resolved scenario (defaults filled in, durations in seconds)' }) as never,
   handler: (args) =>
     withScenarioErrors(async () => {
-      const loaded = loadScenario(args.scenario, { set: args.set, seed: args.seed, replications: args.replications });
+      const loaded = loadScenario(resolveScenarioArgument(args.scenario), { set: args.set, seed: args.seed, replications: args.replications });
       const { scenario, points } = loaded;
+      for (const warning of scenarioWarnings(loaded)) process.stderr.write(`warning: ${warning}\n`);
       if (args.print) {
         process.stdout.write(stringify(scenario));
       } else {
