@@ -8,10 +8,18 @@ import { scenariosCommand } from './scenariosCommand.js';
 import { mergeCommand } from './mergeCommand.js';
 import { benchCommand } from './benchCommand.js';
 import { reportCommand } from './reportCommand.js';
+import { compareCommand } from './compareCommand.js';
 import { dv2gVersion } from '../output/manifest.js';
 import { EXIT } from './exitCodes.js';
+import { optionHint } from './optionHint.js';
 
-await yargs(hideBin(process.argv))
+/** yargs' own list of the options in force (its class has it; its type declarations do not). */
+interface OptionsInForce {
+  getOptions(): { key: Record<string, unknown> };
+}
+
+const cli = yargs(hideBin(process.argv));
+await cli
   .scriptName('dv2g')
   .usage('$0 <command> [options]\n\nSimulate V2G energy trading settled on a tangle, a PoW blockchain and LightChain.')
   .command(runCommand)
@@ -20,7 +28,9 @@ await yargs(hideBin(process.argv))
   .command(reportCommand)
   .command(mergeCommand)
   .command(benchCommand)
+  .command(compareCommand)
   .demandCommand(1, 'Give a command; `dv2g --help` lists them.')
+  .recommendCommands()
   .strict()
   .version(dv2gVersion())
   .help()
@@ -28,7 +38,8 @@ await yargs(hideBin(process.argv))
   .wrap(Math.min(110, process.stdout.columns ?? 110))
   .fail((message, error) => {
     if (error) throw error;
-    process.stderr.write(`dv2g: ${message}\nRun with --help for usage.\n`);
+    const known = Object.keys((cli as unknown as OptionsInForce).getOptions().key);
+    process.stderr.write(`dv2g: ${message}${optionHint(message, known)}\nRun with --help for usage.\n`);
     process.exit(EXIT.usage);
   })
   .parseAsync();

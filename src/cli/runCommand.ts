@@ -1,8 +1,12 @@
 // `dv2g run <scenario>`: every sweep point x ledger x replication into a results directory.
 
 import type { CommandModule } from 'yargs';
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { loadScenario } from '../scenario/load.js';
+import { resolveScenarioArgument } from '../scenario/bundled.js';
+import { scenarioWarnings } from '../scenario/warnings.js';
 import { runScenario, shardOf, type Shard } from '../runner/runScenario.js';
 import { progressReporter } from './progress.js';
 import { summaryTable } from './summaryTable.js';
@@ -27,7 +31,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   describe: 'run a scenario file (every sweep point x ledger x replication)',
   builder: (y) =>
     withScenarioOptions(y)
-      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml or .json)' })
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml or .json), or the name of a bundled scenario (dv2g scenarios lists them)' })
       .option('out', { type: 'string', describe: 'results directory: new, empty, or an earlier dv2g results directory [default: results/<scenario name>]' })
       .option('shard', { type: 'string', describe: 'run only the i-th of n slices of the run list, e.g. 2/4 (1-based)' })
       .option('resume', { type: 'boolean', default: false, describe: 'skip runs whose results already exist (intact) in --out; re-run damaged ones' })
@@ -37,7 +41,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: (args) =>
     withScenarioErrors(async () => {
       const shard = args.shard === undefined ? undefined : parseShard(args.shard);
-      const loaded = loadScenario(args.scenario, scenarioOverrides(args));
+      const loaded = loadScenario(resolveScenarioArgument(args.scenario), scenarioOverrides(args));
+      if (!args.quiet) for (const warning of scenarioWarnings(loaded)) process.stderr.write(`warning: ${warning}\n`);
       const workers = resolveWorkers(args.workers, shardOf(buildRunList(loaded.points, loaded.scenario.seed, loaded.scenario.replications), shard).length);
       checkResources(args.scenario, estimateResources(loaded, workers), args.force);
       const outDir = args.out ?? `results/${loaded.scenario.name}`;
@@ -51,7 +56,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       if (shard && summary.runs.length === 0 && !args.quiet) process.stderr.write(`dv2g: shard ${shard.index}/${shard.count} has no runs: the run list has ${summary.totalRuns}, so shards beyond ${summary.totalRuns} are empty\n`);
       for (const f of summary.failures) process.stderr.write(`error: run ${f.runId} (seed ${f.seed}) failed: ${f.error}\n`);
       if (args.json) {
-        process.stdout.write(`${JSON.stringify({ outDir: summary.outDir, status: summary.status, runs: summary.runs.length, failures: summary.failures }, null, 2)}\n`);
+        const aggregate = summary.runs.length ? aggregateRows(outDir) : [];
+        process.stdout.write(`${JSON.stringify({ outDir: summary.outDir, status: summary.status, runs: summary.runs.length, failures: summary.failures, aggregate }, null, 2)}\n`);
       } else if (!args.quiet) {
         if (summary.runs.length) process.stdout.write(`\n${summaryTable(outDir)}\n`);
         process.stdout.write(`\n${summary.status}: ${summary.runs.length} runs; results in ${relative(process.cwd(), outDir) || '.'}/\n`);
@@ -88,6 +94,16 @@ function stopOnSignals(): { signal: AbortSignal; exitCode(): number; dispose(): 
     dispose: () => listeners.forEach(([name, listener]) => process.off(name, listener)),
   };
 }
+
+/** aggregate.csv's rows (one per sweep point and ledger: swept values, n, every metric's mean, sd and 95% CI) with numbers as numbers. */
+function aggregateRows(outDir: string): Record<string, string | number | null>[] {
+  const path = join(outDir, 'aggregate.csv');
+  if (!existsSync(path)) return [];
+  const rows = parse(readFileSync(path, 'utf8'), { columns: true }) as Record<string, string>[];
+  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === '' ? null : TEXT_COLUMNS.has(k) || !Number.isFinite(Number(v)) ? v : Number(v)])));
+}
+
+const TEXT_COLUMNS = new Set(['ledger', 'ledger_kind']);
 
 function parseShard(text: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(text);

@@ -1,12 +1,11 @@
-// The summary table printed at the end of `dv2g run`: one row per sweep point and ledger.
+// The summary table printed at the end of `dv2g run`: one row per sweep point and ledger, the point
+// named by its swept values (aggregate.csv's columns between ledger_kind and n).
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 
-const COLUMNS: [string, string][] = [
-  ['point', 'point'],
-  ['ledger', 'ledger'],
+const METRIC_COLUMNS: [string, string][] = [
   ['n', 'n'],
   ['tx_confirmed_mean', 'confirmed'],
   ['throughput_tps_mean', 'tx/s'],
@@ -20,10 +19,16 @@ const COLUMNS: [string, string][] = [
 ];
 
 export function summaryTable(outDir: string): string {
-  const rows = parse(readFileSync(join(outDir, 'aggregate.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
-  const cells = [COLUMNS.map(([, title]) => title), ...rows.map((row) => COLUMNS.map(([key]) => formatCell(row[key])))];
-  const widths = COLUMNS.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  return cells.map((r) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
+  const text = readFileSync(join(outDir, 'aggregate.csv'), 'utf8');
+  const [header] = parse(text, { to_line: 1 }) as string[][];
+  const swept = header.slice(header.indexOf('ledger_kind') + 1, header.indexOf('n'));
+  const labels: [string, string][] = swept.length ? swept.map((key) => [key, key]) : [['point', 'point']];
+  const columns = [...labels, ['ledger', 'ledger'], ...METRIC_COLUMNS];
+  const rows = parse(text, { columns: true }) as Record<string, string>[];
+  const cells = [columns.map(([, title]) => title), ...rows.map((row) => columns.map(([key]) => formatCell(row[key])))];
+  const widths = columns.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const leftAligned = labels.length + 1;
+  return cells.map((r) => r.map((c, i) => (i < leftAligned ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
 }
 
 function formatCell(text: string | undefined): string {

@@ -4,6 +4,8 @@
 import type { CommandModule } from 'yargs';
 import { stringify } from 'yaml';
 import { loadScenario } from '../scenario/load.js';
+import { resolveScenarioArgument } from '../scenario/bundled.js';
+import { scenarioWarnings } from '../scenario/warnings.js';
 import { buildRunList } from '../scenario/runList.js';
 import { checkResources, describeEstimate, estimateResources } from '../scenario/estimate.js';
 import { resolveWorkers, scenarioOverrides, withScenarioOptions, type ScenarioArgs } from './scenarioOptions.js';
@@ -19,12 +21,13 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   describe: 'check a scenario file and estimate its memory; --print shows the resolved scenario',
   builder: (y) =>
     withScenarioOptions(y)
-      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml or .json)' })
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml or .json), or the name of a bundled scenario (dv2g scenarios lists them)' })
       .option('print', { type: 'boolean', default: false, describe: 'print the resolved scenario (defaults filled in, durations in seconds)' }) as never,
   handler: (args) =>
     withScenarioErrors(async () => {
-      const loaded = loadScenario(args.scenario, scenarioOverrides(args));
+      const loaded = loadScenario(resolveScenarioArgument(args.scenario), scenarioOverrides(args));
       const { scenario, points } = loaded;
+      for (const warning of scenarioWarnings(loaded)) process.stderr.write(`warning: ${warning}\n`);
       const runs = buildRunList(points, scenario.seed, scenario.replications).length;
       const estimate = estimateResources(loaded, resolveWorkers(args.workers, runs));
       checkResources(args.scenario, estimate, args.force);

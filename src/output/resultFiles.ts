@@ -1,5 +1,5 @@
 // Writes the CSV files of a results directory (runs.csv, aggregate.csv, timeseries.csv,
-// market.csv, transactions.csv) from the run store, in run-list order, so the bytes never
+// market.csv, transactions.csv, paired.csv) from the run store, in run-list order, so the bytes never
 // depend on which worker or shard produced a run.
 
 import { join } from 'node:path';
@@ -9,6 +9,8 @@ import type { RunSpec } from '../scenario/runList.js';
 import { readStoredRun, transactionChunks, TRANSACTION_COLUMNS, type StoredRun, type StoreIdentity } from '../store/runStore.js';
 import { AtomicWriter, writeFileAtomic } from '../io/atomicFile.js';
 import { csvHeader, csvRows, type Cell } from './csv.js';
+import { PAIRED_COLUMNS, pairedRows } from './pairedRows.js';
+import { writeDatabase } from './database.js';
 
 const RUN_COLUMNS = ['run_id', 'point', 'ledger', 'ledger_kind', 'replication', 'seed'];
 const GROUP_COLUMNS = ['point', 'ledger', 'ledger_kind'];
@@ -22,6 +24,8 @@ export interface ResultFilesOptions {
   identity: StoreIdentity;
   sweptKeys: string[];
   transactions: boolean;
+  /** Also load the tables into results.duckdb and parquet/. */
+  database?: boolean;
 }
 
 export async function writeResultFiles(options: ResultFilesOptions): Promise<void> {
@@ -85,7 +89,12 @@ export async function writeResultFiles(options: ResultFilesOptions): Promise<voi
   });
   writeFileAtomic(join(outDir, 'aggregate.csv'), csvHeader(aggregateColumns) + csvRows(aggregateRows, aggregateColumns));
 
+  const paired = pairedRows(runs.map((spec, i) => ({ spec, metrics: stored[i].metrics })), metricColumns, sweptCell, sweptKeys);
+  const pairedColumns = ['point', ...sweptKeys, ...PAIRED_COLUMNS.slice(1)];
+  if (paired.length) writeFileAtomic(join(outDir, 'paired.csv'), csvHeader(pairedColumns) + csvRows(paired, pairedColumns));
+
   if (options.transactions) await concatenateTransactions(outDir, runs);
+  if (options.database) await writeDatabase(outDir);
 }
 
 /** SPEC.md's metrics, then the ledger-specific extras of these runs in sorted order. */

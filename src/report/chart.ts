@@ -35,8 +35,10 @@ export function topLevel(title: string, body: JsonObject, subtitle?: string): Js
   };
 }
 
-/** Axis labels: exponent notation past 1e5 or below 1e-3, shortest plain form otherwise. */
+/** Axis labels: exponent notation past 1e5 or below 1e-3, shortest plain form otherwise; labels that would collide are dropped. */
 export const NUMBER_AXIS: JsonObject = {
+  labelOverlap: 'greedy',
+  labelSeparation: 6,
   labelExpr: "abs(datum.value) >= 1e5 || (datum.value != 0 && abs(datum.value) < 1e-3) ? format(datum.value, '.0e') : format(datum.value, '~g')",
 };
 

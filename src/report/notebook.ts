@@ -8,6 +8,7 @@ import { escapeMarkdown, markdownFence } from './escape.js';
 import type { Json, JsonObject } from './json.js';
 import type { ResultsData } from './resultsData.js';
 import { provenance, summaryTable, type Table } from './summaryTable.js';
+import { DATABASE_FILE, DATABASE_TABLES, PARQUET_DIR } from '../output/database.js';
 
 /** The MIME type JupyterLab, VS Code and GitHub render; its renderers bundle Vega-Lite 5. */
 export const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';
@@ -29,7 +30,9 @@ export function notebook(data: ResultsData, rendered: RenderedChart[]): string {
       '',
       'The charts below are saved outputs: they show without running anything. Re-running a chart cell reloads its spec from `charts/` beside this notebook.',
     ]),
-    markdown(['## Summary', '', 'Means over replications, per sweep point and ledger (aggregate.csv).', '', ...markdownTable(summaryTable(data))]),
+    markdown(['## Summary', '', 'Means over replications with 95% confidence intervals, per sweep point and ledger (aggregate.csv).', '', ...markdownTable(summaryTable(data))]),
+    markdown(['## The tables', '', `Run the next cell to load every table with pandas (from \`${PARQUET_DIR}/\` where present, else the CSV files). The same tables are in \`${DATABASE_FILE}\` for SQL: \`duckdb.connect('${DATABASE_FILE}', read_only=True).sql('SELECT * FROM paired').df()\`.`]),
+    tablesCell(),
     ...rendered.flatMap(({ chart, png }) => [
       markdown([`## ${escapeMarkdown(chart.title)}`, '', escapeMarkdown(chart.description)]),
       chartCell(chart, png),
@@ -70,6 +73,30 @@ function chartCell(chart: Chart, png: Uint8Array): JsonObject {
       '',
       `with open('charts/${chart.name}.vl.json') as f:`,
       `    display({'${VEGA_LITE_MIME}': json.load(f)}, raw=True)`,
+    ]),
+  };
+}
+
+/** A code cell (not run, no outputs) that loads the results' tables into pandas DataFrames. */
+function tablesCell(): JsonObject {
+  return {
+    cell_type: 'code',
+    execution_count: null,
+    metadata: {},
+    outputs: [],
+    source: lines([
+      'from pathlib import Path',
+      'import pandas as pd',
+      '',
+      'tables = {}',
+      `for name in [${DATABASE_TABLES.map((t) => `'${t}'`).join(', ')}]:`,
+      `    parquet, csv = Path('${PARQUET_DIR}') / f'{name}.parquet', Path(f'{name}.csv')`,
+      '    if parquet.exists():',
+      '        tables[name] = pd.read_parquet(parquet)',
+      '    elif csv.exists():',
+      '        tables[name] = pd.read_csv(csv)',
+      "runs, aggregate = tables['runs'], tables['aggregate']",
+      'aggregate.head()',
     ]),
   };
 }

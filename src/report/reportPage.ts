@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import type { Chart } from './chart.js';
 import { escapeHtml, jsonForScript } from './escape.js';
 import type { ResultsData } from './resultsData.js';
-import { provenance, summaryTable, type Table } from './summaryTable.js';
+import { INTERVAL_SEPARATOR, provenance, summaryTable, type Table } from './summaryTable.js';
 import { toVega } from './render.js';
 
 const CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:";
@@ -44,8 +44,8 @@ ${scenario.description ? `<p class="description">${escapeHtml(scenario.descripti
 <main>
 <section id="summary">
 <h2>Summary</h2>
-<p>Means over replications, per sweep point and ledger (aggregate.csv).</p>
-${tableHtml(summaryTable(data))}
+<p>Means over replications with the half-width of their 95% confidence interval (Student t), per sweep point and ledger (aggregate.csv); "any": the ledger ignores that swept key.</p>
+${tableHtml(summaryTable(data), 'summary-table')}
 </section>
 ${charts.map(chartSection).join('\n')}
 <section id="scenario">
@@ -78,15 +78,20 @@ function chartSection(chart: Chart): string {
 </section>`;
 }
 
-function tableHtml(table: Table): string {
+/** A table; cells "mean ± half-width" put the interval on its own line; each cell carries its header for the narrow layout. */
+function tableHtml(table: Table, className = ''): string {
   const head = table.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
-  const body = table.rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n');
-  return `<div class="table"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+  const cellHtml = (cell: string): string => {
+    const at = cell.indexOf(INTERVAL_SEPARATOR);
+    return at < 0 ? escapeHtml(cell) : `${escapeHtml(cell.slice(0, at).trimEnd())}<span class="ci">${escapeHtml(cell.slice(at))}</span>`;
+  };
+  const body = table.rows.map((row) => `<tr>${row.map((cell, i) => `<td data-label="${escapeHtml(table.headers[i] ?? '')}">${cellHtml(cell)}</td>`).join('')}</tr>`).join('\n');
+  return `<div class="table${className ? ` ${className}` : ''}"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 const STYLE = `
 body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; margin: 0; color: #1d1d1f; background: #fafafa; }
-header, main { max-width: 1200px; margin: 0 auto; padding: 0 24px; }
+header, main { max-width: 1360px; margin: 0 auto; padding: 0 24px; }
 header { padding-top: 24px; }
 h1 { font-size: 1.6rem; margin: 0 0 8px; }
 h2 { font-size: 1.25rem; margin: 32px 0 8px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
@@ -100,6 +105,17 @@ table { border-collapse: collapse; font-size: 0.85rem; background: white; }
 th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: right; white-space: nowrap; }
 th { background: #f0f0f0; }
 td:first-child, th:first-child { text-align: left; }
+.summary-table th { white-space: normal; min-width: 4.5em; vertical-align: bottom; }
+.ci { display: block; color: #666; font-size: 0.78rem; }
+@media (max-width: 700px) {
+  header, main { padding: 0 12px; }
+  .summary-table table, .summary-table tbody, .summary-table tr, .summary-table td { display: block; width: 100%; box-sizing: border-box; }
+  .summary-table thead { display: none; }
+  .summary-table tr { margin-bottom: 10px; border: 1px solid #ddd; }
+  .summary-table td { border: none; border-bottom: 1px solid #eee; display: flex; justify-content: space-between; gap: 12px; white-space: normal; text-align: right; }
+  .summary-table td::before { content: attr(data-label); font-weight: 600; text-align: left; color: #333; }
+  .summary-table .ci { display: inline; margin-left: 4px; }
+}
 pre { background: white; border: 1px solid #e3e3e3; padding: 12px; overflow-x: auto; font-size: 0.85rem; }
 #tooltip { position: fixed; pointer-events: none; background: rgba(255,255,255,0.97); border: 1px solid #999; border-radius: 4px; padding: 6px 8px; font-size: 0.8rem; box-shadow: 0 2px 6px rgba(0,0,0,0.15); z-index: 10; }
 #tooltip table { font-size: 0.8rem; }

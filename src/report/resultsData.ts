@@ -11,6 +11,7 @@ export type Row = Record<string, Cell>;
 export interface ManifestLedger {
   kind: string;
   label?: string;
+  [setting: string]: unknown;
 }
 
 export interface ManifestScenario {
@@ -136,7 +137,8 @@ function pointLabelsOf(rows: Row[], sweptKeys: string[]): Map<number, string> {
   for (const row of rows) {
     const point = Number(row.point);
     if (labels.has(point)) continue;
-    labels.set(point, sweptKeys.length ? sweptKeys.map((k) => `${k}=${row[k] ?? ''}`).join(', ') : 'all runs');
+    const keys = sweptKeys.filter((k) => row[k] !== null);
+    labels.set(point, keys.length ? keys.map((k) => `${k}=${row[k]}`).join(', ') : 'all runs');
   }
   return new Map([...labels.entries()].sort((a, b) => a[0] - b[0]));
 }

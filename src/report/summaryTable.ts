@@ -1,8 +1,9 @@
 // The headline table of the report and the notebook: one row per (sweep point, ledger) from
-// aggregate.csv, means formatted for reading; columns empty for every row are left out.
+// aggregate.csv, the point named by its swept values, each metric as mean ± the half-width of its
+// 95% confidence interval; columns empty for every row are left out.
 
 import { formatNumber } from './formatNumber.js';
-import type { ResultsData } from './resultsData.js';
+import type { Cell, ResultsData } from './resultsData.js';
 
 export interface Table {
   headers: string[];
@@ -26,16 +27,26 @@ const HEADLINE_COLUMNS: { metric: string; header: string }[] = [
 
 export function summaryTable(data: ResultsData): Table {
   const columns = HEADLINE_COLUMNS.filter(({ metric }) => data.aggregate.some((r) => typeof r[`${metric}_mean`] === 'number'));
-  const multiplePoints = data.pointLabels.size > 1;
-  const headers = [...(multiplePoints ? ['sweep point'] : []), 'ledger', 'n', ...columns.map((c) => `${c.header} (mean)`)];
+  const withIntervals = data.aggregate.some((r) => Number(r.n) >= 2);
+  const headers = [...data.sweptKeys, 'ledger', 'n', ...columns.map((c) => `${c.header}${withIntervals ? ' (mean ± 95% CI)' : ' (mean)'}`)];
   const rows = data.aggregate.map((r) => [
-    ...(multiplePoints ? [data.pointLabels.get(Number(r.point)) ?? String(r.point)] : []),
+    ...data.sweptKeys.map((k) => (r[k] === null ? 'any' : String(r[k]))),
     String(r.ledger),
     String(r.n ?? ''),
-    ...columns.map(({ metric }) => formatNumber(r[`${metric}_mean`] as number | null)),
+    ...columns.map(({ metric }) => meanWithInterval(r[`${metric}_mean`], r[`${metric}_ci95_low`], r[`${metric}_ci95_high`])),
   ]);
   return { headers, rows };
 }
+
+/** "mean ± half-width" of a 95% interval, or the mean alone where there is no interval. */
+function meanWithInterval(mean: Cell, low: Cell, high: Cell): string {
+  if (typeof mean !== 'number') return formatNumber(null);
+  if (typeof low !== 'number' || typeof high !== 'number') return formatNumber(mean);
+  return `${formatNumber(mean)} ${INTERVAL_SEPARATOR}${formatNumber((high - low) / 2)}`;
+}
+
+/** Between a mean and the half-width of its interval in a table cell. */
+export const INTERVAL_SEPARATOR = '± ';
 
 /** Key facts of the manifest, as label/value pairs. */
 export function provenance(data: ResultsData): [string, string][] {

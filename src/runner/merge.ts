@@ -62,7 +62,7 @@ export async function mergeResults(dirs: string[], outDir: string, options: Merg
       copyFileAtomic(from.json, to.json);
     }
     const finishedRuns = runs.filter((r) => storedRunProblem(outDir, r, identity) === undefined);
-    await writeResultFiles({ outDir, runs: finishedRuns, identity, sweptKeys: Object.keys(loaded.points[0].values), transactions: loaded.scenario.outputs.transactions });
+    await writeResultFiles({ outDir, runs: finishedRuns, identity, sweptKeys: Object.keys(loaded.points[0].values), transactions: loaded.scenario.outputs.transactions, database: loaded.scenario.outputs.database });
     const finished = new Set(finishedRuns.map((r) => r.runId));
     const status = finished.size === runs.length ? 'complete' : 'partial';
     writeManifest(outDir, {

@@ -1,9 +1,11 @@
 // The scenario files bundled in scenarios/, with their names and descriptions.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, relative } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import { parse } from 'yaml';
+import { nearestName } from './didYouMean.js';
+import { ScenarioError } from './problems.js';
 
 export const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios', import.meta.url));
 
@@ -21,4 +23,18 @@ export function bundledScenarios(): BundledScenario[] {
       const doc = (parse(readFileSync(join(SCENARIOS_DIR, f), 'utf8')) ?? {}) as { name?: string; description?: string };
       return { path: relative(process.cwd(), join(SCENARIOS_DIR, f)), name: doc.name ?? f, description: doc.description ?? '' };
     });
+}
+
+/**
+ * The file a command's scenario argument names: the path itself when it exists, else the bundled
+ * scenario of that name (or file stem), so `dv2g run quickstart` works from any directory.
+ */
+export function resolveScenarioArgument(argument: string): string {
+  if (existsSync(argument)) return argument;
+  const bundled = bundledScenarios();
+  const match = bundled.find((b) => b.name === argument || basename(b.path, extname(b.path)) === argument);
+  if (match) return match.path;
+  const suggestion = nearestName(argument, bundled.map((b) => b.name));
+  const hint = suggestion ? `; did you mean the bundled scenario "${suggestion}"?` : `; \`dv2g scenarios\` lists the bundled ones (${bundled.map((b) => b.name).join(', ')})`;
+  throw new ScenarioError([{ file: argument, path: '', message: `file not found, and no bundled scenario has that name${hint}` }]);
 }

@@ -5,6 +5,14 @@ export type KeyPath = (string | number)[];
 const WHOLE = /^[A-Za-z_][\w-]*(?:\[\d+\]|\.[A-Za-z_][\w-]*)*$/;
 const SEGMENT = /([^.[\]]+)|\[(\d+)\]/g;
 
+const LEDGER_SCOPED = /^ledgers\[([^\]]*[^\]\d][^\]]*)\]\.(.+)$/;
+
+/** `ledgers[tangle].alpha` -> { label: 'tangle', rest: 'alpha' }: a key of the ledger with that label; null for any other path. */
+export function ledgerScopedKey(text: string): { label: string; rest: string } | null {
+  const match = LEDGER_SCOPED.exec(text);
+  return match ? { label: match[1], rest: match[2] } : null;
+}
+
 /** Splits `a.b[0].c` into ['a', 'b', 0, 'c']; throws on an empty or malformed path. */
 export function parseKeyPath(text: string): KeyPath {
   if (!WHOLE.test(text)) throw new Error(`malformed key path "${text}" (expected e.g. workload.rate or ledgers[0].alpha)`);

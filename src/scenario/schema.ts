@@ -61,6 +61,7 @@ export const outputsSchema = z.strictObject({
   transactions: z.boolean().default(false).meta({ description: 'write transactions.csv (one row per ledger transaction)' }),
   timeseriesInterval: positiveDuration().refine((s) => s >= MIN_TIMESERIES_INTERVAL_S, { error: (issue) => `expected a bucket width of at least ${MIN_TIMESERIES_INTERVAL_S} s, got ${String(issue.input)} s` }).optional().meta({ description: `bucket width of timeseries.csv (default: duration / 96; at least ${MIN_TIMESERIES_INTERVAL_S} s and at most ${count(MAX_TIMESERIES_BUCKETS)} buckets per run)` }),
   report: z.boolean().default(true).meta({ description: 'build charts, report.html and notebook.ipynb after the run' }),
+  database: z.boolean().default(true).meta({ description: 'write results.duckdb and parquet/ (the CSV tables for pandas, Polars, R and SQL, loaded by DuckDB)' }),
 });
 
 export const scenarioSchema = z.strictObject({

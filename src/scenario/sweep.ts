@@ -1,10 +1,11 @@
 // Sweep expansion: `sweep.params` (key path -> values) combined cartesian or zip into sweep points,
-// each a fully validated scenario with the swept values applied.
+// each a fully validated scenario with the swept values applied. A key may name one ledger by its
+// label (`ledgers[tangle].alpha`): the run list then runs the other ledgers once per remaining point.
 
-import { scenarioSchema, type Scenario } from './schema.js';
+import { ledgerLabel, scenarioSchema, type Scenario } from './schema.js';
 import { scenarioJsonSchema } from './jsonSchema.js';
 import { describeIssues, schemaHasPath } from './issues.js';
-import { formatKeyPath, indexBeyondEnd, parseKeyPath, setAtPath, type KeyPath } from './keyPath.js';
+import { formatKeyPath, getAtPath, indexBeyondEnd, ledgerScopedKey, parseKeyPath, setAtPath, type KeyPath } from './keyPath.js';
 import { ScenarioError, type Problem } from './problems.js';
 import { MAX_RUNS, count } from './limits.js';
 
@@ -13,6 +14,10 @@ export interface SweepPoint {
   index: number;
   /** Swept key path -> value at this point (as written in the file). */
   values: Record<string, unknown>;
+  /** Swept key path -> value at this point in SI units (seconds, bytes) where it is a number or a constant; else as written. */
+  siValues: Record<string, unknown>;
+  /** Swept key paths that name one ledger (`ledgers[tangle].alpha`) -> that ledger's label. */
+  ledgerOf: Record<string, string>;
   scenario: Scenario;
 }
 
@@ -22,15 +27,23 @@ const NOT_SWEEPABLE = new Set(['name', 'seed', 'replications', 'sweep', 'outputs
 export function expandSweep(scenario: Scenario, raw: unknown, file: string, lineOf: (path: KeyPath) => number | undefined): SweepPoint[] {
   const sweep = scenario.sweep;
   checkRunCount(scenario, file, lineOf);
-  if (!sweep || Object.keys(sweep.params).length === 0) return [{ index: 0, values: {}, scenario }];
+  if (!sweep || Object.keys(sweep.params).length === 0) return [{ index: 0, values: {}, siValues: {}, ledgerOf: {}, scenario }];
 
   const problems: Problem[] = [];
   const params: { key: string; path: KeyPath; values: unknown[] }[] = [];
+  const ledgerOf: Record<string, string> = {};
+  const labels = scenario.ledgers.map(ledgerLabel);
   for (const [key, values] of Object.entries(sweep.params)) {
     const where = { file, path: `sweep.params["${key}"]`, line: lineOf(['sweep', 'params', key]) };
     let path: KeyPath;
     try {
-      path = parseKeyPath(key);
+      const scoped = ledgerScopedKey(key);
+      if (scoped && !labels.includes(scoped.label)) {
+        problems.push({ ...where, message: `names ledger "${scoped.label}", but the ledgers are labelled ${labels.map((l) => `"${l}"`).join(', ')}` });
+        continue;
+      }
+      if (scoped) ledgerOf[key] = scoped.label;
+      path = scoped ? ['ledgers', labels.indexOf(scoped.label), ...parseKeyPath(scoped.rest)] : parseKeyPath(key);
     } catch (error) {
       problems.push({ ...where, message: (error as Error).message });
       continue;
@@ -58,7 +71,8 @@ export function expandSweep(scenario: Scenario, raw: unknown, file: string, line
     });
     const parsed = scenarioSchema.safeParse(pointRaw);
     if (parsed.success) {
-      points.push({ index, values, scenario: parsed.data });
+      const siValues = Object.fromEntries(params.map((p) => [p.key, siValue(getAtPath(parsed.data, p.path), values[p.key])]));
+      points.push({ index, values, siValues, ledgerOf, scenario: parsed.data });
       return;
     }
     for (const p of describeIssues(parsed.error.issues, pointRaw, SCHEMA)) {
@@ -89,6 +103,16 @@ function checkRunCount(scenario: Scenario, file: string, lineOf: (path: KeyPath)
     line: lineOf(lengths.length ? ['sweep', 'params'] : ['replications']),
     message: `the run list would hold ${count(runs)} runs (${count(points)} sweep point(s) x ${scenario.ledgers.length} ledger(s) x ${count(scenario.replications)} replication(s)), more than the ${count(MAX_RUNS)} allowed; sweep fewer values or split the study into several scenarios`,
   }]);
+}
+
+/** The resolved value in SI units when it is a number or a constant distribution; the written value otherwise. */
+function siValue(resolved: unknown, written: unknown): unknown {
+  if (typeof resolved === 'number') return resolved;
+  if (resolved !== null && typeof resolved === 'object' && (resolved as { dist?: unknown }).dist === 'constant') {
+    const value = (resolved as { value?: unknown }).value;
+    if (typeof value === 'number') return value;
+  }
+  return written;
 }
 
 function cartesian(lists: unknown[][]): unknown[][] {

@@ -69,14 +69,32 @@ describe('report charts', () => {
     expect(compileWarnings(chart.spec)).toEqual([]);
   });
 
-  it('embeds its data and colours every ledger the same way in every chart', () => {
+  it('embeds its data and colours every ledger the same way in every chart, its legend listing only the ledgers drawn', () => {
+    const fixed: Record<string, string> = { tangle: '#0072B2', pow: '#D55E00', lightchain: '#009E73' };
     for (const chart of charts) {
       expect(objectsWithKey(chart.spec, 'url')).toEqual([]);
-      const ledgerColours = objectsWithKey(chart.spec, 'field').filter((o) => o.field === 'ledger' && 'scale' in o);
+      const ledgerColours = objectsWithKey(chart.spec, 'field').filter((o) => o.field === 'ledger' && 'scale' in o && typeof (o.scale as { range: Json[] }).range[0] === 'string' && String((o.scale as { range: Json[] }).range[0]).startsWith('#'));
       if (chart.name !== 'market' && chart.name !== 'price_optimum') expect(ledgerColours.length, chart.name).toBeGreaterThan(0);
       for (const colour of ledgerColours) {
-        expect(colour.scale).toEqual({ domain: ['tangle', 'pow', 'lightchain'], range: ['#0072B2', '#D55E00', '#009E73'] });
+        const { domain, range } = colour.scale as { domain: string[]; range: string[] };
+        expect(range, chart.name).toEqual(domain.map((l) => fixed[l]));
       }
+    }
+    const tips = charts.find((c) => c.name === 'tips')!;
+    const tipsColour = objectsWithKey(tips.spec, 'field').find((o) => o.field === 'ledger' && 'scale' in o)!;
+    expect((tipsColour.scale as { domain: string[] }).domain).toEqual(['tangle']);
+  });
+
+  it('draws tips against theory only for runs the theory applies to (urts, k = 2)', () => {
+    const dir = fixtureCopy();
+    try {
+      const manifestPath = join(dir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+      manifest.scenario.ledgers[0].tipSelection = 'mcmc';
+      writeFileSync(manifestPath, JSON.stringify(manifest));
+      expect(buildCharts(readResults(dir)).map((c) => c.name)).not.toContain('tips_theory');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
@@ -93,9 +111,10 @@ describe('report charts', () => {
 
   it('shows 95% bands from aggregate.csv when there are replications', () => {
     const sweep = charts.find((c) => c.name === 'sweep_workload_rate')!;
-    const areas = objectsWithKey(sweep.spec, 'mark').filter((o) => (o.mark as { type?: string }).type === 'area');
-    expect(areas.length).toBeGreaterThan(0);
-    const throughputBand = (areas[0].data as { values: { low: number; high: number; mean: number }[] }).values;
+    const panels = objectsWithKey(sweep.spec, 'layer').filter((o) => (o.layer as { mark: { type?: string } }[]).some((l) => l.mark.type === 'area'));
+    expect(panels.length).toBeGreaterThan(0);
+    const throughputBand = (panels[0].data as { values: { low: number | null; high: number | null; mean: number }[] }).values.filter((r) => r.low !== null) as { low: number; high: number; mean: number }[];
+    expect(throughputBand.length).toBeGreaterThan(0);
     for (const row of throughputBand) expect(row.low).toBeLessThanOrEqual(row.high);
     expect(throughputBand.some((row) => row.low < row.mean && row.mean < row.high)).toBe(true);
   });

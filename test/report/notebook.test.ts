@@ -44,7 +44,7 @@ describe('notebook.ipynb', () => {
 
   it('holds the schema check to account: a broken notebook fails it', () => {
     const broken = JSON.parse(text);
-    broken.cells[3].outputs[0].data['image/png'] = { not: 'text' };
+    broken.cells.find((c: Cell) => c.outputs?.length).outputs[0].data['image/png'] = { not: 'text' };
     expect(new Validator().validate(broken, nbformatSchema()).valid).toBe(false);
     const unknownCell = JSON.parse(text);
     unknownCell.cells[1].execution_count = 1;
@@ -54,7 +54,7 @@ describe('notebook.ipynb', () => {
   it('has one code cell per chart with a Vega-Lite v5 output, a PNG fallback and plain text', () => {
     const nb = JSON.parse(text) as { nbformat: number; cells: Cell[] };
     expect(nb.nbformat).toBe(4);
-    const code = nb.cells.filter((c) => c.cell_type === 'code');
+    const code = nb.cells.filter((c) => c.cell_type === 'code' && c.outputs?.length);
     expect(code.length).toBe(charts.length);
     code.forEach((cell, i) => {
       expect(cell.source.join('')).toContain(`charts/${charts[i]}.vl.json`);
@@ -66,12 +66,21 @@ describe('notebook.ipynb', () => {
     });
   });
 
+  it('has a cell that loads every table with pandas, from parquet/ or the CSV files', () => {
+    const nb = JSON.parse(text) as { cells: Cell[] };
+    const loaders = nb.cells.filter((c) => c.cell_type === 'code' && c.outputs?.length === 0).map((c) => c.source.join(''));
+    expect(loaders).toHaveLength(1);
+    expect(loaders[0]).toContain('import pandas as pd');
+    expect(loaders[0]).toContain("pd.read_parquet(parquet)");
+    expect(loaders[0]).toContain("'transactions'");
+  });
+
   it('escapes the scenario text in Markdown and has the summary table', () => {
     const nb = JSON.parse(text) as { cells: Cell[] };
     const markdown = nb.cells.filter((c) => c.cell_type === 'markdown').map((c) => c.source.join('')).join('\n')
       .replace(/^(`{3,})yaml\n[\s\S]*?\n\1$/m, '');
     expect(markdown).not.toContain('<script>');
     expect(markdown).toContain('&lt;script&gt;');
-    expect(markdown).toMatch(/\| sweep point \| ledger \| n \|/);
+    expect(markdown).toMatch(/\| workload\.rate \| ledger \| n \|/);
   });
 });

@@ -46,7 +46,7 @@ export function costChart(data: ResultsData): Chart | null {
         y: { field: 'ledger', type: 'nominal', title: null, sort: data.ledgers },
         x: { field: 'value', type: 'quantitative', title: measure.title, scale, stack: null, axis: { ...NUMBER_AXIS, labelOverlap: 'greedy' } },
         ...(isLog(scale) ? { x2: { value: 0 } } : {}),
-        color: ledgerColour(data.ledgers),
+        color: ledgerColour(data.ledgers, rows),
         tooltip: [tip('ledger', 'ledger'), tip('point_label', 'sweep point'), tip('value', measure.title, 'quantitative', NUMBER_FORMAT), tip('runs', 'runs', 'quantitative')],
       },
     };

@@ -2,7 +2,7 @@
 // (first replication of each sweep point), and ledger size growth.
 
 import { facetByPoint, NUMBER_FORMAT, PANEL_HEIGHT, PANEL_WIDTH, scaleFor, tip, topLevel, type Chart } from '../chart.js';
-import { ledgerColour } from '../ledgerColours.js';
+import { ledgerColour, ledgerDash } from '../ledgerColours.js';
 import type { ResultsData } from '../resultsData.js';
 import { firstReplicationSeries } from './timeseriesRows.js';
 
@@ -52,7 +52,8 @@ export function gaugeCharts(data: ResultsData): Chart[] {
       encoding: {
         x: { field: 't', type: 'quantitative', title: series.unit.title },
         y: { field: 'value', type: 'quantitative', title: gauge.axisTitle, scale, ...(gauge.bytes ? { axis: { format: '~s' } } : {}) },
-        color: ledgerColour(data.ledgers),
+        color: ledgerColour(data.ledgers, series.rows),
+        strokeDash: ledgerDash(data.ledgers, series.rows),
         tooltip: [tip('ledger', 'ledger'), tip('point_label', 'sweep point'), tip('t', series.unit.title, 'quantitative', NUMBER_FORMAT), tip('value', gauge.axisTitle, 'quantitative', NUMBER_FORMAT)],
       },
     };

@@ -28,7 +28,7 @@ export function latencyChart(data: ResultsData): Chart | null {
     layer: [
       {
         mark: { type: 'rule', strokeWidth: 3, opacity: 0.6 },
-        encoding: { x: { field: 'p50', type: 'quantitative', title: 'submission-to-confirmation latency (s)', scale }, x2: { field: 'p99' }, y, color: ledgerColour(data.ledgers), tooltip },
+        encoding: { x: { field: 'p50', type: 'quantitative', title: 'submission-to-confirmation latency (s)', scale }, x2: { field: 'p99' }, y, color: ledgerColour(data.ledgers, rows), tooltip },
       },
       {
         transform: [{ fold: [...PERCENTILES], as: ['percentile', 'latency_s'] }],
@@ -36,7 +36,7 @@ export function latencyChart(data: ResultsData): Chart | null {
         encoding: {
           x: { field: 'latency_s', type: 'quantitative', scale },
           y,
-          color: ledgerColour(data.ledgers),
+          color: ledgerColour(data.ledgers, rows),
           shape: { field: 'percentile', type: 'nominal', title: 'percentile', scale: { domain: [...PERCENTILES], range: ['circle', 'square', 'triangle-up'] } },
           tooltip,
         },

@@ -36,7 +36,7 @@ export function nodeStorageChart(data: ResultsData): Chart | null {
           encoding: {
             x: { field: 'ledger_bytes', type: 'quantitative', title: 'ledger size (bytes)', scale, axis },
             y: { field: 'node_storage_bytes', type: 'quantitative', title: 'storage per node (bytes)', scale, axis },
-            color: ledgerColour(data.ledgers),
+            color: ledgerColour(data.ledgers, rows),
             tooltip: [tip('run_id', 'run'), tip('ledger', 'ledger'), tip('point_label', 'sweep point'), tip('ledger_bytes', 'ledger (bytes)', 'quantitative', NUMBER_FORMAT), tip('node_storage_bytes', 'per node (bytes)', 'quantitative', NUMBER_FORMAT)],
           },
         },

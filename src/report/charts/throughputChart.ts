@@ -3,7 +3,7 @@
 
 import { isLog, NUMBER_FORMAT, PANEL_HEIGHT, PANEL_WIDTH, scaleFor, tip, topLevel, type Chart } from '../chart.js';
 import type { Json } from '../json.js';
-import { ledgerColour } from '../ledgerColours.js';
+import { ledgerColour, ledgerDash, ledgerShape } from '../ledgerColours.js';
 import { measuredSeconds, type ResultsData, type Row } from '../resultsData.js';
 
 const RATE_KEY = 'workload.rate';
@@ -63,13 +63,13 @@ export function throughputChart(data: ResultsData): Chart | null {
             x,
             y: { field: 'ci95_low', type: 'quantitative', scale },
             y2: { field: 'ci95_high' },
-            color: ledgerColour(data.ledgers),
+            color: ledgerColour(data.ledgers, rows),
           },
         }] : []),
         {
           data: { values: rows },
-          mark: { type: 'line', point: { filled: true, size: 50 }, strokeWidth: 2 },
-          encoding: { x, y, color: ledgerColour(data.ledgers), order: { field: 'offered_tps', type: 'quantitative' }, tooltip },
+          mark: { type: 'line', point: { filled: false, size: 60, strokeWidth: 1.5 }, strokeWidth: 2 },
+          encoding: { x, y, color: ledgerColour(data.ledgers, rows), strokeDash: ledgerDash(data.ledgers, rows), shape: ledgerShape(data.ledgers, rows), order: { field: 'offered_tps', type: 'quantitative' }, tooltip },
         },
       ],
     }, hasIntervals ? 'bars: 95% confidence interval over replications' : undefined),
