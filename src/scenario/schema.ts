@@ -4,9 +4,8 @@
 import { z } from 'zod';
 import { distribution, duration, positiveDuration } from './units.js';
 import { fleetSchema, gridSchema, marketSchema } from '../model/schema.js';
-import { tangleSchema } from '../ledger/tangle/schema.js';
-import { powSchema } from '../ledger/pow/schema.js';
-import { lightchainSchema } from '../ledger/lightchain/schema.js';
+import { LEDGER_KINDS, LEDGER_KIND_NAMES, LEDGER_SCHEMAS } from '../ledger/kinds.js';
+import type { LedgerDescriptor } from '../ledger/descriptor.js';
 
 const txSize = z.int().positive().default(250).meta({ description: 'bytes per ledger transaction' });
 
@@ -35,8 +34,8 @@ export const networkSchema = z.strictObject({
   bandwidth: z.union([z.number().positive(), z.literal('unlimited')]).default(100).meta({ description: 'link bandwidth in Mbit/s, or unlimited (delay independent of size)' }),
 });
 
-export const ledgerSchema = z.discriminatedUnion('kind', [tangleSchema, powSchema, lightchainSchema], {
-  error: 'expected kind to be one of: tangle, pow, lightchain',
+export const ledgerSchema = z.discriminatedUnion('kind', LEDGER_SCHEMAS, {
+  error: `expected kind to be one of: ${LEDGER_KIND_NAMES.join(', ')}`,
 });
 
 export const sweepSchema = z.strictObject({
@@ -46,6 +45,7 @@ export const sweepSchema = z.strictObject({
 
 export const outputsSchema = z.strictObject({
   transactions: z.boolean().default(false).meta({ description: 'write transactions.csv (one row per ledger transaction)' }),
+  blocks: z.boolean().default(false).meta({ description: 'write blocks.csv (one row per block found, main chain or stale; chain ledgers only)' }),
   timeseriesInterval: positiveDuration().optional().meta({ description: 'bucket width of timeseries.csv (default: duration / 96)' }),
   report: z.boolean().default(true).meta({ description: 'build charts, report.html and notebook.ipynb after the run' }),
 });
@@ -67,14 +67,10 @@ export const scenarioSchema = z.strictObject({
   outputs: outputsSchema.prefault({}).meta({ description: 'which files to write' }),
 }).superRefine((s, ctx) => {
   if (s.warmup >= s.duration) ctx.addIssue({ code: 'custom', path: ['warmup'], message: `expected warmup (${s.warmup} s) to be shorter than duration (${s.duration} s)` });
-  const nodes = s.network.nodes;
+  const checkContext = { nodes: s.network.nodes };
   s.ledgers.forEach((l, i) => {
-    const producers = l.kind === 'pow' ? l.miners : l.kind === 'lightchain' ? (l.producers ?? nodes) : 0;
-    const producerKey = l.kind === 'pow' ? 'miners' : 'producers';
-    if (producers > nodes) ctx.addIssue({ code: 'custom', path: ['ledgers', i, producerKey], message: `expected at most network.nodes (${nodes}) ${producerKey}, got ${producers}` });
-    const shares = l.kind === 'pow' ? l.hashShares : l.kind === 'lightchain' ? l.weights : undefined;
-    const sharesKey = l.kind === 'pow' ? 'hashShares' : 'weights';
-    if (shares && shares.length !== producers) ctx.addIssue({ code: 'custom', path: ['ledgers', i, sharesKey], message: `expected one share per ${producerKey === 'miners' ? 'miner' : 'producer'} (${producers}), got ${shares.length}` });
+    const descriptor = LEDGER_KINDS.find((d) => d.kind === l.kind) as LedgerDescriptor<z.ZodType<LedgerConfig>> | undefined;
+    for (const p of descriptor?.crossChecks?.(l, checkContext) ?? []) ctx.addIssue({ code: 'custom', path: ['ledgers', i, ...p.path], message: p.message });
   });
   const seen = new Map<string, number>();
   s.ledgers.forEach((l, i) => {

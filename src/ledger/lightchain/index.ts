@@ -65,5 +65,6 @@ export function createLightchainLedger(config: LightchainConfig, ctx: LedgerCont
         },
       };
     },
+    blocks: () => chain.blockColumns(),
   };
 }

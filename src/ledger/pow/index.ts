@@ -57,5 +57,6 @@ export function createPowLedger(config: PowConfig, ctx: LedgerContext): PowLedge
         },
       };
     },
+    blocks: () => chain.blockColumns(),
   };
 }
