@@ -1,5 +1,5 @@
 // Writes the CSV files of a results directory (runs.csv, aggregate.csv, timeseries.csv,
-// market.csv, transactions.csv) from the run store, in run-list order, so the bytes never
+// market.csv, transactions.csv, blocks.csv) from the run store, in run-list order, so the bytes never
 // depend on which worker or shard produced a run.
 
 import { createReadStream, existsSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { METRICS } from '../metrics/runMetrics.js';
 import { summarize } from '../metrics/aggregate.js';
 import type { RunSpec } from '../scenario/runList.js';
-import { readStoredRun, storePaths, TRANSACTION_COLUMNS, type StoredRun } from '../runner/runStore.js';
+import { BLOCK_COLUMNS, readStoredRun, storePaths, TRANSACTION_COLUMNS, type StoredRun } from '../runner/runStore.js';
 import { AtomicWriter, writeFileAtomic } from './atomicFile.js';
 import { csvHeader, csvRows, type Cell } from './csv.js';
 
@@ -23,6 +23,8 @@ export interface ResultFilesOptions {
   runs: RunSpec[];
   sweptKeys: string[];
   transactions: boolean;
+  /** Write blocks.csv (outputs.blocks). */
+  blocks?: boolean;
 }
 
 export async function writeResultFiles(options: ResultFilesOptions): Promise<void> {
@@ -86,7 +88,8 @@ export async function writeResultFiles(options: ResultFilesOptions): Promise<voi
   });
   writeFileAtomic(join(outDir, 'aggregate.csv'), csvHeader(aggregateColumns) + csvRows(aggregateRows, aggregateColumns));
 
-  if (options.transactions) await concatenateTransactions(outDir, runs);
+  if (options.transactions) await concatenateRunFiles(join(outDir, 'transactions.csv'), TRANSACTION_COLUMNS, runs.map((r) => storePaths(outDir, r.runId).transactions));
+  if (options.blocks) await concatenateRunFiles(join(outDir, 'blocks.csv'), BLOCK_COLUMNS, runs.map((r) => storePaths(outDir, r.runId).blocks));
 }
 
 /** SPEC.md's metrics, then the ledger-specific extras of these runs in sorted order. */
@@ -97,12 +100,12 @@ function metricColumnsOf(stored: Pick<StoredRun, 'metrics'>[]): string[] {
   return [...METRICS, ...[...extras].sort()];
 }
 
-async function concatenateTransactions(outDir: string, runs: RunSpec[]): Promise<void> {
-  const writer = new AtomicWriter(join(outDir, 'transactions.csv'));
+/** Writes `target`: one header, then each run's stored rows in run-list order (runs without a file are skipped). */
+async function concatenateRunFiles(target: string, columns: readonly string[], paths: string[]): Promise<void> {
+  const writer = new AtomicWriter(target);
   try {
-    writer.write(csvHeader(TRANSACTION_COLUMNS));
-    for (const run of runs) {
-      const path = storePaths(outDir, run.runId).transactions;
+    writer.write(csvHeader(columns));
+    for (const path of paths) {
       if (!existsSync(path)) continue;
       const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
       stream.on('data', (chunk) => writer.write(chunk as string));

@@ -6,7 +6,8 @@ import { simulateRun } from './simulateRun.js';
 import { storePaths, type StoredRun } from './runStore.js';
 import { AtomicWriter, writeFileAtomic } from '../output/atomicFile.js';
 import { csvRows, type Cell } from '../output/csv.js';
-import { TRANSACTION_COLUMNS } from './runStore.js';
+import { BLOCK_COLUMNS, TRANSACTION_COLUMNS } from './runStore.js';
+import type { BlockColumns } from '../ledger/ledger.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunSpec } from '../scenario/runList.js';
 import type { TxLog } from '../metrics/txLog.js';
@@ -39,6 +40,7 @@ export function executeRun(task: RunTask): RunResult {
     const outcome = simulateRun(scenario, run);
     const paths = storePaths(outDir, run.runId);
     if (scenario.outputs.transactions) writeTransactions(paths.transactions, run, outcome.log);
+    if (outcome.blocks) writeBlocks(paths.blocks, run, outcome.blocks);
     const wallSeconds = (performance.now() - started) / 1000;
     const events = outcome.metrics.events ?? 0;
     const stored: StoredRun = { run, metrics: outcome.metrics, timeseries: outcome.timeseries, market: outcome.market, wallSeconds, eventsPerSecond: events / Math.max(wallSeconds, 1e-9) };
@@ -71,4 +73,16 @@ function writeTransactions(path: string, run: RunSpec, log: TxLog): void {
     writer.abandon();
     throw error;
   }
+}
+
+function writeBlocks(path: string, run: RunSpec, blocks: BlockColumns): void {
+  const rows: Record<string, Cell>[] = [];
+  for (let id = 0; id < blocks.count; id++) {
+    rows.push({
+      run_id: run.runId, ledger: run.ledger, block_id: id, parent_id: blocks.parent[id] < 0 ? null : blocks.parent[id],
+      height: blocks.height[id], producer: blocks.producer[id] < 0 ? null : blocks.producer[id], found_s: blocks.foundAt[id],
+      size_bytes: blocks.sizeBytes[id], tx_count: blocks.txCount[id], main: blocks.main[id],
+    });
+  }
+  writeFileAtomic(path, csvRows(rows, BLOCK_COLUMNS));
 }

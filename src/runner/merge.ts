@@ -28,10 +28,11 @@ export async function mergeResults(dirs: string[], outDir: string): Promise<{ st
     if (!source) continue;
     const from = storePaths(source, run.runId), to = storePaths(outDir, run.runId);
     if (existsSync(from.transactions)) copyFileSync(from.transactions, to.transactions);
+    if (existsSync(from.blocks)) copyFileSync(from.blocks, to.blocks);
     copyFileSync(from.json, to.json);
   }
   const finished = runs.filter((r) => hasStoredRun(outDir, r.runId));
-  await writeResultFiles({ outDir, runs: finished, sweptKeys: Object.keys(loaded.points[0].values), transactions: loaded.scenario.outputs.transactions });
+  await writeResultFiles({ outDir, runs: finished, sweptKeys: Object.keys(loaded.points[0].values), transactions: loaded.scenario.outputs.transactions, blocks: loaded.scenario.outputs.blocks });
   const status = finished.length === runs.length ? 'complete' : 'partial';
   writeManifest(outDir, {
     ...environment(),

@@ -45,7 +45,7 @@ export interface RunSummary {
 }
 
 /** Files a run writes into its results directory (removed before a fresh, non-resumed run). */
-export const RESULT_FILES = [STORE_DIR, 'manifest.json', 'runs.csv', 'aggregate.csv', 'timeseries.csv', 'market.csv', 'transactions.csv', 'charts', 'report.html', 'notebook.ipynb'];
+export const RESULT_FILES = [STORE_DIR, 'manifest.json', 'runs.csv', 'aggregate.csv', 'timeseries.csv', 'market.csv', 'transactions.csv', 'blocks.csv', 'charts', 'report.html', 'notebook.ipynb'];
 
 /** The i-th of n slices of the run list: every n-th run starting at i (round-robin keeps slices balanced). */
 export function shardOf<T>(runs: T[], shard?: Shard): T[] {
@@ -96,7 +96,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunOptions): 
   removeTemporaryFiles(join(outDir, STORE_DIR));
 
   const finished = runs.filter((r) => hasStoredRun(outDir, r.runId));
-  await writeResultFiles({ outDir, runs: finished, sweptKeys: Object.keys(loaded.points[0].values), transactions: scenario.outputs.transactions });
+  await writeResultFiles({ outDir, runs: finished, sweptKeys: Object.keys(loaded.points[0].values), transactions: scenario.outputs.transactions, blocks: scenario.outputs.blocks });
 
   const failures = runs.flatMap((r) => {
     const result = results.get(r.runId);
