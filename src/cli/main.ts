@@ -10,10 +10,13 @@ import { benchCommand } from './benchCommand.js';
 import { reportCommand } from './reportCommand.js';
 import { dv2gVersion } from '../output/manifest.js';
 import { EXIT } from './exitCodes.js';
+import { LEDGER_KINDS } from '../ledger/kinds.js';
+
+const LEDGER_LIST = LEDGER_KINDS.map((k) => `  ${k.kind.padEnd(11)} ${k.title}`).join('\n');
 
 await yargs(hideBin(process.argv))
   .scriptName('dv2g')
-  .usage('$0 <command> [options]\n\nSimulate V2G energy trading settled on a tangle, a PoW blockchain and LightChain.')
+  .usage(`$0 <command> [options]\n\nSimulate V2G energy trading settled on ledgers side by side. Ledger kinds (ledgers[].kind):\n${LEDGER_LIST}`)
   .command(runCommand)
   .command(validateCommand)
   .command(scenariosCommand)
