@@ -12,7 +12,7 @@ export const poetKind = ledgerKind({
   create: createPoet,
   crossChecks: (c, { nodes }) => producerChecks({ producersKey: 'validators', noun: 'validator', producers: c.validators }, nodes),
   bench: {
-    description: 'a proof-of-elapsed-time day (20 s mean wait, 16 validators) on a 1,000-node network (quick: 200 nodes) at 10 tx/s',
+    description: "pow's workload (a day of 600 s blocks, 16 producers) on a 1,000-node network (quick: 200 nodes) at 10 tx/s, to compare events/s with pow",
     run: async (quick) => (await import('./bench.js')).benchPoet(quick),
   },
 });
