@@ -1,19 +1,17 @@
-// The fixed set of `dv2g bench` workloads, each at a full size and a reduced `--quick` size.
+// The fixed set of `dv2g bench` workloads, each at a full size and a reduced `--quick` size; one per
+// ledger kind, from the kinds' descriptors (src/ledger/kinds.ts).
 
 import { performance } from 'node:perf_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { benchEngine } from './engineBench.js';
-import { benchTangle } from '../ledger/tangle/bench.js';
-import { benchPow } from '../ledger/pow/bench.js';
-import type { ChainBenchResult } from '../ledger/chain/benchRun.js';
-import { benchLightchain } from '../ledger/lightchain/bench.js';
+import { LEDGER_KINDS } from '../ledger/kinds.js';
 import { benchDayAhead, benchMarket } from '../model/bench.js';
 import { loadScenario, parseScenario } from '../scenario/load.js';
 import { runScenario } from '../runner/runScenario.js';
 import { SCENARIOS_DIR } from '../scenario/bundled.js';
-import type { BenchWorkload, Measurement } from './measure.js';
+import { timed, type BenchWorkload } from './measure.js';
 
 export const WORKLOADS: BenchWorkload[] = [
   {
@@ -24,28 +22,7 @@ export const WORKLOADS: BenchWorkload[] = [
       return { speed: r.kernelEventsPerSecond, unit: 'events/s', ratio: r.ratio, ratioMeaning: 'kernel / bare heap', wallSeconds: r.events / r.kernelEventsPerSecond, details: { events: r.events, bareEventsPerSecond: Math.round(r.bareEventsPerSecond) } };
     },
   },
-  {
-    name: 'tangle',
-    description: 'tangle, mcmc, alpha 0.01, 100 tx/s: 1,000,000 transactions (quick: 100,000); aim under 60 s',
-    async run(quick) {
-      const { value: r, seconds } = timed(() => benchTangle(quick ? 100_000 : 1_000_000));
-      return { speed: r.transactions / seconds, unit: 'tx/s', wallSeconds: seconds, details: { transactions: r.transactions, confirmed: r.confirmed, events: r.events } };
-    },
-  },
-  {
-    name: 'pow',
-    description: 'a Bitcoin-like day (600 s, 1 MB blocks) on a 1,000-node network (quick: 200 nodes) at 10 tx/s',
-    async run(quick) {
-      return chainMeasurement(timed(() => benchPow(quick ? 200 : 1000)));
-    },
-  },
-  {
-    name: 'lightchain',
-    description: 'a LightChain day on a 1,000-node network (quick: 200 nodes)',
-    async run(quick) {
-      return chainMeasurement(timed(() => benchLightchain(quick ? 200 : 1000)));
-    },
-  },
+  ...LEDGER_KINDS.map((k): BenchWorkload => ({ name: k.kind, description: k.bench.description, run: k.bench.run })),
   {
     name: 'market',
     description: 'a day of negotiation and settlement for 100,000 EVs (quick: 10,000)',
@@ -82,17 +59,6 @@ export const WORKLOADS: BenchWorkload[] = [
     },
   },
 ];
-
-/** Runs `work` once and measures its wall time. */
-function timed<T>(work: () => T): { value: T; seconds: number } {
-  const started = performance.now();
-  const value = work();
-  return { value, seconds: (performance.now() - started) / 1000 };
-}
-
-function chainMeasurement({ value: r, seconds }: { value: ChainBenchResult; seconds: number }): Measurement {
-  return { speed: r.events / seconds, unit: 'events/s', wallSeconds: seconds, details: { nodes: r.nodes, events: r.events, transactions: r.transactions, blocks: r.blocks, simulatedPerWallSecond: Math.round(r.simulatedSeconds / seconds) } };
-}
 
 async function timedRun(loaded: ReturnType<typeof parseScenario>, workers: number): Promise<{ seconds: number; events: number; runs: number }> {
   const outDir = mkdtempSync(join(tmpdir(), 'dv2g-bench-'));

@@ -12,6 +12,9 @@ import { compareCommand } from './compareCommand.js';
 import { dv2gVersion } from '../output/manifest.js';
 import { EXIT } from './exitCodes.js';
 import { optionHint } from './optionHint.js';
+import { LEDGER_KINDS } from '../ledger/kinds.js';
+
+const LEDGER_LIST = LEDGER_KINDS.map((k) => `  ${k.kind.padEnd(11)} ${k.title}`).join('\n');
 
 /** yargs' own list of the options in force (its class has it; its type declarations do not). */
 interface OptionsInForce {
@@ -21,7 +24,7 @@ interface OptionsInForce {
 const cli = yargs(hideBin(process.argv));
 await cli
   .scriptName('dv2g')
-  .usage('$0 <command> [options]\n\nSimulate V2G energy trading settled on a tangle, a PoW blockchain and LightChain.')
+  .usage(`$0 <command> [options]\n\nSimulate V2G energy trading settled on ledgers side by side. Ledger kinds (ledgers[].kind):\n${LEDGER_LIST}`)
   .command(runCommand)
   .command(validateCommand)
   .command(scenariosCommand)

@@ -60,6 +60,21 @@ export interface LedgerReport {
   extra?: Record<string, number | null>;
 }
 
+/** Chain ledgers: every block found (index = block id, 0 = genesis), for blocks.csv. */
+export interface BlockColumns {
+  count: number;
+  /** Parent block id (-1 for genesis). */
+  parent: Int32Array;
+  height: Int32Array;
+  /** Node that produced the block (-1 for genesis). */
+  producer: Int32Array;
+  foundAt: Float64Array;
+  sizeBytes: Float64Array;
+  txCount: Int32Array;
+  /** 1 when the block is on the main chain at the end of the run. */
+  main: Uint8Array;
+}
+
 export interface Ledger {
   /** Fee a transaction of `sizeBytes` would pay if submitted now (0 on fee-less ledgers). */
   feeFor(sizeBytes: number): number;
@@ -68,6 +83,8 @@ export interface Ledger {
   gauges(): LedgerGauges;
   /** Called once at the end of the run. */
   report(): LedgerReport;
+  /** Chain ledgers: the blocks found (for blocks.csv); absent on ledgers without blocks. */
+  blocks?(): BlockColumns;
 }
 
 export type LedgerFactory<Config> = (config: Config, ctx: LedgerContext) => Ledger;

@@ -1,19 +1,19 @@
-// Maps each ledger kind to its factory. Adding a ledger kind: a folder with schema.ts and index.ts,
-// its schema in scenario/schema.ts's union, and one line here.
+// Finds a ledger kind's descriptor by name and creates a run's ledger from its configuration.
 
-import type { Ledger, LedgerContext } from './ledger.js';
+import type { Ledger, LedgerContext, LedgerFactory } from './ledger.js';
 import type { LedgerConfig } from '../scenario/schema.js';
-import { createTangle } from './tangle/index.js';
-import { createPow } from './pow/index.js';
-import { createLightchain } from './lightchain/index.js';
+import { LEDGER_KINDS } from './kinds.js';
+
+type Descriptor = (typeof LEDGER_KINDS)[number];
+
+const BY_KIND = new Map<string, Descriptor>(LEDGER_KINDS.map((d) => [d.kind, d]));
+
+export function ledgerDescriptor(kind: string): Descriptor {
+  const d = BY_KIND.get(kind);
+  if (!d) throw new RangeError(`unknown ledger kind "${kind}"`);
+  return d;
+}
 
 export function createLedger(config: LedgerConfig, ctx: LedgerContext): Ledger {
-  switch (config.kind) {
-    case 'tangle':
-      return createTangle(config, ctx);
-    case 'pow':
-      return createPow(config, ctx);
-    case 'lightchain':
-      return createLightchain(config, ctx);
-  }
+  return (ledgerDescriptor(config.kind).create as LedgerFactory<LedgerConfig>)(config, ctx);
 }

@@ -1,12 +1,12 @@
 // Writes the CSV files of a results directory (runs.csv, aggregate.csv, timeseries.csv,
-// market.csv, transactions.csv, paired.csv) from the run store, in run-list order, so the bytes never
+// market.csv, transactions.csv, blocks.csv, paired.csv) from the run store, in run-list order, so the bytes never
 // depend on which worker or shard produced a run.
 
 import { join } from 'node:path';
 import { METRICS } from '../metrics/runMetrics.js';
 import { summarize } from '../metrics/aggregate.js';
 import type { RunSpec } from '../scenario/runList.js';
-import { readStoredRun, transactionChunks, TRANSACTION_COLUMNS, type StoredRun, type StoreIdentity } from '../store/runStore.js';
+import { BLOCK_COLUMNS, readStoredRun, sideFileChunks, TRANSACTION_COLUMNS, type SideFile, type StoredRun, type StoreIdentity } from '../store/runStore.js';
 import { AtomicWriter, writeFileAtomic } from '../io/atomicFile.js';
 import { csvHeader, csvRows, type Cell } from './csv.js';
 import { PAIRED_COLUMNS, pairedRows } from './pairedRows.js';
@@ -26,6 +26,8 @@ export interface ResultFilesOptions {
   transactions: boolean;
   /** Also load the tables into results.duckdb and parquet/. */
   database?: boolean;
+  /** Write blocks.csv (outputs.blocks). */
+  blocks?: boolean;
 }
 
 export async function writeResultFiles(options: ResultFilesOptions): Promise<void> {
@@ -93,7 +95,8 @@ export async function writeResultFiles(options: ResultFilesOptions): Promise<voi
   const pairedColumns = ['point', ...sweptKeys, ...PAIRED_COLUMNS.slice(1)];
   if (paired.length) writeFileAtomic(join(outDir, 'paired.csv'), csvHeader(pairedColumns) + csvRows(paired, pairedColumns));
 
-  if (options.transactions) await concatenateTransactions(outDir, runs);
+  if (options.transactions) await concatenateSideFiles(outDir, 'transactions', TRANSACTION_COLUMNS, runs);
+  if (options.blocks) await concatenateSideFiles(outDir, 'blocks', BLOCK_COLUMNS, runs);
   if (options.database) await writeDatabase(outDir);
 }
 
@@ -105,11 +108,12 @@ function metricColumnsOf(stored: Pick<StoredRun, 'metrics'>[]): string[] {
   return [...METRICS, ...[...extras].sort()];
 }
 
-async function concatenateTransactions(outDir: string, runs: RunSpec[]): Promise<void> {
-  const writer = new AtomicWriter(join(outDir, 'transactions.csv'));
+/** Writes `<side>.csv`: one header, then each run's stored rows in run-list order (runs without a file are skipped). */
+async function concatenateSideFiles(outDir: string, side: SideFile, columns: readonly string[], runs: RunSpec[]): Promise<void> {
+  const writer = new AtomicWriter(join(outDir, `${side}.csv`));
   try {
-    writer.write(csvHeader(TRANSACTION_COLUMNS));
-    for (const run of runs) for await (const chunk of transactionChunks(outDir, run.runId) ?? []) writer.write(chunk);
+    writer.write(csvHeader(columns));
+    for (const run of runs) for await (const chunk of sideFileChunks(outDir, run.runId, side) ?? []) writer.write(chunk);
     writer.commit();
   } catch (error) {
     writer.abandon();

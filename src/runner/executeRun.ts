@@ -3,10 +3,11 @@
 
 import { performance } from 'node:perf_hooks';
 import { simulateRun } from './simulateRun.js';
-import { storePaths, TRANSACTION_COLUMNS, writeStoredRun, type StoredRun, type StoreIdentity } from '../store/runStore.js';
+import { BLOCK_COLUMNS, storePaths, TRANSACTION_COLUMNS, writeStoredRun, type StoredRun, type StoreIdentity } from '../store/runStore.js';
 import { AtomicWriter } from '../io/atomicFile.js';
 import { IoError } from '../io/ioError.js';
 import { csvRows, type Cell } from '../output/csv.js';
+import type { BlockColumns } from '../ledger/ledger.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunSpec } from '../scenario/runList.js';
 import type { TxLog } from '../metrics/txLog.js';
@@ -39,11 +40,14 @@ export function executeRun(task: RunTask): RunResult {
     if (faultInjected(run.runId)) throw new Error(`fault injected by DV2G_FAIL_RUNS for ${run.runId}`);
     const outcome = simulateRun(scenario, run);
     const paths = storePaths(outDir, run.runId);
-    const transactionsSha256 = scenario.outputs.transactions ? writeTransactions(paths.transactions, run, outcome.log) : null;
+    const sides = {
+      transactions: scenario.outputs.transactions ? writeTransactions(paths.transactions, run, outcome.log) : null,
+      blocks: outcome.blocks ? writeBlocks(paths.blocks, run, outcome.blocks) : null,
+    };
     const wallSeconds = (performance.now() - started) / 1000;
     const events = outcome.metrics.events ?? 0;
     const stored: StoredRun = { run, metrics: outcome.metrics, timeseries: outcome.timeseries, market: outcome.market, wallSeconds, eventsPerSecond: events / Math.max(wallSeconds, 1e-9) };
-    writeStoredRun(outDir, stored, identity, transactionsSha256);
+    writeStoredRun(outDir, stored, identity, sides);
     return { runId: run.runId, ok: true, events, wallSeconds };
   } catch (error) {
     const e = error as Error;
@@ -69,6 +73,26 @@ function writeTransactions(path: string, run: RunSpec, log: TxLog): string {
       }
       writer.write(csvRows(rows, TRANSACTION_COLUMNS));
     }
+    return writer.commit()!;
+  } catch (error) {
+    writer.abandon();
+    throw error;
+  }
+}
+
+/** Writes the run's blocks file; returns its SHA-256. */
+function writeBlocks(path: string, run: RunSpec, blocks: BlockColumns): string {
+  const rows: Record<string, Cell>[] = [];
+  for (let id = 0; id < blocks.count; id++) {
+    rows.push({
+      run_id: run.runId, ledger: run.ledger, block_id: id, parent_id: blocks.parent[id] < 0 ? null : blocks.parent[id],
+      height: blocks.height[id], producer: blocks.producer[id] < 0 ? null : blocks.producer[id], found_s: blocks.foundAt[id],
+      size_bytes: blocks.sizeBytes[id], tx_count: blocks.txCount[id], main: blocks.main[id],
+    });
+  }
+  const writer = new AtomicWriter(path, true);
+  try {
+    writer.write(csvRows(rows, BLOCK_COLUMNS));
     return writer.commit()!;
   } catch (error) {
     writer.abandon();

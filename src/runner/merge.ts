@@ -10,7 +10,7 @@ import { ScenarioError } from '../scenario/problems.js';
 import { dv2gVersion, environment, readManifest, writeManifest, type Manifest } from '../output/manifest.js';
 import { writeResultFiles } from '../output/resultFiles.js';
 import { copyFileAtomic } from '../io/atomicFile.js';
-import { hasStoredRun, storedRunProblem, storePaths, type StoreIdentity } from '../store/runStore.js';
+import { hasStoredRun, SIDE_FILES, storedRunProblem, storePaths, type StoreIdentity } from '../store/runStore.js';
 import { missingRuns, type MissingRuns } from './missingRuns.js';
 import { mergedRunStatus } from './mergedRunStatus.js';
 import { openResultsDir } from './resultsDir.js';
@@ -58,11 +58,11 @@ export async function mergeResults(dirs: string[], outDir: string, options: Merg
       const source = sources.get(run.runId);
       if (source === undefined) continue;
       const from = storePaths(source, run.runId), to = storePaths(outDir, run.runId);
-      if (existsSync(from.transactions)) copyFileAtomic(from.transactions, to.transactions);
+      for (const side of SIDE_FILES) if (existsSync(from[side])) copyFileAtomic(from[side], to[side]);
       copyFileAtomic(from.json, to.json);
     }
     const finishedRuns = runs.filter((r) => storedRunProblem(outDir, r, identity) === undefined);
-    await writeResultFiles({ outDir, runs: finishedRuns, identity, sweptKeys: Object.keys(loaded.points[0].values), transactions: loaded.scenario.outputs.transactions, database: loaded.scenario.outputs.database });
+    await writeResultFiles({ outDir, runs: finishedRuns, identity, sweptKeys: Object.keys(loaded.points[0].values), transactions: loaded.scenario.outputs.transactions, database: loaded.scenario.outputs.database, blocks: loaded.scenario.outputs.blocks });
     const finished = new Set(finishedRuns.map((r) => r.runId));
     const status = finished.size === runs.length ? 'complete' : 'partial';
     writeManifest(outDir, {

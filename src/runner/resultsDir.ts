@@ -11,7 +11,7 @@ import { ScenarioError } from '../scenario/problems.js';
 import { STORE_DIR } from '../store/runStore.js';
 
 /** Files dv2g writes into a results directory (removed before a fresh, non-resumed run). */
-export const RESULT_FILES = [STORE_DIR, MANIFEST_FILE, 'runs.csv', 'aggregate.csv', 'timeseries.csv', 'market.csv', 'transactions.csv', 'paired.csv', 'results.duckdb', 'parquet', 'charts', 'report.html', 'notebook.ipynb'];
+export const RESULT_FILES = [STORE_DIR, MANIFEST_FILE, 'runs.csv', 'aggregate.csv', 'timeseries.csv', 'market.csv', 'transactions.csv', 'blocks.csv', 'paired.csv', 'results.duckdb', 'parquet', 'charts', 'report.html', 'notebook.ipynb'];
 
 export interface OpenResultsOptions {
   /** The command writing (recorded in the lock), e.g. `run`. */

@@ -113,7 +113,7 @@ async function runLocked(loaded: LoadedScenario, runs: RunSpec[], totalRuns: num
   // overwrote or removed is not complete, whatever its worker reported.
   const problems = new Map(runs.map((r) => [r.runId, storedRunProblem(outDir, r, identity)]));
   const finished = runs.filter((r) => problems.get(r.runId) === undefined);
-  await writeResultFiles({ outDir, runs: finished, identity, sweptKeys: Object.keys(loaded.points[0].values), transactions: scenario.outputs.transactions, database: scenario.outputs.database });
+  await writeResultFiles({ outDir, runs: finished, identity, sweptKeys: Object.keys(loaded.points[0].values), transactions: scenario.outputs.transactions, database: scenario.outputs.database, blocks: scenario.outputs.blocks });
 
   const interrupted = options.signal?.aborted ?? false;
   const failures = runs.flatMap((r) => {

@@ -7,6 +7,7 @@ import { TxLog } from '../metrics/txLog.js';
 import { runMetrics, type MetricValue } from '../metrics/runMetrics.js';
 import { createLedger } from '../ledger/registry.js';
 import { deviceLookup } from '../devices/deviceModel.js';
+import type { BlockColumns } from '../ledger/ledger.js';
 import { createWorkload } from '../model/workload/registry.js';
 import type { MarketIntervalRecord } from '../model/workload/workload.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -19,6 +20,8 @@ export interface RunOutcome {
   timeseries: TimeseriesRow[];
   market: MarketIntervalRecord[];
   log: TxLog;
+  /** Chain ledgers with outputs.blocks: every block found; otherwise null. */
+  blocks: BlockColumns | null;
 }
 
 /** Buckets per run when outputs.timeseriesInterval is not given. */
@@ -69,5 +72,6 @@ export function simulateRun(scenario: Scenario, run: RunSpec): RunOutcome {
   sim.run(duration);
 
   const metrics = runMetrics(txLog, ledger.report(), workload.report(), warmup, duration, sim.events);
-  return { metrics, timeseries, market: workload.intervals?.() ?? [], log: txLog };
+  const blocks = scenario.outputs.blocks ? (ledger.blocks?.() ?? null) : null;
+  return { metrics, timeseries, market: workload.intervals?.() ?? [], log: txLog, blocks };
 }

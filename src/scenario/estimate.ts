@@ -22,7 +22,7 @@ export const BYTES = {
   /** One EV: fleet arrays, sessions, plug-in lists. */
   ev: 300,
   /** One ledger transaction in the transaction log and the ledger, by ledger kind. */
-  tx: { tangle: 260, pow: 160, lightchain: 160 } satisfies Record<LedgerConfig['kind'], number>,
+  tx: { tangle: 260, pow: 160, lightchain: 160, pos: 160, poet: 160, pob: 160 } satisfies Record<LedgerConfig['kind'], number>,
   /** One block of a chain (header, links, transaction id list overhead). */
   block: 512,
   /** One time-series bucket row. */

@@ -6,9 +6,8 @@ import { distribution, duration, positiveDuration } from './units.js';
 import { safeName } from './names.js';
 import { MAX_DURATION_S, MAX_MARKET_ROUNDS, MAX_NODES, MAX_REPLICATIONS, MAX_TIMESERIES_BUCKETS, MIN_MARKET_INTERVAL_S, MIN_TIMESERIES_INTERVAL_S, count } from './limits.js';
 import { fleetSchema, gridSchema, marketSchema } from '../model/schema.js';
-import { tangleSchema } from '../ledger/tangle/schema.js';
-import { powSchema, PUBLIC_MINERS } from '../ledger/pow/schema.js';
-import { lightchainSchema } from '../ledger/lightchain/schema.js';
+import { LEDGER_KINDS, LEDGER_KIND_NAMES, LEDGER_SCHEMAS } from '../ledger/kinds.js';
+import type { LedgerDescriptor } from '../ledger/descriptor.js';
 import { devicesSchema } from './devicesSchema.js';
 
 const txSize = z.int().positive().default(250).meta({ description: 'bytes per ledger transaction' });
@@ -48,8 +47,8 @@ export const networkSchema = z.strictObject({
   }).prefault({}).meta({ description: "the block producers' own well-connected overlay (as relay networks give miners): producer-to-producer links with their own latency and bandwidth" }),
 });
 
-export const ledgerSchema = z.discriminatedUnion('kind', [tangleSchema, powSchema, lightchainSchema], {
-  error: 'expected kind to be one of: tangle, pow, lightchain',
+export const ledgerSchema = z.discriminatedUnion('kind', LEDGER_SCHEMAS, {
+  error: `expected kind to be one of: ${LEDGER_KIND_NAMES.join(', ')}`,
 });
 
 export const sweepSchema = z.strictObject({
@@ -59,6 +58,7 @@ export const sweepSchema = z.strictObject({
 
 export const outputsSchema = z.strictObject({
   transactions: z.boolean().default(false).meta({ description: 'write transactions.csv (one row per ledger transaction)' }),
+  blocks: z.boolean().default(false).meta({ description: 'write blocks.csv (one row per block found, main chain or stale; chain ledgers only)' }),
   timeseriesInterval: positiveDuration().refine((s) => s >= MIN_TIMESERIES_INTERVAL_S, { error: (issue) => `expected a bucket width of at least ${MIN_TIMESERIES_INTERVAL_S} s, got ${String(issue.input)} s` }).optional().meta({ description: `bucket width of timeseries.csv (default: duration / 96; at least ${MIN_TIMESERIES_INTERVAL_S} s and at most ${count(MAX_TIMESERIES_BUCKETS)} buckets per run)` }),
   report: z.boolean().default(true).meta({ description: 'build charts, report.html and notebook.ipynb after the run' }),
   database: z.boolean().default(true).meta({ description: 'write results.duckdb and parquet/ (the CSV tables for pandas, Polars, R and SQL, loaded by DuckDB)' }),
@@ -90,18 +90,13 @@ export const scenarioSchema = z.strictObject({
   if (buckets > MAX_TIMESERIES_BUCKETS) ctx.addIssue({ code: 'custom', path: ['outputs', 'timeseriesInterval'], message: `expected at most ${count(MAX_TIMESERIES_BUCKETS)} buckets per run, got ${count(Math.ceil(buckets))} (duration ${s.duration} s / ${interval} s)` });
   const rounds = durationInBounds && s.workload.kind === 'market' && s.market.interval >= MIN_MARKET_INTERVAL_S ? s.duration / s.market.interval : 0;
   if (rounds > MAX_MARKET_ROUNDS) ctx.addIssue({ code: 'custom', path: ['market', 'interval'], message: `expected at most ${count(MAX_MARKET_ROUNDS)} negotiation intervals per run, got ${count(Math.ceil(rounds))} (duration ${s.duration} s / ${s.market.interval} s)` });
-  const nodes = s.network.nodes;
+  const checkContext = { nodes: s.network.nodes, agents: s.grid.agents };
   s.ledgers.forEach((l, i) => {
-    const producers = l.kind === 'pow' ? (l.miners ?? (l.preset === 'bitcoin-public' ? PUBLIC_MINERS : s.grid.agents)) : l.kind === 'lightchain' ? (l.producers ?? nodes) : 0;
-    const producerKey = l.kind === 'pow' ? 'miners' : 'producers';
-    if (producers > nodes) ctx.addIssue({ code: 'custom', path: ['ledgers', i, producerKey], message: `expected at most network.nodes (${nodes}) ${producerKey}, got ${producers}` });
-    const shares = l.kind === 'pow' ? l.hashShares : l.kind === 'lightchain' ? l.weights : undefined;
-    const sharesKey = l.kind === 'pow' ? 'hashShares' : 'weights';
-    for (const key of deviceRoles(l)) {
-      const name = (l as Record<string, unknown>)[key];
-      if (typeof name === 'string' && !(name in s.devices)) ctx.addIssue({ code: 'custom', path: ['ledgers', i, key], message: `expected a device class declared under devices (${Object.keys(s.devices).join(', ')}), got "${name}"` });
+    const descriptor = LEDGER_KINDS.find((d) => d.kind === l.kind) as LedgerDescriptor<z.ZodType<LedgerConfig>> | undefined;
+    for (const p of descriptor?.crossChecks?.(l, checkContext) ?? []) ctx.addIssue({ code: 'custom', path: ['ledgers', i, ...p.path], message: p.message });
+    for (const [key, name] of deviceRoles(l)) {
+      if (!(name in s.devices)) ctx.addIssue({ code: 'custom', path: ['ledgers', i, key], message: `expected a device class declared under devices (${Object.keys(s.devices).join(', ')}), got "${name}"` });
     }
-    if (shares && shares.length !== producers) ctx.addIssue({ code: 'custom', path: ['ledgers', i, sharesKey], message: `expected one share per ${producerKey === 'miners' ? 'miner' : 'producer'} (${producers}), got ${shares.length}` });
   });
   const seen = new Map<string, number>();
   s.ledgers.forEach((l, i) => {
@@ -128,10 +123,7 @@ export function ledgerLabel(l: LedgerConfig): string {
   return l.label ?? l.kind;
 }
 
-/** The keys of a ledger configuration that name a device class. */
-function deviceRoles(l: LedgerConfig): string[] {
-  const common = ['issuerDevice', 'validatorDevice'];
-  if (l.kind === 'pow') return [...common, 'minerDevice'];
-  if (l.kind === 'lightchain') return [...common, 'producerDevice'];
-  return [...common, 'attackerDevice'];
+/** The keys of a ledger configuration that name a device class (every `...Device` key), with the names. */
+function deviceRoles(l: LedgerConfig): [string, string][] {
+  return Object.entries(l).flatMap(([key, value]) => (key.endsWith('Device') && typeof value === 'string' ? [[key, value] as [string, string]] : []));
 }

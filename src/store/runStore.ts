@@ -1,8 +1,9 @@
 // The per-run store inside a results directory (`.runs/`), the records stage between runs and files:
-// each finished run leaves `<run_id>.json` (its metrics and rows) and, when asked, `<run_id>.transactions.csv`
-// (rows, no header). The JSON names the run, seed, scenario hash and dv2g version and carries the
-// SHA-256 of its payload and of the transactions file; it is renamed into place last, so a valid one
-// means the run is complete (used by --resume, merge and the final status).
+// each finished run leaves `<run_id>.json` (its metrics and rows) and, when asked, side files of rows
+// without a header: `<run_id>.transactions.csv` and `<run_id>.blocks.csv`. The JSON names the run, seed,
+// scenario hash and dv2g version and carries the SHA-256 of its payload and of each side file; it is
+// renamed into place last, so a valid one means the run is complete (used by --resume, merge and the
+// final status).
 
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync } from 'node:fs';
@@ -50,8 +51,9 @@ interface StoredFile {
   seed: number;
   scenario_sha256: string;
   dv2g_version: string;
-  /** SHA-256 of the transactions side file, or null when the run wrote none. */
+  /** SHA-256 of each side file, or null when the run wrote none. */
   transactions_sha256: string | null;
+  blocks_sha256: string | null;
   /** SHA-256 of JSON.stringify(payload). */
   checksum: string;
   payload: StoredRun;
@@ -59,16 +61,29 @@ interface StoredFile {
 
 export const TRANSACTION_COLUMNS = ['run_id', 'ledger', 'tx_id', 'issuer', 'size_bytes', 'value', 'fee', 'submitted_s', 'confirmed_s', 'latency_s'] as const;
 
-export function storePaths(outDir: string, runId: string): { json: string; transactions: string } {
-  return { json: join(outDir, STORE_DIR, `${runId}.json`), transactions: join(outDir, STORE_DIR, `${runId}.transactions.csv`) };
+export const BLOCK_COLUMNS = ['run_id', 'ledger', 'block_id', 'parent_id', 'height', 'producer', 'found_s', 'size_bytes', 'tx_count', 'main'] as const;
+
+/** The side files a run may leave beside its JSON (rows without a header). */
+export const SIDE_FILES = ['transactions', 'blocks'] as const;
+export type SideFile = (typeof SIDE_FILES)[number];
+
+/** SHA-256 of each side file written, null for one not written. */
+export type SideFileHashes = Record<SideFile, string | null>;
+
+export function storePaths(outDir: string, runId: string): { json: string } & Record<SideFile, string> {
+  return {
+    json: join(outDir, STORE_DIR, `${runId}.json`),
+    transactions: join(outDir, STORE_DIR, `${runId}.transactions.csv`),
+    blocks: join(outDir, STORE_DIR, `${runId}.blocks.csv`),
+  };
 }
 
 export function hasStoredRun(outDir: string, runId: string): boolean {
   return existsSync(storePaths(outDir, runId).json);
 }
 
-/** Writes a finished run's JSON (after its transactions file, whose hash it records). */
-export function writeStoredRun(outDir: string, stored: StoredRun, identity: StoreIdentity, transactionsSha256: string | null): void {
+/** Writes a finished run's JSON (after its side files, whose hashes it records). */
+export function writeStoredRun(outDir: string, stored: StoredRun, identity: StoreIdentity, sides: SideFileHashes): void {
   const payload = JSON.stringify(stored);
   const header: Omit<StoredFile, 'payload'> = {
     format: STORE_FORMAT,
@@ -76,7 +91,8 @@ export function writeStoredRun(outDir: string, stored: StoredRun, identity: Stor
     seed: stored.run.seed,
     scenario_sha256: identity.scenarioSha256,
     dv2g_version: identity.dv2gVersion,
-    transactions_sha256: transactionsSha256,
+    transactions_sha256: sides.transactions,
+    blocks_sha256: sides.blocks,
     checksum: sha256(payload),
   };
   writeFileAtomic(storePaths(outDir, stored.run.runId).json, `${JSON.stringify(header).slice(0, -1)},"payload":${payload}}`);
@@ -92,10 +108,18 @@ export interface StoreProblem {
 export function storedRunProblem(outDir: string, run: RunSpec, identity: StoreIdentity): StoreProblem | undefined {
   const read = readStoredFile(outDir, run, identity);
   if ('reason' in read) return read;
-  const path = storePaths(outDir, run.runId).transactions;
-  if (read.transactions_sha256 === null) return existsSync(path) ? { path, reason: "is not recorded in its run's JSON" } : undefined;
-  if (!existsSync(path)) return { path, reason: 'is missing' };
-  return fileSha256(path) === read.transactions_sha256 ? undefined : { path, reason: 'is damaged (checksum mismatch)' };
+  const paths = storePaths(outDir, run.runId);
+  for (const side of SIDE_FILES) {
+    const path = paths[side];
+    const recorded = side === 'transactions' ? read.transactions_sha256 : read.blocks_sha256;
+    if (recorded === null || recorded === undefined) {
+      if (existsSync(path)) return { path, reason: "is not recorded in its run's JSON" };
+      continue;
+    }
+    if (!existsSync(path)) return { path, reason: 'is missing' };
+    if (fileSha256(path) !== recorded) return { path, reason: 'is damaged (checksum mismatch)' };
+  }
+  return undefined;
 }
 
 /** The stored run of `run`, checked against its checksum and identity; throws StoreError when unusable. */
@@ -156,8 +180,8 @@ function fileSha256(path: string): string {
   return hash.digest('hex');
 }
 
-/** Streams a stored transactions file (rows, no header) chunk by chunk. */
-export function transactionChunks(outDir: string, runId: string): AsyncIterable<string> | undefined {
-  const path = storePaths(outDir, runId).transactions;
+/** Streams a stored side file (rows, no header) chunk by chunk. */
+export function sideFileChunks(outDir: string, runId: string, side: SideFile): AsyncIterable<string> | undefined {
+  const path = storePaths(outDir, runId)[side];
   return existsSync(path) ? createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }) : undefined;
 }

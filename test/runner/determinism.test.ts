@@ -74,8 +74,8 @@ describe('determinism across workers, shards and resume', { timeout: 120_000 }, 
     expect(csvSnapshot(d)).toEqual(reference);
   });
 
-  it('gives the same bytes for the market workload with 1 and 2 workers, and the same market on every feeless ledger', async () => {
-    const market = parseScenario('name: m\nduration: 6h\nreplications: 2\nfleet: {size: 200}\nnetwork: {nodes: 20}\nledgers: [{kind: tangle}, {kind: pow, blockInterval: 5m, feeRate: 0}, {kind: lightchain}]\n', 'm.yaml');
+  it('gives the same bytes for the market workload with 1 and 2 workers on every ledger kind, and the same market on every feeless ledger', async () => {
+    const market = parseScenario('name: m\nduration: 6h\nreplications: 2\nfleet: {size: 200}\nnetwork: {nodes: 20}\nledgers: [{kind: tangle}, {kind: pow, blockInterval: 5m, feeRate: 0}, {kind: lightchain}, {kind: pos}, {kind: poet}, {kind: pob}]\noutputs: {blocks: true}\n', 'm.yaml');
     const a = out(), b = out();
     await runScenario(market, { outDir: a, workers: 1 });
     await runScenario(market, { outDir: b, workers: 2 });
@@ -89,6 +89,7 @@ describe('determinism across workers, shards and resume', { timeout: 120_000 }, 
     }
     expect(byLedger.get('pow/r0')).toEqual(byLedger.get('tangle/r0'));
     expect(byLedger.get('lightchain/r1')).toEqual(byLedger.get('tangle/r1'));
+    for (const kind of ['pos', 'poet', 'pob']) expect(byLedger.get(`${kind}/r0`)).toEqual(byLedger.get('tangle/r0'));
     expect(byLedger.get('tangle/r0')).not.toEqual(byLedger.get('tangle/r1'));
   });
 

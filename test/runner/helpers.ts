@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const CSV_FILES = ['runs.csv', 'aggregate.csv', 'timeseries.csv', 'transactions.csv'] as const;
+export const CSV_FILES = ['runs.csv', 'aggregate.csv', 'timeseries.csv', 'transactions.csv', 'blocks.csv'] as const;
 
 export function tempDir(prefix = 'dv2g-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -31,7 +31,7 @@ ledgers:
 sweep:
   params:
     workload.rate: [2, 5]
-outputs: {transactions: true}
+outputs: {transactions: true, blocks: true}
 `;
 
 /** A tiny poisson scenario: three quick runs of one tangle ledger, with a transactions file each. */

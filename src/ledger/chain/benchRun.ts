@@ -1,5 +1,6 @@
 // Shared driver of the chain benchmarks (for `dv2g bench`): one ledger on a peer network under Poisson
 // transactions for a simulated duration; dv2g bench times it. Returns events and what the chain did.
+// Every chain kind's bench is a day on a 1,000-node network (quick: 200 nodes) at 10 tx/s.
 
 import { Simulation } from '../../engine/simulation.js';
 import { RngStreams, exponential } from '../../engine/rng.js';
@@ -7,6 +8,7 @@ import { TxLog } from '../../metrics/txLog.js';
 import { networkSchema } from '../../scenario/schema.js';
 import type { Ledger, LedgerContext } from '../ledger.js';
 import { defaultDevices } from '../../devices/deviceModel.js';
+import { timed, type Measurement } from '../../bench/measure.js';
 
 export interface ChainBenchResult {
   nodes: number;
@@ -45,4 +47,13 @@ export function benchChain(create: (ctx: LedgerContext) => Ledger, nodes: number
     confirmed: txLog.confirmations,
     blocks: Number(report.extra?.blocks_found ?? 0),
   };
+}
+
+const DAY = 86_400;
+const RATE = 10;
+
+/** Times a chain kind's day on 1,000 nodes (quick: 200) at 10 tx/s, as events per wall second. */
+export function measureChainDay(create: (ctx: LedgerContext) => Ledger, quick: boolean, seed = 1): Measurement {
+  const { value: r, seconds } = timed(() => benchChain(create, quick ? 200 : 1000, DAY, RATE, seed));
+  return { speed: r.events / seconds, unit: 'events/s', wallSeconds: seconds, details: { nodes: r.nodes, events: r.events, transactions: r.transactions, blocks: r.blocks, simulatedPerWallSecond: Math.round(r.simulatedSeconds / seconds) } };
 }

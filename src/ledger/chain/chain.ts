@@ -1,9 +1,9 @@
-// The blockchain machinery both chain ledgers share: producers elected by a Poisson clock and a weighted
-// pick, block building from the fee-rate mempool on the producer's first-seen longest chain, hop-by-hop
-// propagation (announce, then fetch once; over the producers' backbone between producers), main-chain
-// tracking with reorganisations, and confirmation at a depth.
+// The blockchain machinery every chain ledger shares: producers elected by a block clock (by default a
+// Poisson clock and a weighted pick; a kind may inject its own), block building from the fee-rate mempool
+// on the producer's first-seen longest chain, hop-by-hop propagation (announce, then fetch once; over the
+// producers' backbone between producers), main-chain tracking with
+// reorganisations, and confirmation at a depth.
 
-import { exponential } from '../../engine/rng.js';
 import type { LedgerContext } from '../ledger.js';
 import { buildPeerGraph, linkCount } from '../../network/peerGraph.js';
 import { LinkDelay, relayBytes } from '../../network/relay.js';
@@ -12,14 +12,17 @@ import { ensureLength } from '../../engine/typedArrays.js';
 import { MainChain } from './mainChain.js';
 import { Mempool } from './mempool.js';
 import { Propagation } from './propagation.js';
-import { WeightedPick } from './weightedPick.js';
+import { PoissonClock, type BlockClock } from './blockClock.js';
+import type { BlockColumns } from '../ledger.js';
 
 export interface ChainConfig {
   /** Nodes 0 .. producers-1 produce blocks, picked with probability proportional to `weights`. */
   producers: number;
   weights: readonly number[];
-  /** Mean time between blocks found anywhere (the Poisson clock). */
+  /** Mean time between blocks found anywhere (the default Poisson clock). */
   blockInterval: number;
+  /** When blocks are due and who makes them; default: a Poisson clock at `blockInterval`, producers by `weights`. */
+  clock?: BlockClock;
   blockSize: number;
   headerBytes: number;
   confirmations: number;
@@ -56,8 +59,7 @@ export class Chain {
   mainFees = 0;
   private readonly propagation: Propagation;
   private readonly nodes: number;
-  private readonly pick: WeightedPick;
-  private readonly clock: () => number;
+  private readonly clock: BlockClock;
   private readonly txDelay: LinkDelay;
   private readonly links: number;
   private readonly findKind: number;
@@ -67,7 +69,6 @@ export class Chain {
   private extra = new Int32Array(1024);
   private build = 0;
   private deferred = new Int32Array(1024);
-  private meanInterval: number;
 
   constructor(private readonly config: ChainConfig, private readonly ctx: LedgerContext) {
     const { network } = ctx;
@@ -83,11 +84,7 @@ export class Chain {
     const backboneDelay = backboneDegree > 0 ? new LinkDelay(backbone, ctx.stream('backboneDelay')) : null;
     this.propagation = new Propagation(graph, new LinkDelay(network, ctx.stream('blockDelay')), config.producers, backboneDelay);
     this.txDelay = new LinkDelay(network, ctx.stream('txDelay'));
-    this.pick = new WeightedPick(config.weights);
-    const mining = ctx.stream('mining');
-    const producerRng = ctx.stream('producer');
-    this.meanInterval = config.blockInterval;
-    this.clock = () => exponential(mining, this.meanInterval);
+    this.clock = config.clock ?? new PoissonClock(config.blockInterval, config.weights, ctx.stream('mining'), ctx.stream('producer'));
     this.main = new MainChain(this.store, config.confirmations, {
       joined: (b) => this.joined(b),
       left: (b) => this.left(b),
@@ -97,10 +94,11 @@ export class Chain {
     this.store.seal(0, 0, 0);
     this.propagation.genesis();
     this.findKind = ctx.sim.register(() => {
-      this.produce(this.pick.draw(producerRng));
-      ctx.sim.schedule(this.clock(), this.findKind);
+      const producer = this.clock.producer();
+      if (producer >= 0) this.produce(producer);
+      ctx.sim.schedule(this.clock.wait(), this.findKind);
     });
-    ctx.sim.schedule(this.clock(), this.findKind);
+    ctx.sim.schedule(this.clock.wait(), this.findKind);
   }
 
   /** Accepts transaction `tx`: after `computeDelay` (its issuer's signing) and one sampled link delay it reaches every producer's mempool. */
@@ -143,7 +141,25 @@ export class Chain {
 
   /** Changes the mean time between blocks from now on (the clock is memoryless, so only the next draw changes). */
   retime(blockInterval: number): void {
-    this.meanInterval = blockInterval;
+    this.clock.retime?.(blockInterval);
+  }
+
+  /** Every block found so far (genesis first), with whether it is on the main chain now. */
+  blockColumns(): BlockColumns {
+    const { store, main } = this;
+    const count = store.count;
+    const onMain = new Uint8Array(count);
+    for (let h = 0; h <= main.height; h++) onMain[main.blockAt[h]] = 1;
+    return {
+      count,
+      parent: store.parent.slice(0, count),
+      height: store.height.slice(0, count),
+      producer: store.producer.slice(0, count),
+      foundAt: store.foundAt.slice(0, count),
+      sizeBytes: store.bytes.slice(0, count),
+      txCount: store.txCount.slice(0, count),
+      main: onMain,
+    };
   }
 
   private produce(producer: number): void {

@@ -77,5 +77,6 @@ export function createLightchainLedger(config: LightchainConfig, ctx: LedgerCont
         },
       };
     },
+    blocks: () => chain.blockColumns(),
   };
 }

@@ -84,5 +84,6 @@ export function createPowLedger(config: PowConfig, ctx: LedgerContext): PowLedge
         },
       };
     },
+    blocks: () => chain.blockColumns(),
   };
 }

@@ -8,6 +8,7 @@ import { networkSchema } from '../../scenario/schema.js';
 import { tangleSchema } from './schema.js';
 import { defaultDevices } from '../../devices/deviceModel.js';
 import { TangleLedger } from './tangleLedger.js';
+import { timed, type Measurement } from '../../bench/measure.js';
 
 export interface TangleBenchResult {
   transactions: number;
@@ -45,4 +46,10 @@ export function benchTangle(transactions: number, seed = 1): TangleBenchResult {
   sim.run();
   ledger.report();
   return { transactions: txLog.count, events: sim.events, confirmed: txLog.confirmations };
+}
+
+/** The `dv2g bench` workload: 1,000,000 transactions (quick: 100,000), as transactions per wall second. */
+export function measureTangle(quick: boolean): Measurement {
+  const { value: r, seconds } = timed(() => benchTangle(quick ? 100_000 : 1_000_000));
+  return { speed: r.transactions / seconds, unit: 'tx/s', wallSeconds: seconds, details: { transactions: r.transactions, confirmed: r.confirmed, events: r.events } };
 }
