@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { Simulation } from '../engine/simulation.js';
 import { RngStreams } from '../engine/rng.js';
+import { bareHeapLoop } from './calibration.js';
 
 export interface EngineBenchResult {
   events: number;
@@ -18,11 +19,11 @@ export interface EngineBenchResult {
 export function benchEngine(events: number, pending = 10_000): EngineBenchResult {
   // Warm both loops up first so neither pays JIT compilation inside the measurement.
   kernelLoop(Math.min(events, 200_000), pending);
-  bareLoop(Math.min(events, 200_000), pending);
+  bareHeapLoop(Math.min(events, 200_000), pending);
   const t0 = performance.now();
   const kernel = kernelLoop(events, pending);
   const t1 = performance.now();
-  const bare = bareLoop(events, pending);
+  const bare = bareHeapLoop(events, pending);
   const t2 = performance.now();
   if (Math.abs(kernel - bare) > 1e-6 * Math.abs(bare)) throw new Error(`engine bench: kernel and bare loops disagree (${kernel} vs ${bare})`);
   const kernelEventsPerSecond = events / ((t1 - t0) / 1000);
@@ -41,49 +42,5 @@ function kernelLoop(events: number, pending: number): number {
   });
   for (let i = 0; i < pending; i++) sim.schedule(-Math.log(1 - rng()), hold);
   sim.run();
-  return checksum;
-}
-
-function bareLoop(events: number, pending: number): number {
-  const rng = new RngStreams(1).stream('hold');
-  const times = new Float64Array(pending + 1);
-  const seqs = new Float64Array(pending + 1);
-  let size = 0, seq = 0, checksum = 0;
-  const push = (t: number) => {
-    let i = size++;
-    const s = seq++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (times[p] < t || (times[p] === t && seqs[p] < s)) break;
-      times[i] = times[p];
-      seqs[i] = seqs[p];
-      i = p;
-    }
-    times[i] = t;
-    seqs[i] = s;
-  };
-  const pop = (): number => {
-    const top = times[0];
-    const t = times[--size], s = seqs[size];
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= size) break;
-      if (c + 1 < size && (times[c + 1] < times[c] || (times[c + 1] === times[c] && seqs[c + 1] < seqs[c]))) c++;
-      if (t < times[c] || (t === times[c] && s < seqs[c])) break;
-      times[i] = times[c];
-      seqs[i] = seqs[c];
-      i = c;
-    }
-    times[i] = t;
-    seqs[i] = s;
-    return top;
-  };
-  for (let i = 0; i < pending; i++) push(-Math.log(1 - rng()));
-  for (let n = 0; n < events; n++) {
-    const now = pop();
-    checksum += now;
-    if (n + 1 < events) push(now - Math.log(1 - rng()));
-  }
   return checksum;
 }

@@ -1,28 +1,24 @@
-// What one benchmark workload reports: a speed (events/s or tx/s), optionally a ratio to a
-// reference measured in the same process, and the figures behind them; and the wall-clock timer.
+// A `dv2g bench` workload, and what its child process reports: the workload's measurement with the
+// calibration timed around it in the same process.
 
-import { performance } from 'node:perf_hooks';
+import type { Measurement } from '../timing/measurement.js';
 
-export interface Measurement {
-  /** Events or transactions per second of wall time. */
-  speed: number;
-  unit: 'events/s' | 'tx/s' | 'runs/s' | 'EVs/s';
-  /** Same-process ratio to a reference (higher is better), where one exists. */
-  ratio?: number;
-  ratioMeaning?: string;
-  wallSeconds: number;
-  details: Record<string, number | string>;
-}
+export type { Measurement } from '../timing/measurement.js';
 
 export interface BenchWorkload {
   name: string;
   description: string;
+  /** Threads the timed work keeps busy; its calibration runs on as many. */
+  threads: number;
   run(quick: boolean): Promise<Measurement>;
 }
 
-/** Runs `work` once and measures its wall time. */
-export function timed<T>(work: () => T): { value: T; seconds: number } {
-  const started = performance.now();
-  const value = work();
-  return { value, seconds: (performance.now() - started) / 1000 };
+/** One child process's report: the workload's measurement and the calibration timed just before it. */
+export interface CalibratedMeasurement extends Measurement {
+  /** Calibration loop speed in events/s, summed over `threads` threads: the mean of a pass just before and one just after the workload. */
+  calibration: number;
+  /** speed / calibration: the figure that `--check` compares, because load and clock speed cancel out. */
+  relative: number;
+  threads: number;
+  peakRssMb: number;
 }

@@ -1,14 +1,13 @@
 // Runs benchmark workloads, each in a child process of its own (so its peak memory is its own),
-// repeated and summarised by the median; compares with the committed baseline.
+// repeated and summarised by the median of each figure.
 
 import { spawn } from 'node:child_process';
 import { median } from 'simple-statistics';
-import type { Measurement } from './measure.js';
+import type { CalibratedMeasurement } from './measure.js';
 import { loaderFlags, siblingModule } from '../runner/sourceMode.js';
 
-export interface WorkloadResult extends Measurement {
+export interface WorkloadResult extends CalibratedMeasurement {
   name: string;
-  peakRssMb: number;
   repeats: number;
 }
 
@@ -19,8 +18,8 @@ export interface BenchOptions {
   onProgress?(message: string): void;
 }
 
-/** One child-process execution of a workload: its measurement and peak resident memory. */
-async function runOnce(name: string, quick: boolean): Promise<Measurement & { peakRssMb: number }> {
+/** One child-process execution of a workload: its calibration, measurement and peak resident memory. */
+async function runOnce(name: string, quick: boolean): Promise<CalibratedMeasurement> {
   const args = [...loaderFlags(), siblingModule('child', import.meta.url).pathname, name, quick ? 'quick' : 'full'];
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -37,7 +36,7 @@ async function runOnce(name: string, quick: boolean): Promise<Measurement & { pe
 export async function runBench(names: string[], options: BenchOptions): Promise<WorkloadResult[]> {
   const results: WorkloadResult[] = [];
   for (const name of names) {
-    const runs: (Measurement & { peakRssMb: number })[] = [];
+    const runs: CalibratedMeasurement[] = [];
     for (let i = 0; i < options.repeat; i++) {
       options.onProgress?.(`bench: ${name} (${i + 1}/${options.repeat})`);
       runs.push(await runOnce(name, options.quick));
@@ -47,6 +46,8 @@ export async function runBench(names: string[], options: BenchOptions): Promise<
       ...first,
       name,
       speed: median(runs.map((r) => r.speed)),
+      calibration: median(runs.map((r) => r.calibration)),
+      relative: median(runs.map((r) => r.relative)),
       ratio: first.ratio === undefined ? undefined : median(runs.map((r) => r.ratio!)),
       wallSeconds: median(runs.map((r) => r.wallSeconds)),
       peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),

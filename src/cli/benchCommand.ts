@@ -1,5 +1,5 @@
-// `dv2g bench`: the performance benchmark; --check compares with results/bench-baseline.json
-// and exits 1 on a regression; --update rewrites the baseline's section for this size.
+// `dv2g bench`: the performance benchmark; --check compares the same-process figures with
+// results/bench-baseline.json and exits 1 on a regression; --update rewrites the baseline's section for this size.
 
 import type { CommandModule } from 'yargs';
 import { cpus, totalmem } from 'node:os';
@@ -16,7 +16,6 @@ interface BenchArgs {
   repeat?: number;
   only?: string[];
   ratioTolerance: number;
-  speedFloor: number;
   json: boolean;
 }
 
@@ -30,8 +29,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option('update', { type: 'boolean', default: false, describe: 'rewrite the baseline section (quick or full) with these figures' })
       .option('repeat', { type: 'number', describe: 'runs per workload, summarised by the median [default: 3 with --check or --update, else 1]' })
       .option('only', { type: 'string', array: true, choices: WORKLOADS.map((w) => w.name), describe: 'run only these workloads' })
-      .option('ratio-tolerance', { type: 'number', default: DEFAULT_TOLERANCES.ratio, describe: 'fail when a same-process ratio falls more than this share below the baseline' })
-      .option('speed-floor', { type: 'number', default: DEFAULT_TOLERANCES.speedFloor, describe: 'fail when a speed falls below this share of the baseline' })
+      .option('ratio-tolerance', { type: 'number', default: DEFAULT_TOLERANCES.ratio, describe: 'fail when a same-process figure (speed / calibration, or a ratio) falls more than this share below the baseline' })
       .option('json', { type: 'boolean', default: false, describe: 'print the figures as JSON' }) as never,
   handler: async (args) => {
     const names = args.only?.length ? args.only : WORKLOADS.map((w) => w.name);
@@ -44,7 +42,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
         process.stderr.write(`dv2g bench: no baseline at ${BASELINE_PATH}; create it with --update\n`);
         process.exit(EXIT.usage);
       }
-      rows = checkAgainst(readBaseline()[section], results, { ratio: args.ratioTolerance, speedFloor: args.speedFloor });
+      rows = checkAgainst(readBaseline()[section], results, { ratio: args.ratioTolerance });
     }
     if (args.json) process.stdout.write(`${JSON.stringify({ results, check: rows }, null, 2)}\n`);
     else {
@@ -54,7 +52,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
     if (args.update) {
       const previous: Partial<Baseline> = existsSync(BASELINE_PATH) ? readBaseline() : {};
       writeBaseline({
-        how: `dv2g bench${args.quick ? ' --quick' : ''} --update: each workload run ${repeat} times in a child process of its own; the median speed and ratio, the largest peak RSS`,
+        how: `dv2g bench --update (quick and full sections): each workload run ${repeat} times in a child process of its own that times the calibration loop on the workload's threads just before it; the median speed, calibration, relative (speed / calibration) and ratio, the largest peak RSS`,
         machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` },
         taken_at: new Date().toISOString(),
         quick: previous.quick ?? {},
@@ -72,15 +70,20 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
 };
 
 function resultsTable(results: WorkloadResult[]): string {
-  const header = ['workload', 'speed', 'unit', 'ratio', 'peak MB', 'wall s'];
-  const body = results.map((r) => [r.name, fmt(r.speed), r.unit, r.ratio === undefined ? '-' : r.ratio.toFixed(3), Math.round(r.peakRssMb).toString(), r.wallSeconds.toFixed(2)]);
+  const header = ['workload', 'speed', 'unit', 'calibration ev/s', 'threads', 'speed/calib', 'ratio', 'peak MB', 'wall s'];
+  const body = results.map((r) => [r.name, fmt(r.speed), r.unit, fmt(r.calibration), String(r.threads), r.relative.toPrecision(4), r.ratio === undefined ? '-' : r.ratio.toFixed(3), Math.round(r.peakRssMb).toString(), r.wallSeconds.toFixed(2)]);
   return align([header, ...body]);
 }
 
 function checkTable(rows: CheckRow[]): string {
   const header = ['workload', 'figure', 'baseline', 'now', 'change', 'fails below', 'result'];
-  const body = rows.map((r) => [r.name, r.figure, fmt(r.baseline), fmt(r.now), `${r.change >= 0 ? '+' : ''}${(r.change * 100).toFixed(1)}%`, fmt(r.limit), r.ok ? 'ok' : 'REGRESSION']);
+  const body = rows.map((r) => [r.name, r.figure, fmtFigure(r.baseline), fmtFigure(r.now), `${r.change >= 0 ? '+' : ''}${(r.change * 100).toFixed(1)}%`, fmtFigure(r.limit), r.ok ? 'ok' : 'REGRESSION']);
   return align([header, ...body]);
+}
+
+/** A checked figure: four significant digits (speed / calibration is often well below 1). */
+function fmtFigure(x: number): string {
+  return x.toPrecision(4);
 }
 
 function fmt(x: number): string {

@@ -3,7 +3,7 @@
 
 import type { z } from 'zod';
 import type { LedgerFactory } from './ledger.js';
-import type { Measurement } from '../bench/measure.js';
+import type { Measurement } from '../timing/measurement.js';
 
 /** A problem a cross-key check finds, at a key path inside the ledger's entry (e.g. ['miners']). */
 export interface LedgerProblem {

@@ -1,45 +1,64 @@
-// The benchmark's regression check: ratios against a tight tolerance, speeds against a wide floor;
-// and one workload measured for real in a child process (figures are not asserted: the machine is shared).
+// The benchmark's regression check: only same-process figures (speed / calibration, a workload's own
+// ratio) are checked, absolute speeds never; the calibration loop on one and on two threads; and one
+// workload measured for real in a child process (figures are not asserted: the machine is shared).
 
 import { describe, expect, it } from 'vitest';
 import { checkAgainst, DEFAULT_TOLERANCES, readBaseline, type BaselineEntry } from '../../src/bench/baseline.js';
 import { runBench, type WorkloadResult } from '../../src/bench/runBench.js';
 import { WORKLOADS } from '../../src/bench/workloads.js';
+import { calibrate } from '../../src/bench/calibration.js';
 
 const base: Record<string, BaselineEntry> = {
-  engine: { speed: 1_000_000, unit: 'events/s', ratio: 0.8, peakRssMb: 100, wallSeconds: 1 },
-  tangle: { speed: 200_000, unit: 'tx/s', peakRssMb: 100, wallSeconds: 1 },
+  engine: { speed: 1_000_000, unit: 'events/s', calibration: 2_000_000, relative: 0.5, ratio: 0.8, peakRssMb: 100, wallSeconds: 1 },
+  tangle: { speed: 200_000, unit: 'tx/s', calibration: 2_000_000, relative: 0.1, peakRssMb: 100, wallSeconds: 1 },
 };
 
-function result(name: string, speed: number, ratio?: number): WorkloadResult {
-  return { name, speed, ratio, unit: 'events/s', wallSeconds: 1, details: {}, peakRssMb: 1, repeats: 1 };
+function result(name: string, speed: number, calibration: number, ratio?: number): WorkloadResult {
+  return { name, speed, calibration, relative: speed / calibration, threads: 1, ratio, unit: 'events/s', wallSeconds: 1, details: {}, peakRssMb: 1, repeats: 1 };
 }
 
 describe('bench --check', () => {
-  it('passes figures within tolerance and fails a ratio drop beyond 25% or a speed below half', () => {
-    const ok = checkAgainst(base, [result('engine', 600_000, 0.65), result('tangle', 120_000)], DEFAULT_TOLERANCES);
-    expect(ok.every((r) => r.ok)).toBe(true);
-    const bad = checkAgainst(base, [result('engine', 600_000, 0.55), result('tangle', 90_000)], DEFAULT_TOLERANCES);
-    expect(bad.filter((r) => !r.ok).map((r) => `${r.name} ${r.figure}`)).toEqual(['engine ratio', 'tangle speed']);
-    expect(bad.find((r) => r.name === 'tangle')!.change).toBeCloseTo(-0.55, 12);
+  it('passes a machine at half speed whose same-process figures hold', () => {
+    const rows = checkAgainst(base, [result('engine', 450_000, 1_000_000, 0.78), result('tangle', 90_000, 1_000_000)], DEFAULT_TOLERANCES);
+    expect(rows.map((r) => `${r.name} ${r.figure}`)).toEqual(['engine relative', 'engine ratio', 'tangle relative']);
+    expect(rows.every((r) => r.ok)).toBe(true);
+    expect(rows.find((r) => r.name === 'tangle')!.change).toBeCloseTo(-0.1, 12);
+  });
+
+  it('fails a figure more than 25% below the baseline, and only that one', () => {
+    const rows = checkAgainst(base, [result('engine', 2_000_000, 2_000_000, 0.55), result('tangle', 140_000, 2_000_000)], DEFAULT_TOLERANCES);
+    expect(rows.filter((r) => !r.ok).map((r) => `${r.name} ${r.figure}`)).toEqual(['engine ratio', 'tangle relative']);
+    expect(rows.find((r) => r.name === 'tangle')!.limit).toBeCloseTo(0.075, 12);
   });
 
   it('ignores workloads the baseline does not have', () => {
-    expect(checkAgainst(base, [result('market', 1)], DEFAULT_TOLERANCES)).toEqual([]);
+    expect(checkAgainst(base, [result('market', 1, 1)], DEFAULT_TOLERANCES)).toEqual([]);
   });
 
-  it('has a committed baseline for every workload, quick and full', () => {
+  it('has a committed baseline with a calibrated figure for every workload, quick and full', () => {
     const baseline = readBaseline();
     for (const w of WORKLOADS) {
-      expect(baseline.quick[w.name], `quick ${w.name}`).toBeDefined();
-      expect(baseline.full[w.name], `full ${w.name}`).toBeDefined();
+      for (const section of ['quick', 'full'] as const) {
+        const entry = baseline[section][w.name];
+        expect(entry, `${section} ${w.name}`).toBeDefined();
+        // the median of each run's speed / calibration, so close to but not exactly the ratio of the medians
+        expect(entry.calibration, `${section} ${w.name}`).toBeGreaterThan(0);
+        expect(entry.relative, `${section} ${w.name}`).toBeGreaterThan(0);
+      }
     }
   });
 
-  it('measures a workload in a child process, with its peak memory', { timeout: 60_000 }, async () => {
+  it('times the calibration loop on one thread and on two worker threads', async () => {
+    expect(await calibrate(1, 100_000)).toBeGreaterThan(0);
+    expect(await calibrate(2, 100_000)).toBeGreaterThan(0);
+  });
+
+  it('measures a workload in a child process, with its calibration and peak memory', async () => {
     const [engine] = await runBench(['engine'], { quick: true, repeat: 1 });
     expect(engine.speed).toBeGreaterThan(0);
     expect(engine.ratio).toBeGreaterThan(0);
+    expect(engine.threads).toBe(1);
+    expect(engine.relative).toBeCloseTo(engine.speed / engine.calibration, 9);
     expect(engine.peakRssMb).toBeGreaterThan(10);
   });
 });

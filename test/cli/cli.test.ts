@@ -15,7 +15,7 @@ function dv2g(args: string[], cwd = process.cwd()) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('dv2g CLI', { timeout: 60_000 }, () => {
+describe('dv2g CLI', () => {
   const dir = tempDir();
   const bad = join(dir, 'bad.yaml');
   writeFileSync(bad, 'name: bad\nduraton: 1h\nledgers: []\n');

@@ -21,7 +21,7 @@ afterEach(() => {
   delete process.env.DV2G_FAIL_RUNS;
 });
 
-describe('determinism across workers, shards and resume', { timeout: 120_000 }, () => {
+describe('determinism across workers, shards and resume', () => {
   let reference: Record<string, string | null>;
 
   it('writes every CSV file, the same twice in a row in-process', async () => {

@@ -8,7 +8,7 @@ import { TxLog } from '../../metrics/txLog.js';
 import { networkSchema } from '../../scenario/schema.js';
 import type { Ledger, LedgerContext } from '../ledger.js';
 import { defaultDevices } from '../../devices/deviceModel.js';
-import { timed, type Measurement } from '../../bench/measure.js';
+import { timed, type Measurement } from '../../timing/measurement.js';
 
 export interface ChainBenchResult {
   nodes: number;

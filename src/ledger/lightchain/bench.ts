@@ -3,7 +3,7 @@
 // storage pass at the end.
 
 import { measureChainDay } from '../chain/benchRun.js';
-import type { Measurement } from '../../bench/measure.js';
+import type { Measurement } from '../../timing/measurement.js';
 import { createLightchainLedger } from './index.js';
 import { lightchainSchema } from './schema.js';
 

@@ -2,7 +2,7 @@
 // 1,000 nodes, 10 tx/s), so its events per second compare with pow's on equal work.
 
 import { measureChainDay } from '../chain/benchRun.js';
-import type { Measurement } from '../../bench/measure.js';
+import type { Measurement } from '../../timing/measurement.js';
 import { createPobLedger } from './index.js';
 import { pobSchema } from './schema.js';
 

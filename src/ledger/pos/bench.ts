@@ -2,7 +2,7 @@
 // 1,000 nodes, 10 tx/s), so its events per second compare with pow's on equal work.
 
 import { measureChainDay } from '../chain/benchRun.js';
-import type { Measurement } from '../../bench/measure.js';
+import type { Measurement } from '../../timing/measurement.js';
 import { createPosLedger } from './index.js';
 import { posSchema } from './schema.js';
 

@@ -2,7 +2,7 @@
 // blocks, 16 miners) under 10 tx/s, above its ~6.7 tx/s capacity, so the mempool grows.
 
 import { measureChainDay } from '../chain/benchRun.js';
-import type { Measurement } from '../../bench/measure.js';
+import type { Measurement } from '../../timing/measurement.js';
 import { createPowLedger } from './index.js';
 import { powSchema } from './schema.js';
 

@@ -8,7 +8,7 @@ import { networkSchema } from '../../scenario/schema.js';
 import { tangleSchema } from './schema.js';
 import { defaultDevices } from '../../devices/deviceModel.js';
 import { TangleLedger } from './tangleLedger.js';
-import { timed, type Measurement } from '../../bench/measure.js';
+import { timed, type Measurement } from '../../timing/measurement.js';
 
 export interface TangleBenchResult {
   transactions: number;

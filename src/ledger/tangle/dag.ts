@@ -51,7 +51,9 @@ export class TangleDag {
   private tipPosition: Int32Array;
   /** Attached nodes that no attached node approves yet (Popov's tips). */
   unapproved = 0;
+  /** Per node, the walk that last visited it; every walk takes a fresh number from `walks`. */
   private stamp: Int32Array;
+  private walks = 0;
   private stack: Int32Array;
 
   constructor(
@@ -164,7 +166,7 @@ export class TangleDag {
    * exact even when the node is frozen; costs the size of the cone, so it is for rare questions.
    */
   countedWeight(node: number): number {
-    const mark = -(node + 1);
+    const mark = this.nextWalk();
     let stack = this.stack;
     let top = 0;
     let count = 0;
@@ -196,7 +198,7 @@ export class TangleDag {
   }
 
   private addWeightToPastCone(node: number): void {
-    const mark = node + 1;
+    const mark = this.nextWalk();
     const parents = this.parents;
     const k = this.approvals;
     const horizon = this.exactHorizon();
@@ -220,6 +222,15 @@ export class TangleDag {
         if (p >= 0 && this.stamp[p] !== mark) stack[top++] = p;
       }
     }
+  }
+
+  /** A stamp no node carries yet; when the counter would overflow, every stamp is cleared and it starts again. */
+  private nextWalk(): number {
+    if (this.walks === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.walks = 0;
+    }
+    return ++this.walks;
   }
 
   private checkConfirmation(x: number): void {
