@@ -6,7 +6,9 @@ import { parseScenario } from '../../src/scenario/load.js';
 import { buildRunList, runSeed } from '../../src/scenario/runList.js';
 import { ScenarioError } from '../../src/scenario/problems.js';
 
+/** commonRandomNumbers: false, so that seeds depend on the swept values and the test can see which do. */
 const STUDY = `name: study
+commonRandomNumbers: false
 ledgers: [{kind: tangle, tipSelection: mcmc}, {kind: lightchain}]
 sweep:
   params:
@@ -37,8 +39,14 @@ describe('ledger-scoped sweep keys', () => {
     expect(seedsAt(3)).not.toEqual(seedsAt(0));
   });
 
-  it('leaves seeds of sweeps without ledger-scoped keys as they were', () => {
-    const plain = parseScenario('name: p\nsweep: {params: {"network.degree": [4, 6]}}\n', 'p.yaml');
+  it('with common random numbers (the default), gives every point of a replication one seed', () => {
+    const shared = parseScenario(STUDY.replace('commonRandomNumbers: false', 'commonRandomNumbers: true'), 'study.yaml');
+    const sharedRuns = buildRunList(shared.points, shared.scenario.seed, 2);
+    for (const r of sharedRuns) expect(r.seed).toBe(runSeed(shared.scenario.seed, {}, r.replication));
+  });
+
+  it('leaves seeds of sweeps without ledger-scoped keys as they were (without common random numbers)', () => {
+    const plain = parseScenario('name: p\ncommonRandomNumbers: false\nsweep: {params: {"network.degree": [4, 6]}}\n', 'p.yaml');
     const plainRuns = buildRunList(plain.points, 3, 1);
     expect(plainRuns.map((r) => r.seed)).toEqual([runSeed(3, { "network.degree": 4 }, 0), runSeed(3, { "network.degree": 6 }, 0)]);
   });

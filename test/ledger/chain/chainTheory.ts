@@ -24,12 +24,13 @@ export function producerChiSquare(ledger: ChainLedger, shares: readonly number[]
 
 /**
  * Stale rate of a chain with `producers` equal producers and mean interval T = 1 when every block reaches
- * every node exactly x seconds after it is found (full topology, constant latency, unlimited bandwidth,
+ * every node exactly x seconds after it is found (full topology, constant latency x/3 per leg of announce,
+ * request and transfer, unlimited bandwidth,
  * empty blocks), with the tolerance pow's test argues for: second-order terms x^2/2, a producer never
  * forking its own block (x / producers), and 3 standard errors of a share over the blocks found.
  */
 export function staleAgainstTheory(create: (ctx: LedgerContext) => ChainLedger, producers: number, x: number, blocks: number): { stale: number; expected: number; tolerance: number } {
-  const { report } = runLedger(create, { duration: blocks, rate: 0, network: { nodes: producers, topology: 'full', latency: x, bandwidth: 'unlimited' } });
+  const { report } = runLedger(create, { duration: blocks, rate: 0, network: { nodes: producers, topology: 'full', latency: x / 3, bandwidth: 'unlimited' } });
   const expected = 1 - Math.exp(-x);
   const se = Math.sqrt((expected * (1 - expected)) / blocks);
   return { stale: report.staleRate!, expected, tolerance: (x * x) / 2 + x / producers + 3 * se };

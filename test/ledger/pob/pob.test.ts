@@ -37,6 +37,8 @@ describe('pob', () => {
     expect(report.hashes).toBe(0);
     expect(report.extra!.burn_total).toBeCloseTo(0.02 * 7200, 9);
     expect(report.attackCostPerHour).toBeCloseTo(0.5 * 0.02 * 3600, 9);
-    expect(report.energyKwh).toBeCloseTo((4 * 30 * 7200) / 3.6e6, 12);
+    // The miners' devices, plus signatures and their verification (under 0.1% here).
+    expect(report.energyKwh).toBeGreaterThan((4 * 30 * 7200) / 3.6e6);
+    expect(report.energyKwh).toBeLessThan(1.001 * (4 * 30 * 7200) / 3.6e6);
   });
 });

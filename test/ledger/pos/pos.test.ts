@@ -8,7 +8,8 @@ import { posSchema } from '../../../src/ledger/pos/schema.js';
 import { Simulation } from '../../../src/engine/simulation.js';
 import { RngStreams } from '../../../src/engine/rng.js';
 import { TxLog } from '../../../src/metrics/txLog.js';
-import { defaultDevices } from '../../../src/devices/deviceModel.js';
+import { deviceLookup } from '../../../src/devices/deviceModel.js';
+import { devicesSchema } from '../../../src/scenario/devicesSchema.js';
 import { networkSchema } from '../../../src/scenario/schema.js';
 import { runLedger } from '../chain/runLedger.js';
 import { producerChiSquare } from '../chain/chainTheory.js';
@@ -43,7 +44,7 @@ describe('pos', () => {
   it('has no stale block when slots are longer than propagation, and stale blocks when they are shorter', () => {
     const run = (slot: number) => runLedger(
       (ctx) => createPosLedger(posSchema.parse({ kind: 'pos', blockInterval: slot, validators: 20 }), ctx),
-      { duration: 2000, rate: 5, network: { nodes: 60, degree: 4, latency: '200ms' } },
+      { duration: 2000, rate: 5, network: { nodes: 60, degree: 4, latency: '200ms', backbone: { degree: 0 } } },
     ).report;
     const long = run(4);
     expect(long.staleRate).toBe(0);
@@ -52,13 +53,15 @@ describe('pos', () => {
   });
 
   it('finalises confirmations x slot after the first slot that the transaction reaches in time', () => {
+    // One hop takes three legs (announce, request, transfer) of latency / 3: a second in all; signing is instant here.
     const slot = 10, confirmations = 3, latency = 1;
     const sim = new Simulation();
     const streams = new RngStreams(1);
     const txLog = new TxLog();
     const ledger = createPosLedger(posSchema.parse({ kind: 'pos', blockInterval: slot, validators: 4, confirmations, availability: 1 }), {
       sim, stream: (name) => streams.stream(`ledger.${name}`), txLog,
-      network: networkSchema.parse({ nodes: 4, topology: 'full', latency, bandwidth: 'unlimited' }), duration: 200, warmup: 0, device: defaultDevices(), agents: 4,
+      network: networkSchema.parse({ nodes: 4, topology: 'full', latency: latency / 3, bandwidth: 'unlimited' }), duration: 200, warmup: 0,
+      device: deviceLookup(devicesSchema.parse({ ev: { signTime: 0 } })), agents: 4,
     });
     // Submitted at 20: reaches the proposers at 21, misses the slot at 20, makes the slot at 30 (final at 50).
     // At 28.999: reaches them at 29.999, makes the slot at 30 (final at 50). At 29.001: reaches them at
