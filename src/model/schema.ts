@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { distribution, duration, positiveDuration } from '../scenario/units.js';
 import { EV_MODELS } from './data/elaad.js';
+import { MARKET_KINDS, MARKET_KIND_NAMES } from './market/kinds.js';
 import { MAX_AGENTS, MAX_FLEET_SIZE, MIN_MARKET_INTERVAL_S, count } from '../scenario/limits.js';
 
 const fraction = () => z.number().min(0).max(1);
@@ -70,7 +71,7 @@ export const settlementSchema = z.strictObject({
 });
 
 export const marketSchema = z.strictObject({
-  kind: z.enum(['stackelberg', 'nash', 'fixed', 'myopic', 'optimal']).default('stackelberg').meta({ description: 'negotiation: stackelberg (grid leads), nash (bargaining), fixed (tariff), myopic (the centralized optimum of each interval alone), optimal (the centralized day-ahead optimum over every EV\'s plug-in window: the yardstick of optimality_gap)' }),
+  kind: z.enum(MARKET_KIND_NAMES).default('stackelberg').meta({ description: `negotiation: ${Object.entries(MARKET_KINDS).map(([kind, rule]) => `${kind} (${rule.meaning})`).join(', ')}` }),
   interval: positiveDuration().refine((s) => s >= MIN_MARKET_INTERVAL_S, { error: (issue) => `expected a negotiation interval of at least ${MIN_MARKET_INTERVAL_S} s, got ${String(issue.input)} s` }).prefault('15m').meta({ description: `negotiation interval (at least ${MIN_MARKET_INTERVAL_S} s, and at most a million intervals per run)` }),
   bargainingPower: fraction().default(0.5).meta({ description: 'nash: the grid\'s bargaining power beta (the EVs hold 1 - beta); 1 gives the Stackelberg price' }),
   tariff: z.union([z.number().nonnegative(), z.array(z.number().nonnegative()).min(1)]).default(0.15).meta({ description: 'fixed: a flat price, or time-of-use prices in equal slots over the day from 00:00, currency/kWh' }),

@@ -2,7 +2,7 @@
 // grid agent (the leader), and what every market kind returns for it.
 
 /** `myopic` is the centralized optimum of one interval; for one interval alone `optimal` (day-ahead) is the same. */
-export type MarketKind = 'stackelberg' | 'nash' | 'fixed' | 'myopic' | 'optimal';
+export type { MarketKind } from './kinds.js';
 
 export interface MarketInstance {
   /** Quadratic cost coefficient a_i > 0 of each follower: c_i(e) = a_i e^2 + b_i e (currency/kWh^2). */

@@ -4,9 +4,8 @@
 
 import type { MarketInstance, MarketKind, MarketOutcome, MarketTerms } from './instance.js';
 import { SupplyCurve } from './supplyCurve.js';
-import { leaderPrice } from './stackelberg.js';
-import { bargainingPrice } from './nash.js';
 import { optimalLevel } from './optimal.js';
+import { MARKET_KINDS } from './kinds.js';
 import { ensureLength } from '../../engine/typedArrays.js';
 
 export type { MarketInstance, MarketKind, MarketOutcome, MarketTerms } from './instance.js';
@@ -31,7 +30,7 @@ export function solveMarket(kind: MarketKind, instance: MarketInstance, terms: P
   const n = instance.count ?? instance.a.length;
   const curve = workspace ? workspace.curve : new SupplyCurve();
   curve.load(instance);
-  const price = priceOf(kind, instance, terms, curve);
+  const price = MARKET_KINDS[kind].price(instance, terms, curve);
   const energy = workspace ? workspace.energyFor(n) : new Float64Array(n);
   const chosen = allocate(instance, price, energy);
   const centralized = kind === 'myopic' || kind === 'optimal';
@@ -62,21 +61,6 @@ export function optimalityGap(welfare: number, optimalWelfare: number): number {
 export function bestResponse(p: number, a: number, b: number, limit: number): number {
   const e = (p - b) / (2 * a);
   return e <= 0 ? 0 : e >= limit ? limit : e;
-}
-
-function priceOf(kind: MarketKind, instance: MarketInstance, terms: Partial<MarketTerms>, curve: SupplyCurve): number {
-  switch (kind) {
-    case 'stackelberg':
-      return leaderPrice(instance, curve);
-    case 'nash':
-      return bargainingPrice(instance, curve, terms.bargainingPower ?? 0.5) ?? leaderPrice(instance, curve);
-    case 'fixed':
-      if (terms.tariff === undefined) throw new RangeError('market kind fixed needs terms.tariff');
-      return terms.tariff;
-    case 'myopic':
-    case 'optimal':
-      return optimalLevel(instance, curve);
-  }
 }
 
 /**
