@@ -10,6 +10,7 @@ import type { RunProgress, RunResult, RunTask } from './executeRun.js';
 import { openResultsDir } from './resultsDir.js';
 import { hasStoredRun, readStoredRun, storedRunProblem, STORE_DIR, type StoreIdentity } from '../store/runStore.js';
 import { writeResultFiles } from '../output/resultFiles.js';
+import { estimatedWork } from '../scenario/estimate.js';
 import { dv2gVersion, environment, writeManifest, type Manifest, type ManifestRun, type ResultsStatus } from '../output/manifest.js';
 
 export interface Shard {
@@ -93,7 +94,7 @@ async function runLocked(loaded: LoadedScenario, runs: RunSpec[], totalRuns: num
   // Written first as `interrupted`, so a run killed outright still identifies its scenario for --resume.
   writeManifest(outDir, manifestOf('interrupted', new Set()));
   const pending = options.resume ? runs.filter((r) => needsRun(outDir, r, identity, options.onNotice)) : runs;
-  const tasks: RunTask[] = pending.map((run) => ({ scenario: loaded.points[run.point].scenario, run, outDir, identity }));
+  const tasks = longestFirst(pending.map((run): RunTask => ({ scenario: loaded.points[run.point].scenario, run, outDir, identity })));
   const running = new Map<string, RunProgress>();
   let finishedEvents = 0;
   const progress: Progress = { done: runs.length - pending.length, total: runs.length, failed: 0, events: 0, elapsedSeconds: 0, running: [] };
@@ -142,6 +143,16 @@ async function runLocked(loaded: LoadedScenario, runs: RunSpec[], totalRuns: num
   const manifest = manifestOf(status, new Set(finished.map((r) => r.runId)));
   writeManifest(outDir, manifest);
   return { outDir, status, runs, totalRuns, failures, manifest };
+}
+
+/**
+ * The tasks in the order they go to the pool: the most estimated work first, so that a sweep's largest
+ * runs do not start last and leave threads idle at the end (ties keep run-list order). Only the order of
+ * work changes: run ids, seeds and the files' row order stay the run list's.
+ */
+export function longestFirst(tasks: RunTask[]): RunTask[] {
+  const work = tasks.map((t) => estimatedWork(t.scenario, t.scenario.ledgers[t.run.ledgerIndex]));
+  return tasks.map((task, i) => ({ task, i })).sort((a, b) => work[b.i] - work[a.i] || a.i - b.i).map(({ task }) => task);
 }
 
 /** On --resume: whether `run` must run (again), saying why when a stored run is there but unusable. */
