@@ -65,12 +65,14 @@ export class Simulation {
     const queue = this.queue;
     const handlers = this.handlers;
     this.stopped = false;
+    let hookCountdown = this.nextHookAt - this.events;
     while (!this.stopped && queue.popUntil(until)) {
       this.now = queue.time;
       this.events++;
       handlers[queue.kind](queue.payload);
-      if (this.events >= this.nextHookAt) {
-        this.nextHookAt += this.hookEvery;
+      if (--hookCountdown === 0) {
+        this.nextHookAt = this.events + this.hookEvery;
+        hookCountdown = this.hookEvery;
         this.hook();
       }
     }
