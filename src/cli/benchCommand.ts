@@ -4,10 +4,10 @@
 import type { CommandModule } from 'yargs';
 import { cpus, totalmem } from 'node:os';
 import { existsSync } from 'node:fs';
-import { WORKLOADS } from '../bench/workloads.js';
-import { runBench, type WorkloadResult } from '../bench/runBench.js';
+import type { WorkloadResult } from '../bench/runBench.js';
 import { BASELINE_PATH, checkAgainst, entryOf, readBaseline, writeBaseline, DEFAULT_TOLERANCES, type Baseline, type CheckRow } from '../bench/baseline.js';
-import { EXIT } from './exitCodes.js';
+import { EXIT, withScenarioErrors } from './exitCodes.js';
+import { usage } from './scenarioOptions.js';
 
 interface BenchArgs {
   quick: boolean;
@@ -28,11 +28,17 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option('check', { type: 'boolean', default: false, describe: 'compare with results/bench-baseline.json; exit 1 on regression' })
       .option('update', { type: 'boolean', default: false, describe: 'rewrite the baseline section (quick or full) with these figures' })
       .option('repeat', { type: 'number', describe: 'runs per workload, summarised by the median [default: 3 with --check or --update, else 1]' })
-      .option('only', { type: 'string', array: true, choices: WORKLOADS.map((w) => w.name), describe: 'run only these workloads' })
+      .option('only', { type: 'string', array: true, describe: 'run only these workloads (names as in the table; an unknown name lists them)' })
       .option('ratio-tolerance', { type: 'number', default: DEFAULT_TOLERANCES.ratio, describe: 'fail when a same-process figure (speed / calibration, or a ratio) falls more than this share below the baseline' })
       .option('json', { type: 'boolean', default: false, describe: 'print the figures as JSON' }) as never,
   handler: async (args) => {
-    const names = args.only?.length ? args.only : WORKLOADS.map((w) => w.name);
+    const [{ WORKLOADS }, { runBench }] = await Promise.all([import('../bench/workloads.js'), import('../bench/runBench.js')]);
+    const known = WORKLOADS.map((w) => w.name);
+    const unknown = (args.only ?? []).filter((name) => !known.includes(name));
+    if (unknown.length) await withScenarioErrors(async () => {
+      throw usage('--only', `unknown workload ${unknown.map((n) => `"${n}"`).join(', ')}; expected one of ${known.join(', ')}`);
+    });
+    const names = args.only?.length ? args.only : known;
     const repeat = args.repeat ?? (args.check || args.update ? 3 : 1);
     const results = await runBench(names, { quick: args.quick, repeat, onProgress: (m) => args.json || process.stderr.write(`${m}\n`) });
     const section = args.quick ? 'quick' : 'full';

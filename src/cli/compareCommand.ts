@@ -2,9 +2,6 @@
 // the runs share seeds), as a terminal table, JSON (--json) or a self-contained page (--html FILE).
 
 import type { CommandModule } from 'yargs';
-import { compareResults } from '../compare/compareResults.js';
-import { comparePage, comparisonCells, COMPARISON_HEADERS } from '../compare/comparePage.js';
-import { writeFileAtomic } from '../io/atomicFile.js';
 import { EXIT, withScenarioErrors } from './exitCodes.js';
 
 interface CompareArgs {
@@ -27,6 +24,11 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('html', { type: 'string', describe: 'also write the comparison as a self-contained HTML page to this file' }) as never,
   handler: (args) =>
     withScenarioErrors(async () => {
+      const [{ compareResults }, { comparePage, comparisonCells, COMPARISON_HEADERS }, { writeFileAtomic }] = await Promise.all([
+        import('../compare/compareResults.js'),
+        import('../compare/comparePage.js'),
+        import('../io/atomicFile.js'),
+      ]);
       const comparison = compareResults(args.dirA, args.dirB, args.metric);
       if (args.html) writeFileAtomic(args.html, comparePage(comparison));
       if (args.json) process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);

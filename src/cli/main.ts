@@ -12,19 +12,20 @@ import { compareCommand } from './compareCommand.js';
 import { dv2gVersion } from '../output/manifest.js';
 import { EXIT } from './exitCodes.js';
 import { optionHint } from './optionHint.js';
-import { LEDGER_KINDS } from '../ledger/kinds.js';
 
-const LEDGER_LIST = LEDGER_KINDS.map((k) => `  ${k.kind.padEnd(11)} ${k.title}`).join('\n');
+const argv = hideBin(process.argv);
+/** The ledger kinds' list in the usage text; loaded only when help is shown (the kinds bring their schemas and ledgers). */
+const ledgerList = wantsHelp(argv) ? (await import('../ledger/kinds.js')).LEDGER_KINDS.map((k) => `  ${k.kind.padEnd(11)} ${k.title}`).join('\n') : '';
 
 /** yargs' own list of the options in force (its class has it; its type declarations do not). */
 interface OptionsInForce {
   getOptions(): { key: Record<string, unknown> };
 }
 
-const cli = yargs(hideBin(process.argv));
+const cli = yargs(argv);
 await cli
   .scriptName('dv2g')
-  .usage(`$0 <command> [options]\n\nSimulate V2G energy trading settled on ledgers side by side. Ledger kinds (ledgers[].kind):\n${LEDGER_LIST}`)
+  .usage(`$0 <command> [options]\n\nSimulate V2G energy trading settled on ledgers side by side. Ledger kinds (ledgers[].kind):\n${ledgerList}`)
   .command(runCommand)
   .command(validateCommand)
   .command(scenariosCommand)
@@ -46,3 +47,8 @@ await cli
     process.exit(EXIT.usage);
   })
   .parseAsync();
+
+/** Whether yargs will print the usage text (--help or -h). */
+function wantsHelp(args: string[]): boolean {
+  return args.some((a) => a === '--help' || a === '-h');
+}

@@ -1,10 +1,7 @@
 // `dv2g merge <dir>... --out <dir>`: joins results directories of --shard runs of one scenario.
 
 import type { CommandModule } from 'yargs';
-import { mergeResults } from '../runner/merge.js';
 import { EXIT, withScenarioErrors } from './exitCodes.js';
-import { writeReport } from './reportCommand.js';
-import { describeMissing } from '../runner/missingRuns.js';
 
 interface MergeArgs {
   dirs: string[];
@@ -26,6 +23,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .option('report', { type: 'boolean', default: true, describe: 'build charts, report.html and notebook.ipynb of the merged results (--no-report skips)' }) as never,
   handler: (args) =>
     withScenarioErrors(async () => {
+      const [{ mergeResults }, { describeMissing }, { writeReport }] = await Promise.all([import('../runner/merge.js'), import('../runner/missingRuns.js'), import('./writeReport.js')]);
       const onNotice = (message: string) => process.stderr.write(`dv2g: ${message}\n`);
       const summary = await mergeResults(args.dirs, args.out, { force: args.force, onNotice });
       if (!args.quiet) process.stdout.write(`${summary.status}: merged ${summary.runs} runs from ${args.dirs.length} directories into ${args.out}/\n`);

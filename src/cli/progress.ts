@@ -1,8 +1,9 @@
-// Progress of `dv2g run` on stderr: a bar on an interactive terminal (runs, events/s, ETA),
-// plain periodic lines otherwise (CI, pipes), nothing with --quiet.
+// Progress of `dv2g run` on stderr: a bar on an interactive terminal (runs, events/s, ETA, and where
+// the running runs stand), plain periodic lines otherwise (CI, pipes), nothing with --quiet.
 
 import cliProgress from 'cli-progress';
 import type { Progress } from '../runner/runScenario.js';
+import type { RunProgress } from '../runner/executeRun.js';
 
 const LINE_EVERY_SECONDS = 10;
 
@@ -12,14 +13,14 @@ export function progressReporter(mode: 'quiet' | 'auto'): ProgressReporter {
   if (mode === 'quiet') return { update() {}, stop() {} };
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { stream: process.stderr, format: ' {bar} {value}/{total} runs | {rate} events/s | ETA {eta_formatted}', hideCursor: true, etaBuffer: 20 },
+      { stream: process.stderr, format: ' {bar} {value}/{total} runs | {rate} events/s | ETA {eta_formatted}{running}', hideCursor: true, etaBuffer: 20 },
       cliProgress.Presets.shades_classic,
     );
     let started = false;
     return {
       update(p) {
-        if (!started) bar.start(p.total, p.done, { rate: '-' }), (started = true);
-        bar.update(p.done, { rate: rate(p) });
+        if (!started) bar.start(p.total, p.done, { rate: '-', running: '' }), (started = true);
+        bar.update(p.done, { rate: rate(p), running: runningText(p.running) });
       },
       stop: () => started && bar.stop(),
     };
@@ -30,7 +31,7 @@ export function progressReporter(mode: 'quiet' | 'auto'): ProgressReporter {
       const now = p.elapsedSeconds;
       if (p.done < p.total && now - lastLine < LINE_EVERY_SECONDS && p.done > 0) return;
       lastLine = now;
-      process.stderr.write(`dv2g: ${p.done}/${p.total} runs${p.failed ? ` (${p.failed} failed)` : ''}, ${rate(p)} events/s, ${now.toFixed(1)} s\n`);
+      process.stderr.write(`dv2g: ${p.done}/${p.total} runs${p.failed ? ` (${p.failed} failed)` : ''}, ${rate(p)} events/s, ${now.toFixed(1)} s${runningText(p.running)}\n`);
     },
     stop() {},
   };
@@ -38,4 +39,25 @@ export function progressReporter(mode: 'quiet' | 'auto'): ProgressReporter {
 
 function rate(p: Progress): string {
   return p.elapsedSeconds > 0 ? Math.round(p.events / p.elapsedSeconds).toLocaleString('en-US') : '-';
+}
+
+/** Running runs shown by name; more are counted. */
+const RUNS_SHOWN = 2;
+
+/** ` | r0007 45% of 24h simulated, 1.2M events/s, ETA 30s` for each running run shown; '' when none is under way. */
+export function runningText(running: RunProgress[]): string {
+  const shown = running.slice(0, RUNS_SHOWN).map((r) => {
+    const share = r.simSeconds / r.durationSeconds;
+    const eta = share > 0 ? `ETA ${Math.round((r.wallSeconds * (1 - share)) / share)}s` : 'ETA -';
+    return ` | ${r.runId} ${Math.floor(share * 100)}% of ${hours(r.durationSeconds)} simulated, ${compact(r.events / Math.max(r.wallSeconds, 1e-9))} events/s, ${eta}`;
+  });
+  return shown.join('') + (running.length > RUNS_SHOWN ? ` | +${running.length - RUNS_SHOWN} running` : '');
+}
+
+function hours(seconds: number): string {
+  return seconds % 3600 === 0 ? `${seconds / 3600}h` : `${Math.round(seconds)}s`;
+}
+
+function compact(x: number): string {
+  return x >= 1e6 ? `${(x / 1e6).toFixed(1)}M` : x >= 1e3 ? `${(x / 1e3).toFixed(0)}k` : x.toFixed(0);
 }

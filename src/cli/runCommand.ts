@@ -3,17 +3,8 @@
 import type { CommandModule } from 'yargs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { loadScenario } from '../scenario/load.js';
-import { resolveScenarioArgument } from '../scenario/bundled.js';
-import { scenarioWarnings } from '../scenario/warnings.js';
-import { runScenario, shardOf, type Shard } from '../runner/runScenario.js';
-import { progressReporter } from './progress.js';
-import { summaryTable } from './summaryTable.js';
-import { writeReport } from './reportCommand.js';
+import type { Shard } from '../runner/runScenario.js';
 import { resolveWorkers, scenarioOverrides, usage, withScenarioOptions, type ScenarioArgs } from './scenarioOptions.js';
-import { checkResources, estimateResources } from '../scenario/estimate.js';
-import { buildRunList } from '../scenario/runList.js';
 import { EXIT, withScenarioErrors } from './exitCodes.js';
 
 interface RunArgs extends ScenarioArgs {
@@ -41,6 +32,16 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: (args) =>
     withScenarioErrors(async () => {
       const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+      const [{ loadScenario }, { resolveScenarioArgument }, { scenarioWarnings }, { checkResources, estimateResources }, { buildRunList }, { runScenario, shardOf }, { progressReporter }, { summaryTable }] = await Promise.all([
+        import('../scenario/load.js'),
+        import('../scenario/bundled.js'),
+        import('../scenario/warnings.js'),
+        import('../scenario/estimate.js'),
+        import('../scenario/runList.js'),
+        import('../runner/runScenario.js'),
+        import('./progress.js'),
+        import('./summaryTable.js'),
+      ]);
       const loaded = loadScenario(resolveScenarioArgument(args.scenario), scenarioOverrides(args));
       if (!args.quiet) for (const warning of scenarioWarnings(loaded)) process.stderr.write(`warning: ${warning}\n`);
       const workers = resolveWorkers(args.workers, shardOf(buildRunList(loaded.points, loaded.scenario.seed, loaded.scenario.replications), shard).length);
@@ -56,14 +57,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
       if (shard && summary.runs.length === 0 && !args.quiet) process.stderr.write(`dv2g: shard ${shard.index}/${shard.count} has no runs: the run list has ${summary.totalRuns}, so shards beyond ${summary.totalRuns} are empty\n`);
       for (const f of summary.failures) process.stderr.write(`error: run ${f.runId} (seed ${f.seed}) failed: ${f.error}\n`);
       if (args.json) {
-        const aggregate = summary.runs.length ? aggregateRows(outDir) : [];
+        const aggregate = summary.runs.length ? await aggregateRows(outDir) : [];
         process.stdout.write(`${JSON.stringify({ outDir: summary.outDir, status: summary.status, runs: summary.runs.length, failures: summary.failures, aggregate }, null, 2)}\n`);
       } else if (!args.quiet) {
         if (summary.runs.length) process.stdout.write(`\n${summaryTable(outDir)}\n`);
         process.stdout.write(`\n${summary.status}: ${summary.runs.length} runs; results in ${relative(process.cwd(), outDir) || '.'}/\n`);
       }
       const finished = summary.manifest.runs.some((r) => r.status === 'complete' || r.status === 'skipped');
-      if (args.report && loaded.scenario.outputs.report && finished && summary.status !== 'interrupted') await writeReport(outDir, args.quiet || args.json, onNotice);
+      if (args.report && loaded.scenario.outputs.report && finished && summary.status !== 'interrupted') await (await import('./writeReport.js')).writeReport(outDir, args.quiet || args.json, onNotice);
       if (summary.status === 'interrupted') return stop.exitCode();
       return summary.status === 'complete' ? EXIT.ok : EXIT.runFailed;
     }),
@@ -96,9 +97,10 @@ function stopOnSignals(): { signal: AbortSignal; exitCode(): number; dispose(): 
 }
 
 /** aggregate.csv's rows (one per sweep point and ledger: swept values, n, every metric's mean, sd and 95% CI) with numbers as numbers. */
-function aggregateRows(outDir: string): Record<string, string | number | null>[] {
+async function aggregateRows(outDir: string): Promise<Record<string, string | number | null>[]> {
   const path = join(outDir, 'aggregate.csv');
   if (!existsSync(path)) return [];
+  const { parse } = await import('csv-parse/sync');
   const rows = parse(readFileSync(path, 'utf8'), { columns: true }) as Record<string, string>[];
   return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === '' ? null : TEXT_COLUMNS.has(k) || !Number.isFinite(Number(v)) ? v : Number(v)])));
 }

@@ -2,12 +2,6 @@
 // it cannot fit, unless --force); --print shows it resolved (defaults filled in).
 
 import type { CommandModule } from 'yargs';
-import { stringify } from 'yaml';
-import { loadScenario } from '../scenario/load.js';
-import { resolveScenarioArgument } from '../scenario/bundled.js';
-import { scenarioWarnings } from '../scenario/warnings.js';
-import { buildRunList } from '../scenario/runList.js';
-import { checkResources, describeEstimate, estimateResources } from '../scenario/estimate.js';
 import { resolveWorkers, scenarioOverrides, withScenarioOptions, type ScenarioArgs } from './scenarioOptions.js';
 import { EXIT, withScenarioErrors } from './exitCodes.js';
 
@@ -25,6 +19,14 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('print', { type: 'boolean', default: false, describe: 'print the resolved scenario (defaults filled in, durations in seconds)' }) as never,
   handler: (args) =>
     withScenarioErrors(async () => {
+      const [{ stringify }, { loadScenario }, { resolveScenarioArgument }, { scenarioWarnings }, { buildRunList }, { checkResources, describeEstimate, estimateResources }] = await Promise.all([
+        import('yaml'),
+        import('../scenario/load.js'),
+        import('../scenario/bundled.js'),
+        import('../scenario/warnings.js'),
+        import('../scenario/runList.js'),
+        import('../scenario/estimate.js'),
+      ]);
       const loaded = loadScenario(resolveScenarioArgument(args.scenario), scenarioOverrides(args));
       const { scenario, points } = loaded;
       for (const warning of scenarioWarnings(loaded)) process.stderr.write(`warning: ${warning}\n`);

@@ -14,6 +14,9 @@ export class Simulation {
   private readonly queue = new EventQueue();
   private readonly handlers: EventHandler[] = [];
   private stopped = false;
+  private hookEvery = 0;
+  private nextHookAt = Infinity;
+  private hook: () => void = () => undefined;
 
   /** Registers a handler and returns the event kind that invokes it. */
   register(handler: EventHandler): number {
@@ -42,6 +45,16 @@ export class Simulation {
     this.stopped = true;
   }
 
+  /**
+   * Calls `hook` after every `every` events (progress reporting from outside the model: the hook reads
+   * `now` and `events` and must not schedule anything, so it never changes a run's results).
+   */
+  everyEvents(every: number, hook: () => void): void {
+    this.hookEvery = every;
+    this.nextHookAt = this.events + every;
+    this.hook = hook;
+  }
+
   /** Time of the next pending event, or Infinity. */
   nextEventTime(): number {
     return this.queue.peekTime();
@@ -52,10 +65,16 @@ export class Simulation {
     const queue = this.queue;
     const handlers = this.handlers;
     this.stopped = false;
+    let hookCountdown = this.nextHookAt - this.events;
     while (!this.stopped && queue.popUntil(until)) {
       this.now = queue.time;
       this.events++;
       handlers[queue.kind](queue.payload);
+      if (--hookCountdown === 0) {
+        this.nextHookAt = this.events + this.hookEvery;
+        hookCountdown = this.hookEvery;
+        this.hook();
+      }
     }
     if (!this.stopped && until !== Infinity && until > this.now) this.now = until;
   }

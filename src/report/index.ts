@@ -12,7 +12,6 @@ import { renderPng, renderSvg } from './render.js';
 import { reportPage } from './reportPage.js';
 import { readResults } from './resultsData.js';
 
-
 export interface BuildReportOptions {
   onProgress?: (message: string) => void;
 }
@@ -25,15 +24,19 @@ export async function buildReport(resultsDir: string, options: BuildReportOption
   const charts = buildCharts(data);
   const chartsDir = join(resultsDir, 'charts');
   removeStaleCharts(chartsDir, new Set(charts.map((c) => c.name)));
-  const rendered: RenderedChart[] = [];
+  const pngs: Promise<Uint8Array>[] = [];
   for (const chart of charts) {
     progress(`chart ${chart.name}`);
     const svg = await renderSvg(chart.spec);
-    const png = renderPng(svg);
+    pngs.push(renderPng(svg));
     writeFileAtomic(join(chartsDir, `${chart.name}.vl.json`), `${JSON.stringify(chart.spec, null, 2)}\n`);
     writeFileAtomic(join(chartsDir, `${chart.name}.svg`), svg);
-    writeFileAtomic(join(chartsDir, `${chart.name}.png`), png);
-    rendered.push({ chart, png });
+  }
+  progress('PNG renderings');
+  const rendered: RenderedChart[] = [];
+  for (const [i, png] of (await Promise.all(pngs)).entries()) {
+    writeFileAtomic(join(chartsDir, `${charts[i].name}.png`), png);
+    rendered.push({ chart: charts[i], png });
   }
   progress('report.html');
   writeFileAtomic(join(resultsDir, 'report.html'), reportPage(data, charts));

@@ -1,9 +1,10 @@
 // Renders a Vega-Lite specification without a browser: Vega-Lite -> Vega -> SVG (Vega's
-// headless view), SVG -> PNG (resvg, at twice the size, with the system's fonts).
+// headless view), SVG -> PNG (resvg, at twice the size, with the system's fonts,
+// on libuv's thread pool so that several charts render at once).
 
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { parse, View, type Spec } from 'vega';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import type { JsonObject } from './json.js';
 
 /** The Vega specification a Vega-Lite specification compiles to. */
@@ -21,10 +22,10 @@ export async function renderSvg(spec: JsonObject): Promise<string> {
 }
 
 /** Sans-serif text is drawn with DejaVu Sans where installed (Debian: fonts-dejavu-core). */
-export function renderPng(svg: string): Uint8Array {
-  const resvg = new Resvg(svg, {
+export async function renderPng(svg: string): Promise<Uint8Array> {
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: 2 },
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }

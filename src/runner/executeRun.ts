@@ -19,6 +19,18 @@ export interface RunTask {
   identity: StoreIdentity;
 }
 
+/** Where a running run stands (posted about once a second of wall time while it runs). */
+export interface RunProgress {
+  runId: string;
+  simSeconds: number;
+  durationSeconds: number;
+  events: number;
+  wallSeconds: number;
+}
+
+/** Wall time between two progress reports of one run. */
+const PROGRESS_INTERVAL_MS = 1000;
+
 export interface RunResult {
   runId: string;
   ok: boolean;
@@ -33,12 +45,20 @@ function faultInjected(runId: string): boolean {
 }
 const TX_CHUNK = 50_000;
 
-export function executeRun(task: RunTask): RunResult {
+/** Runs `task`; `onProgress` hears where it stands every `intervalMs` of wall time (measured here, never in the model). */
+export function executeRun(task: RunTask, onProgress?: (progress: RunProgress) => void, intervalMs = PROGRESS_INTERVAL_MS): RunResult {
   const { run, scenario, outDir, identity } = task;
   const started = performance.now();
+  let lastReport = started;
+  const report = onProgress && ((simSeconds: number, events: number) => {
+    const now = performance.now();
+    if (now - lastReport < intervalMs) return;
+    lastReport = now;
+    onProgress({ runId: run.runId, simSeconds, durationSeconds: scenario.duration, events, wallSeconds: (now - started) / 1000 });
+  });
   try {
     if (faultInjected(run.runId)) throw new Error(`fault injected by DV2G_FAIL_RUNS for ${run.runId}`);
-    const outcome = simulateRun(scenario, run);
+    const outcome = simulateRun(scenario, run, report);
     const paths = storePaths(outDir, run.runId);
     const sides = {
       transactions: scenario.outputs.transactions ? writeTransactions(paths.transactions, run, outcome.log) : null,

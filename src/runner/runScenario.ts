@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import type { LoadedScenario } from '../scenario/load.js';
 import { buildRunList, type RunSpec } from '../scenario/runList.js';
 import { executeRuns } from './pool.js';
-import type { RunResult, RunTask } from './executeRun.js';
+import type { RunProgress, RunResult, RunTask } from './executeRun.js';
 import { openResultsDir } from './resultsDir.js';
 import { hasStoredRun, readStoredRun, storedRunProblem, STORE_DIR, type StoreIdentity } from '../store/runStore.js';
 import { writeResultFiles } from '../output/resultFiles.js';
+import { estimatedWork } from '../scenario/estimate.js';
 import { dv2gVersion, environment, writeManifest, type Manifest, type ManifestRun, type ResultsStatus } from '../output/manifest.js';
 
 export interface Shard {
@@ -35,9 +36,12 @@ export interface Progress {
   done: number;
   total: number;
   failed: number;
+  /** Events of the finished runs and so far of the running ones. */
   events: number;
   elapsedSeconds: number;
   last?: RunResult;
+  /** The runs under way, as last reported (simulated time reached, events, wall time so far). */
+  running: RunProgress[];
 }
 
 export interface RunSummary {
@@ -90,8 +94,16 @@ async function runLocked(loaded: LoadedScenario, runs: RunSpec[], totalRuns: num
   // Written first as `interrupted`, so a run killed outright still identifies its scenario for --resume.
   writeManifest(outDir, manifestOf('interrupted', new Set()));
   const pending = options.resume ? runs.filter((r) => needsRun(outDir, r, identity, options.onNotice)) : runs;
-  const tasks: RunTask[] = pending.map((run) => ({ scenario: loaded.points[run.point].scenario, run, outDir, identity }));
-  const progress: Progress = { done: runs.length - pending.length, total: runs.length, failed: 0, events: 0, elapsedSeconds: 0 };
+  const tasks = longestFirst(pending.map((run): RunTask => ({ scenario: loaded.points[run.point].scenario, run, outDir, identity })));
+  const running = new Map<string, RunProgress>();
+  let finishedEvents = 0;
+  const progress: Progress = { done: runs.length - pending.length, total: runs.length, failed: 0, events: 0, elapsedSeconds: 0, running: [] };
+  const report = () => {
+    progress.running = [...running.values()];
+    progress.events = finishedEvents + progress.running.reduce((sum, r) => sum + r.events, 0);
+    progress.elapsedSeconds = (Date.now() - started.getTime()) / 1000;
+    options.onProgress?.(progress);
+  };
   options.onProgress?.(progress);
 
   await executeRuns(tasks, {
@@ -101,10 +113,15 @@ async function runLocked(loaded: LoadedScenario, runs: RunSpec[], totalRuns: num
       results.set(result.runId, result);
       progress.done++;
       if (!result.ok) progress.failed++;
-      progress.events += result.events;
-      progress.elapsedSeconds = (Date.now() - started.getTime()) / 1000;
+      finishedEvents += result.events;
+      running.delete(result.runId);
       progress.last = result;
-      options.onProgress?.(progress);
+      report();
+    },
+    onRunProgress(runProgress) {
+      if (results.has(runProgress.runId)) return;
+      running.set(runProgress.runId, runProgress);
+      report();
     },
   });
   removeTemporaryFiles(join(outDir, STORE_DIR));
@@ -126,6 +143,16 @@ async function runLocked(loaded: LoadedScenario, runs: RunSpec[], totalRuns: num
   const manifest = manifestOf(status, new Set(finished.map((r) => r.runId)));
   writeManifest(outDir, manifest);
   return { outDir, status, runs, totalRuns, failures, manifest };
+}
+
+/**
+ * The tasks in the order they go to the pool: the most estimated work first, so that a sweep's largest
+ * runs do not start last and leave threads idle at the end (ties keep run-list order). Only the order of
+ * work changes: run ids, seeds and the files' row order stay the run list's.
+ */
+export function longestFirst(tasks: RunTask[]): RunTask[] {
+  const work = tasks.map((t) => estimatedWork(t.scenario, t.scenario.ledgers[t.run.ledgerIndex]));
+  return tasks.map((task, i) => ({ task, i })).sort((a, b) => work[b.i] - work[a.i] || a.i - b.i).map(({ task }) => task);
 }
 
 /** On --resume: whether `run` must run (again), saying why when a stored run is there but unusable. */

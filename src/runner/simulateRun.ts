@@ -24,10 +24,13 @@ export interface RunOutcome {
   blocks: BlockColumns | null;
 }
 
-/** Buckets per run when outputs.timeseriesInterval is not given. */
+/** Events between two calls of a run's progress hook (cheap enough to ignore, frequent enough for ~1 s updates). */
+const PROGRESS_EVERY_EVENTS = 65_536;
 
-export function simulateRun(scenario: Scenario, run: RunSpec): RunOutcome {
+/** `onProgress` hears the simulated time and events reached, every PROGRESS_EVERY_EVENTS events. */
+export function simulateRun(scenario: Scenario, run: RunSpec, onProgress?: (simSeconds: number, events: number) => void): RunOutcome {
   const sim = new Simulation();
+  if (onProgress) sim.everyEvents(PROGRESS_EVERY_EVENTS, () => onProgress(sim.now, sim.events));
   const streams = new RngStreams(run.seed);
   const txLog = new TxLog();
   const { duration, warmup } = scenario;

@@ -16,13 +16,17 @@ export interface BundledScenario {
 }
 
 export function bundledScenarios(): BundledScenario[] {
-  return readdirSync(SCENARIOS_DIR)
-    .filter((f) => /\.(ya?ml|json)$/.test(f) && f !== 'schema.json')
-    .sort()
-    .map((f) => {
+  return bundledFiles().map((f) => {
       const doc = (parse(readFileSync(join(SCENARIOS_DIR, f), 'utf8')) ?? {}) as { name?: string; description?: string };
       return { path: relative(process.cwd(), join(SCENARIOS_DIR, f)), name: doc.name ?? f, description: doc.description ?? '' };
     });
+}
+
+/** The bundled scenario files' names, sorted. */
+function bundledFiles(): string[] {
+  return readdirSync(SCENARIOS_DIR)
+    .filter((f) => /\.(ya?ml|json)$/.test(f) && f !== 'schema.json')
+    .sort();
 }
 
 /**
@@ -31,6 +35,8 @@ export function bundledScenarios(): BundledScenario[] {
  */
 export function resolveScenarioArgument(argument: string): string {
   if (existsSync(argument)) return argument;
+  const byStem = bundledFiles().find((f) => basename(f, extname(f)) === argument);
+  if (byStem) return relative(process.cwd(), join(SCENARIOS_DIR, byStem));
   const bundled = bundledScenarios();
   const match = bundled.find((b) => b.name === argument || basename(b.path, extname(b.path)) === argument);
   if (match) return match.path;

@@ -12,3 +12,11 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     description: 'A dv2g scenario file (YAML or JSON). Generated from src/scenario/schema.ts by `npm run schema`; do not edit by hand.',
   };
 }
+
+let computed: Record<string, unknown> | undefined;
+
+/** The JSON Schema, computed on first use (it costs tens of milliseconds; most commands never need it). */
+export function sharedScenarioJsonSchema(): Record<string, unknown> {
+  computed ??= scenarioJsonSchema();
+  return computed;
+}

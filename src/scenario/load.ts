@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { scenarioSchema, type Scenario } from './schema.js';
-import { scenarioJsonSchema } from './jsonSchema.js';
+import { sharedScenarioJsonSchema } from './jsonSchema.js';
 import { describeIssues, schemaHasPath } from './issues.js';
 import { formatKeyPath, indexBeyondEnd, parseKeyPath, setAtPath, type KeyPath } from './keyPath.js';
 import { ScenarioError, type Problem } from './problems.js';
@@ -29,7 +29,6 @@ export interface LoadedScenario {
   sha256: string;
 }
 
-const SCHEMA = scenarioJsonSchema();
 
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
   return parseScenario(readScenarioText(file), file, options);
@@ -68,7 +67,7 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
     const beyondEnd = indexBeyondEnd(raw, path);
     const value = parseDocument(assignment.slice(eq + 1), { prettyErrors: false });
     const valueData = value.errors.length ? { ok: false as const, message: `malformed YAML value: ${value.errors[0].message.split('\n')[0]}` } : documentData(value);
-    if (!schemaHasPath(SCHEMA, raw, path)) problems.push({ file: source, path: formatKeyPath(path), message: 'no such scenario key' });
+    if (!schemaHasPath(sharedScenarioJsonSchema(), raw, path)) problems.push({ file: source, path: formatKeyPath(path), message: 'no such scenario key' });
     else if (beyondEnd) problems.push({ file: source, path: formatKeyPath(path), message: beyondEnd });
     else if (!valueData.ok) problems.push({ file: source, path: formatKeyPath(path), message: valueData.message });
     else {
@@ -81,13 +80,13 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
     if (value === undefined) continue;
     const checked = scenarioSchema.shape[option].safeParse(value);
     if (checked.success) raw = setAtPath(raw, [option], value);
-    else problems.push(...describeIssues(checked.error.issues, value, SCHEMA).map((p) => ({ file: `--${option}`, path: '', message: p.message })));
+    else problems.push(...describeIssues(checked.error.issues, value, sharedScenarioJsonSchema()).map((p) => ({ file: `--${option}`, path: '', message: p.message })));
   }
   if (problems.length) throw new ScenarioError(problems);
 
   const parsed = scenarioSchema.safeParse(raw);
   if (!parsed.success) {
-    const located = describeIssues(parsed.error.issues, raw, SCHEMA).map((p) => {
+    const located = describeIssues(parsed.error.issues, raw, sharedScenarioJsonSchema()).map((p) => {
       const fromSet = overridden.some((o) => formatKeyPath(p.path).startsWith(formatKeyPath(o)));
       return { file: fromSet ? `${file} (with --set)` : file, path: formatKeyPath(p.path), line: lineOf(doc, lines, p.path, p.key), message: p.message };
     });

@@ -3,7 +3,7 @@
 // label (`ledgers[tangle].alpha`): the run list then runs the other ledgers once per remaining point.
 
 import { ledgerLabel, scenarioSchema, type Scenario } from './schema.js';
-import { scenarioJsonSchema } from './jsonSchema.js';
+import { sharedScenarioJsonSchema } from './jsonSchema.js';
 import { describeIssues, schemaHasPath } from './issues.js';
 import { formatKeyPath, getAtPath, indexBeyondEnd, ledgerScopedKey, parseKeyPath, setAtPath, type KeyPath } from './keyPath.js';
 import { ScenarioError, type Problem } from './problems.js';
@@ -21,7 +21,6 @@ export interface SweepPoint {
   scenario: Scenario;
 }
 
-const SCHEMA = scenarioJsonSchema();
 const NOT_SWEEPABLE = new Set(['name', 'seed', 'replications', 'sweep', 'outputs']);
 
 export function expandSweep(scenario: Scenario, raw: unknown, file: string, lineOf: (path: KeyPath) => number | undefined): SweepPoint[] {
@@ -50,7 +49,7 @@ export function expandSweep(scenario: Scenario, raw: unknown, file: string, line
     }
     const beyondEnd = indexBeyondEnd(raw, path);
     if (NOT_SWEEPABLE.has(String(path[0]))) problems.push({ ...where, message: `"${path[0]}" cannot be swept` });
-    else if (!schemaHasPath(SCHEMA, scenario, path)) problems.push({ ...where, message: `sweeps over "${key}", which is not a scenario key` });
+    else if (!schemaHasPath(sharedScenarioJsonSchema(), scenario, path)) problems.push({ ...where, message: `sweeps over "${key}", which is not a scenario key` });
     else if (beyondEnd) problems.push({ ...where, message: beyondEnd });
     else params.push({ key, path, values });
   }
@@ -75,7 +74,7 @@ export function expandSweep(scenario: Scenario, raw: unknown, file: string, line
       points.push({ index, values, siValues, ledgerOf, scenario: parsed.data });
       return;
     }
-    for (const p of describeIssues(parsed.error.issues, pointRaw, SCHEMA)) {
+    for (const p of describeIssues(parsed.error.issues, pointRaw, sharedScenarioJsonSchema())) {
       const param = params.find((q) => formatKeyPath(p.path).startsWith(formatKeyPath(q.path)));
       const valueIndex = param ? param.values.indexOf(values[param.key]) : -1;
       problems.push({

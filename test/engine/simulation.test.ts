@@ -71,3 +71,26 @@ describe('rng streams', () => {
     expect(new RngStreams(43).stream('arrivals')()).not.toBe(new RngStreams(42).stream('arrivals')());
   });
 });
+
+describe('progress hook', () => {
+  it('is called after every N events with the clock and count, and leaves the run unchanged', () => {
+    const trace = (hooked: boolean) => {
+      const sim = new Simulation();
+      const seen: [number, number][] = [];
+      const times: number[] = [];
+      const tick = sim.register((n) => {
+        times.push(sim.now);
+        if (n < 99) sim.schedule(0.5, tick, n + 1);
+      });
+      sim.at(0, tick, 0);
+      if (hooked) sim.everyEvents(10, () => seen.push([sim.now, sim.events]));
+      sim.run(100);
+      return { seen, times, events: sim.events };
+    };
+    const plain = trace(false);
+    const hooked = trace(true);
+    expect(hooked.times).toEqual(plain.times);
+    expect(hooked.events).toBe(100);
+    expect(hooked.seen).toEqual(Array.from({ length: 10 }, (_, i) => [i * 5 + 4.5, (i + 1) * 10]));
+  });
+});

@@ -35,7 +35,7 @@ describe('buildReport', () => {
       expect(png.readUInt32BE(16)).toBeGreaterThan(100);
       expect(png.readUInt32BE(20)).toBeGreaterThan(100);
     }
-    expect(progress).toEqual([...charts.map((c) => `chart ${c}`), 'report.html', 'notebook.ipynb']);
+    expect(progress).toEqual([...charts.map((c) => `chart ${c}`), 'PNG renderings', 'report.html', 'notebook.ipynb']);
     expect(readdirSync(join(dir, 'charts')).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 

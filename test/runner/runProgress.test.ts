@@ -1,0 +1,48 @@
+// Progress inside a run: executeRun reports the simulated time and events reached while the run goes on,
+// and the progress line shows each running run's share, speed and ETA.
+
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseScenario } from '../../src/scenario/load.js';
+import { buildRunList } from '../../src/scenario/runList.js';
+import { executeRun, type RunProgress } from '../../src/runner/executeRun.js';
+import { runningText } from '../../src/cli/progress.js';
+import { tempDir } from './helpers.js';
+
+const loaded = parseScenario('name: progress\nseed: 3\nduration: 2h\nworkload: {kind: poisson, rate: 100}\nledgers: [{kind: tangle, tipSelection: urts}]\n', 'progress.yaml');
+const [run] = buildRunList(loaded.points, loaded.scenario.seed, 1);
+const identity = { scenarioSha256: loaded.sha256, dv2gVersion: 'test' };
+
+describe('progress inside a run', () => {
+  it('reports rising simulated time and events, and the run stores the same results as without it', () => {
+    const reports: RunProgress[] = [];
+    const withProgress = tempDir();
+    const without = tempDir();
+    const result = executeRun({ scenario: loaded.points[0].scenario, run, outDir: withProgress, identity }, (p) => reports.push(p), 0);
+    executeRun({ scenario: loaded.points[0].scenario, run, outDir: without, identity });
+    expect(result.ok).toBe(true);
+    expect(reports.length).toBeGreaterThan(2);
+    for (const [i, p] of reports.entries()) {
+      expect(p.runId).toBe(run.runId);
+      expect(p.durationSeconds).toBe(7200);
+      expect(p.simSeconds).toBeLessThanOrEqual(7200);
+      if (i > 0) expect(p.events).toBeGreaterThan(reports[i - 1].events);
+      if (i > 0) expect(p.simSeconds).toBeGreaterThanOrEqual(reports[i - 1].simSeconds);
+    }
+    expect(reports.at(-1)!.events).toBeLessThanOrEqual(result.events);
+    const payload = (dir: string) => JSON.parse(readFileSync(join(dir, '.runs', `${run.runId}.json`), 'utf8')).payload.metrics;
+    expect(payload(withProgress).tx_submitted).toBeGreaterThan(0);
+    expect(payload(withProgress)).toEqual(payload(without));
+  });
+
+  it('shows a running run as its share of the duration, events/s and ETA', () => {
+    const text = runningText([
+      { runId: 'r1', simSeconds: 21600, durationSeconds: 86400, events: 2_000_000, wallSeconds: 10 },
+      { runId: 'r2', simSeconds: 0, durationSeconds: 3600, events: 0, wallSeconds: 1 },
+      { runId: 'r3', simSeconds: 10, durationSeconds: 3600, events: 10, wallSeconds: 1 },
+    ]);
+    expect(text).toBe(' | r1 25% of 24h simulated, 200k events/s, ETA 30s | r2 0% of 1h simulated, 0 events/s, ETA - | +1 running');
+    expect(runningText([])).toBe('');
+  });
+});
