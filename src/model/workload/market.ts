@@ -68,8 +68,11 @@ export class MarketWorkload implements Workload {
   private readonly offerKind: number;
   /** Each EV's fixed delay from a settlement round to its offer (its own clock's phase), seconds. */
   private readonly settlementPhase: Float64Array;
+  /** Each agent's V2G capacity (kW) in its latest market interval, summed over its plugged-in EVs. */
+  readonly agentCapacityKw: Float64Array;
 
-  constructor(private readonly scenario: MarketScenario, private readonly ctx: WorkloadContext) {
+  /** `ownsAgent` picks the grid agents (and their EVs) this workload simulates: all of them, or one partition of a split run. */
+  constructor(private readonly scenario: MarketScenario, private readonly ctx: WorkloadContext, private readonly ownsAgent: (g: number) => boolean = () => true) {
     const { fleet, grid, market } = scenario;
     this.fleet = new Fleet(fleet, grid.agents, ctx.stream);
     const evsPerAgent = this.fleet.perAgent(grid.agents);
@@ -99,11 +102,12 @@ export class MarketWorkload implements Workload {
     const spread = market.settlement.spread ?? this.settleEvery * market.interval;
     const phase = ctx.stream('settlement.phase');
     this.settlementPhase = Float64Array.from({ length: fleet.size }, () => phase() * spread);
+    this.agentCapacityKw = new Float64Array(grid.agents);
   }
 
   /** Plugs in the EVs whose first session began before the run, schedules everyone else's arrival and the first clearing. */
   start(): void {
-    for (let i = 0; i < this.fleet.size; i++) this.scheduleArrival(i);
+    for (let i = 0; i < this.fleet.size; i++) if (this.ownsAgent(this.fleet.agent[i])) this.scheduleArrival(i);
     this.ctx.sim.schedule(0, this.clearKind);
   }
 
@@ -185,6 +189,7 @@ export class MarketWorkload implements Workload {
     this.terms.tariff = typeof market.tariff === 'number' ? market.tariff : profileAt(market.tariff, t);
     this.bucketIntervals++;
     for (let g = 0; g < grid.count; g++) {
+      if (!this.ownsAgent(g)) continue;
       const n = plugged.counts[g];
       const list = plugged.lists[g];
       for (let j = 0; j < n; j++) {
@@ -195,7 +200,10 @@ export class MarketWorkload implements Workload {
         if (market.kind === 'optimal') scheduled[j] = Math.min(limit[j], optimum.energy(g, this.session[ev], k));
       }
       instance.count = n;
-      for (let j = 0; j < n; j++) this.bucketCapacityKw += limit[j] / hours;
+      let capacityKw = 0;
+      for (let j = 0; j < n; j++) capacityKw += limit[j] / hours;
+      this.agentCapacityKw[g] = capacityKw;
+      this.bucketCapacityKw += capacityKw;
       instance.demand = grid.deficit(g, k);
       instance.peakerPrice = grid.peakerPrice[g];
       const out = market.kind === 'optimal' ? this.followOptimum(g, k, list, scheduled) : solveMarket(market.kind, instance, this.terms, this.workspace);

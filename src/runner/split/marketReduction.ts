@@ -1,0 +1,75 @@
+// The market's gauges and report of a split run, reduced on the main thread from the merged rows in
+// (time, agent) order and the merged transactions in (time, agent, EV) order, so every floating-point
+// sum is taken in one order whatever the number of partitions.
+
+import { optimalityGap } from '../../model/market/solve.js';
+import type { MarketIntervalRecord, WorkloadGauges, WorkloadReport } from '../../model/workload/workload.js';
+import type { MergedWindow } from './mergeWindow.js';
+import { TX } from './partition.js';
+
+export class MarketReduction {
+  readonly records: MarketIntervalRecord[] = [];
+  private readonly capacityKw: number[] = [];
+  private readonly netLoadKw: number[] = [];
+  /** First row not yet in a time-series bucket. */
+  private sampled = 0;
+  private energy = 0;
+  private gridCost = 0;
+  private evRevenue = 0;
+  private welfare = 0;
+  private optimalWelfare = 0;
+  private delaySum = 0;
+  private delayCount = 0;
+
+  constructor(private readonly warmup: number) {}
+
+  add(window: MergedWindow): void {
+    window.records.forEach((r, i) => {
+      this.records.push(r);
+      this.capacityKw.push(window.capacityKw[i]);
+      this.netLoadKw.push(window.netLoadKw[i]);
+      if (r.t_s < this.warmup) return;
+      this.energy += r.energy_kwh;
+      this.gridCost += r.grid_cost;
+      this.evRevenue += r.ev_revenue;
+      this.welfare += r.social_welfare;
+      this.optimalWelfare += r.optimal_welfare;
+    });
+    for (let row = 0; row < window.tx.length; row += TX.fields) {
+      this.delaySum += window.tx[row + TX.delaySum];
+      this.delayCount += window.tx[row + TX.delayCount];
+    }
+  }
+
+  /** The readings of the market intervals that began before `now` and since the previous call. */
+  gauges(now: number): WorkloadGauges {
+    let energy = 0, payment = 0, loadKw = 0, capacityKw = 0, intervals = 0;
+    let previous = NaN;
+    for (; this.sampled < this.records.length && this.records[this.sampled].t_s < now; this.sampled++) {
+      const r = this.records[this.sampled];
+      if (r.t_s !== previous) intervals++;
+      previous = r.t_s;
+      energy += r.energy_kwh;
+      payment += r.ev_revenue;
+      loadKw += this.netLoadKw[this.sampled];
+      capacityKw += this.capacityKw[this.sampled];
+    }
+    return {
+      price: energy > 0 ? payment / energy : null,
+      energyKwh: energy,
+      loadKw: intervals > 0 ? loadKw / intervals : null,
+      v2gCapacityKw: intervals > 0 ? capacityKw / intervals : null,
+    };
+  }
+
+  report(): WorkloadReport {
+    return {
+      energyTradedKwh: this.energy,
+      gridCost: this.gridCost,
+      evRevenue: this.evRevenue,
+      socialWelfare: this.welfare,
+      optimalityGap: optimalityGap(this.welfare, this.optimalWelfare),
+      settlementDelayMeanS: this.delayCount > 0 ? this.delaySum / this.delayCount : null,
+    };
+  }
+}

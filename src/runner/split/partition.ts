@@ -1,0 +1,108 @@
+// One partition of a split market run: the grid agents g with g mod count = index and their EVs, on a
+// kernel of its own, advanced one lock-step window at a time; it hands back the window's market rows
+// and settlement transactions for the main thread to merge.
+
+import { Simulation } from '../../engine/simulation.js';
+import { RngStreams } from '../../engine/rng.js';
+import { TxLog } from '../../metrics/txLog.js';
+import { MarketWorkload } from '../../model/workload/market.js';
+import type { MarketIntervalRecord } from '../../model/workload/workload.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { RecordingLedger } from './recordingLedger.js';
+
+export interface PartitionSpec {
+  scenario: Scenario;
+  seed: number;
+  index: number;
+  count: number;
+  /** The ledger's fee quote at time 0. */
+  quote: number;
+}
+
+/** What the main thread asks of a partition for one window. */
+export interface WindowStep {
+  quote: number;
+  end: number;
+  /** The run's last window: events at `end` itself (the run's duration) belong to it. */
+  last: boolean;
+}
+
+/** Columns of one settlement transaction in PartitionWindow.tx (row-major). */
+export const TX = { time: 0, agent: 1, ev: 2, value: 3, fee: 4, size: 5, delaySum: 6, delayCount: 7, fields: 8 } as const;
+
+/** One window's output of one partition. */
+export interface PartitionWindow {
+  /** Market rows in agent order, with each row's V2G capacity and net load (kW) alongside. */
+  records: MarketIntervalRecord[];
+  capacityKw: Float64Array<ArrayBuffer>;
+  netLoadKw: Float64Array<ArrayBuffer>;
+  /** Settlement transactions in the partition's event order, TX.fields numbers each. */
+  tx: Float64Array<ArrayBuffer>;
+  /** Events the partition's kernel has processed so far. */
+  events: number;
+}
+
+export class MarketPartition {
+  private readonly sim = new Simulation();
+  private readonly txLog = new TxLog();
+  private readonly ledger: RecordingLedger;
+  private readonly workload: MarketWorkload;
+  private readonly submitted: number[] = [];
+  private readonly delays: number[] = [];
+  private recordsSent = 0;
+  /** Hours of one market interval. */
+  private readonly hours: number;
+
+  constructor(spec: PartitionSpec) {
+    const { scenario, index, count } = spec;
+    if (scenario.workload.kind !== 'market') throw new Error('only a market run can be split');
+    const streams = new RngStreams(spec.seed);
+    this.hours = scenario.market.interval / 3600;
+    this.ledger = new RecordingLedger(spec.quote, (tx) => {
+      this.submitted.push(tx);
+      this.delays.push(this.workload.settlement.lastDelaySum, this.workload.settlement.lastDelayCount);
+    });
+    const ctx = { sim: this.sim, stream: (name: string) => streams.stream(name), txLog: this.txLog, ledger: this.ledger, duration: scenario.duration, warmup: scenario.warmup };
+    const world = { fleet: scenario.fleet, grid: scenario.grid, market: scenario.market, workload: scenario.workload };
+    this.workload = new MarketWorkload(world, ctx, (g) => g % count === index);
+    this.workload.start();
+  }
+
+  advance(step: WindowStep): PartitionWindow {
+    this.ledger.quote = step.quote;
+    if (step.last) this.sim.run(step.end);
+    else this.sim.runBefore(step.end);
+    return { ...this.windowRecords(), tx: this.windowTransactions(), events: this.sim.events };
+  }
+
+  private windowRecords(): Pick<PartitionWindow, 'records' | 'capacityKw' | 'netLoadKw'> {
+    const records = this.workload.intervals().slice(this.recordsSent);
+    this.recordsSent += records.length;
+    const { hours } = this;
+    const capacityKw = Float64Array.from(records, (r) => this.workload.agentCapacityKw[r.agent]);
+    const netLoadKw = Float64Array.from(records, (r) => this.workload.grid.loadKw(r.agent, r.t_s) - r.energy_kwh / hours);
+    return { records, capacityKw, netLoadKw };
+  }
+
+  private windowTransactions(): Float64Array<ArrayBuffer> {
+    const { txLog, submitted, delays } = this;
+    const tx = new Float64Array(submitted.length * TX.fields);
+    submitted.forEach((id, k) => {
+      const row = k * TX.fields;
+      const ev = txLog.issuer[id];
+      tx[row + TX.time] = txLog.submittedAt[id];
+      tx[row + TX.agent] = this.workload.fleet.agent[ev];
+      tx[row + TX.ev] = ev;
+      tx[row + TX.value] = txLog.value[id];
+      tx[row + TX.fee] = txLog.fee[id];
+      tx[row + TX.size] = txLog.sizeBytes[id];
+      tx[row + TX.delaySum] = delays[2 * k];
+      tx[row + TX.delayCount] = delays[2 * k + 1];
+    });
+    submitted.length = 0;
+    delays.length = 0;
+    // The window's transactions are handed over; the local log restarts (its ids are never used again).
+    txLog.count = 0;
+    return tx;
+  }
+}
