@@ -3,7 +3,7 @@
 // (Atomics.wait + receiveMessageOnPort), so a split run stays a plain synchronous function.
 
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { loaderFlags, siblingModule } from '../sourceMode.js';
+import { siblingModule, workerBootCode } from '../sourceMode.js';
 import type { PartitionSpec, PartitionWindow, WindowStep } from './partition.js';
 import type { PartitionWorkerData } from './partitionWorker.js';
 
@@ -18,7 +18,7 @@ export class RemotePartition {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const data: PartitionWorkerData = { spec, port: port2, signal: this.signal };
-    this.worker = new Worker(siblingModule('partitionWorker', import.meta.url), { execArgv: loaderFlags(), workerData: data, transferList: [port2] });
+    this.worker = new Worker(workerBootCode(siblingModule('partitionWorker', import.meta.url)), { eval: true, workerData: data, transferList: [port2] });
   }
 
   /** Starts the window on the worker's thread. */
