@@ -81,8 +81,9 @@ export class MarketWorkload implements Workload {
     const worldKey = String(ctx.stream('fleet.sessions')());
     this.sessions = new SessionTable(this.fleet, fleet, ctx.duration, worldKey);
     const window = { seconds: market.interval, firstInterval: Math.ceil(ctx.warmup / market.interval), intervals };
-    const key = JSON.stringify([worldKey, fleet, grid, window]);
-    this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window));
+    const owned = Array.from({ length: grid.agents }, (_, g) => ownsAgent(g));
+    const key = JSON.stringify([worldKey, fleet, grid, window, owned]);
+    this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window, ownsAgent));
     this.session = this.sessions.first.slice(0, fleet.size);
     this.plugged = new PluggedLists(fleet.size, evsPerAgent);
     this.settlement = new Settlement(fleet.size, market.settlement, scenario.workload.txSize, ctx);
