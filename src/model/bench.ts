@@ -7,6 +7,7 @@ import { TxLog } from '../metrics/txLog.js';
 import type { Ledger, LedgerGauges, LedgerReport } from '../ledger/ledger.js';
 import { marketWorkloadSchema } from '../scenario/schema.js';
 import { fleetSchema, gridSchema, marketSchema } from './schema.js';
+import { chargingSchema } from './charging/schema.js';
 import { createMarketWorkload } from './workload/market.js';
 import { Fleet } from './fleet.js';
 import { GridAgents } from './grid.js';
@@ -41,7 +42,7 @@ export function benchMarket(evs: number, seed = 1): MarketBenchResult {
   const streams = new RngStreams(seed);
   const txLog = new TxLog();
   const workload = createMarketWorkload(
-    { fleet: fleetSchema.parse({ size: evs }), grid: gridSchema.parse({}), market: marketSchema.parse({}), workload: marketWorkloadSchema.parse({ kind: 'market' }) },
+    { fleet: fleetSchema.parse({ size: evs }), grid: gridSchema.parse({}), market: marketSchema.parse({}), workload: marketWorkloadSchema.parse({ kind: 'market' }), charging: chargingSchema.parse({}) },
     { sim, stream: (name) => streams.stream(name), txLog, ledger: sinkLedger(), duration: DAY, warmup: 0 },
   );
   workload.start();

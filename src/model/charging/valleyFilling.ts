@@ -31,7 +31,7 @@ export function protocolBeta(problem: ChargingProblem): number {
 }
 
 export function fillValleys(problem: ChargingProblem, options: ValleyFillingOptions): ChargingSolution {
-  const { intervals, hours, baseKw, count, first, offset, upper, need } = problem;
+  const { intervals, baseKw, count, first, offset, upper, need } = problem;
   const energy = new Float64Array(upper.length);
   const target = new Float64Array(upper.length);
   const multiplier = new Float64Array(count);
