@@ -1,6 +1,6 @@
 // The valley-filling protocol's messages on the ledger (charging.settleMessages): in every round an agent ran,
 // each of its EVs posts one profile update per charging window it has as a value-0 transaction, at its own phase
-// within the round, from the start of the run (the plan is made day-ahead).
+// within the round, from the end of warm-up on (the plan is made day-ahead; its messages count in the measured window).
 
 import type { WorkloadContext } from '../workload/workload.js';
 import type { Fleet } from '../fleet.js';
@@ -17,7 +17,7 @@ export class ProtocolMessages {
     this.postKind = ctx.sim.register((ev) => this.post(ev));
   }
 
-  /** Schedules every message of the plan's rounds: EV i's message of round r at (r + phase_i) x roundTime. */
+  /** Schedules every message of the plan's rounds: EV i's message of round r at warm-up + (r + phase_i) x roundTime. */
   schedule(plan: ChargingPlan, fleet: Fleet, sessions: SessionTable): void {
     const phase = this.ctx.stream('charging.messagePhase');
     const rounds = plan.rounds();
@@ -31,7 +31,7 @@ export class ProtocolMessages {
         if (p.offset[j + 1] > p.offset[j]) windows++;
       }
       for (let r = 0; r < rounds[g]; r++) {
-        const t = (r + offset) * this.config.roundTime;
+        const t = this.ctx.warmup + (r + offset) * this.config.roundTime;
         for (let w = 0; w < windows && t < this.ctx.duration; w++) this.ctx.sim.at(t, this.postKind, i);
       }
     }
