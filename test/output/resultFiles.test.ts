@@ -66,12 +66,12 @@ describe('writeResultFiles', () => {
 
     const series = parseFile(dir, 'timeseries.csv');
     expect(series).toEqual(stored.flatMap((s) => s.timeseries.map((row) => ({
-      run_id: s.run.runId, ledger: 'tangle', t_s: cell(row.t_s), submitted: cell(row.submitted), confirmed: cell(row.confirmed), tips: cell(row.tips), mempool: '', price: '', energy_kwh: '', load_kw: '', v2g_capacity_kw: '', ledger_bytes: cell(row.ledger_bytes),
+      run_id: s.run.runId, ledger: 'tangle', t_s: cell(row.t_s), submitted: cell(row.submitted), confirmed: cell(row.confirmed), tips: cell(row.tips), mempool: '', price: '', energy_kwh: '', load_kw: '', v2g_capacity_kw: '', charging_kw: '', v2g_energy_kwh: '', deficit_kw: '', ledger_bytes: cell(row.ledger_bytes),
     }))));
 
     const market = parseFile(dir, 'market.csv');
     expect(market.map((r) => r.energy_kwh)).toEqual(['1.5', '2.5']);
-    expect(market[1]).toMatchObject({ run_id: 'p0-tangle-r1', t_s: '900', agent: '1', price: '0.25', optimal_price: '0.3' });
+    expect(market[1]).toMatchObject({ run_id: 'p0-tangle-r1', t_s: '900', agent: '1', price: '0.25', optimal_price: '0.3', charging_kw: '5', v2g_capacity_kw: '6', v2g_energy_kwh: '7' });
 
     const transactions = parseFile(dir, 'transactions.csv');
     expect(transactions.map((t) => [t.run_id, t.latency_s])).toEqual([['p0-tangle-r0', '2.5'], ['p0-tangle-r1', '2.5']]);
