@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const CSV_FILES = ['runs.csv', 'aggregate.csv', 'timeseries.csv', 'transactions.csv', 'blocks.csv', 'evs.csv'] as const;
+export const CSV_FILES = ['runs.csv', 'aggregate.csv', 'timeseries.csv', 'transactions.csv', 'blocks.csv'] as const;
 
 export function tempDir(prefix = 'dv2g-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

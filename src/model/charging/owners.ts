@@ -47,20 +47,20 @@ export class OwnerAccounts {
    * intervals, so it always leaves with its departure energy (selling while the plan charges nets off on the charger).
    */
   prepare(ev: number, s: number, k: number): number {
-    const g = this.fleet.agent[ev];
-    const at = this.plan.at(g, s, k);
+    const plan = this.plan;
+    const at = plan.at(s, k);
     if (at < 0) {
       this.plannedNow[ev] = this.makeUpNow[ev] = 0;
       return 0;
     }
-    const planned = this.plan.planned(g, at);
-    const free = this.plan.upper(g, at) - planned;
+    const planned = plan.energy[at];
+    const free = plan.upper[at] - planned;
     const makeUp = Math.min(this.pending[ev], free);
     this.plannedNow[ev] = planned;
     this.makeUpNow[ev] = makeUp;
-    if (k >= this.plan.saleEnd[s]) return 0;
-    const recoverable = this.fleet.efficiency[ev] * (this.plan.spare(g, at) - (this.pending[ev] - makeUp));
-    return Math.max(0, Math.min(recoverable, this.plan.saleBudget[s] - this.sessionSold[ev]));
+    if (k >= plan.saleEnd[s]) return 0;
+    const recoverable = this.fleet.efficiency[ev] * (plan.spare[at] - (this.pending[ev] - makeUp));
+    return Math.max(0, Math.min(recoverable, plan.saleBudget[s] - this.sessionSold[ev]));
   }
 
   /** After the market: EV `ev` sold `sold` kWh at `price` and bought its charging at `buyPrice`; returns the kWh it charged. */

@@ -21,8 +21,17 @@ export class ChargingPlan {
    */
   readonly saleEnd: Int32Array;
   readonly saleBudget: Float64Array;
-  /** Kwh each session's charger could still take after each interval of its window beyond the plan, flat like the plan. */
-  private readonly spareAfter: Float64Array[] = [];
+  /**
+   * Every session's window in one layout (agent by agent, the agents' problems are views of it): session s's interval
+   * sessionFirst[s] + t is at sessionStart[s] + t, for t < sessionLength[s]; there, the kWh planned, the charger's bound,
+   * and the kWh the charger could still take beyond the plan in the session's later intervals.
+   */
+  readonly sessionFirst: Int32Array;
+  readonly sessionStart: Int32Array;
+  readonly sessionLength: Int32Array;
+  readonly energy: Float64Array;
+  readonly upper: Float64Array;
+  readonly spare: Float64Array;
 
   constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, seconds: number, config: ChargingConfig) {
     const intervals = grid.intervals;
@@ -39,14 +48,23 @@ export class ChargingPlan {
         lengths[g] += endOf(s) - firstOf(s);
       }
     }
+    const agentStart = new Int32Array(grid.count + 1);
+    for (let g = 0; g < grid.count; g++) agentStart[g + 1] = agentStart[g] + lengths[g];
+    const total = agentStart[grid.count];
+    this.upper = new Float64Array(total);
+    this.energy = new Float64Array(total);
+    this.spare = new Float64Array(total);
     for (let g = 0; g < grid.count; g++) {
       const n = counts[g];
       this.problems.push({
         intervals, hours, count: n,
         baseKw: Float64Array.from({ length: intervals }, (_, k) => grid.loadKw(g, k * seconds)),
-        first: new Int32Array(n), offset: new Int32Array(n + 1), upper: new Float64Array(lengths[g]), need: new Float64Array(n),
+        first: new Int32Array(n), offset: new Int32Array(n + 1), upper: this.upper.subarray(agentStart[g], agentStart[g + 1]), need: new Float64Array(n),
       });
     }
+    this.sessionFirst = new Int32Array(sessions.count);
+    this.sessionStart = new Int32Array(sessions.count);
+    this.sessionLength = new Int32Array(sessions.count);
     const filled = new Int32Array(grid.count);
     for (let i = 0; i < fleet.size; i++) {
       const p = this.problems[fleet.agent[i]];
@@ -59,6 +77,9 @@ export class ChargingPlan {
         const at = (p.offset[j] = filled[fleet.agent[i]]);
         p.offset[j + 1] = at + end - first;
         filled[fleet.agent[i]] = at + end - first;
+        this.sessionFirst[s] = first;
+        this.sessionStart[s] = agentStart[fleet.agent[i]] + at;
+        this.sessionLength[s] = end - first;
         let room = 0;
         for (let k = first; k < end; k++) {
           const plugged = Math.min(seconds, sessions.depart[s] - k * seconds) / 3600;
@@ -67,11 +88,13 @@ export class ChargingPlan {
         p.need[j] = Math.min(room, Math.max(0, (target - sessions.soc[s]) * fleet.capacityKwh[i]));
       }
     }
-    for (const p of this.problems) {
+    this.problems.forEach((p, g) => {
       const solution = config.policy === 'valley-filling' ? fillValleys(p, config) : chargeUncontrolled(p);
+      this.energy.set(solution.energy, agentStart[g]);
+      solution.energy = this.energy.subarray(agentStart[g], agentStart[g + 1]);
       this.solutions.push(solution);
-      this.spareAfter.push(spareAfterEach(p, solution.energy));
-    }
+      spareAfterEach(p, solution.energy, this.spare.subarray(agentStart[g], agentStart[g + 1]));
+    });
     this.saleEnd = new Int32Array(sessions.count);
     this.saleBudget = new Float64Array(sessions.count);
     for (let i = 0; i < fleet.size; i++) {
@@ -84,37 +107,18 @@ export class ChargingPlan {
    * time recharges it; where even its first interval's spare cannot, it sells only in its first interval, as much as that spare allows.
    */
   private limitSales(fleet: Fleet, i: number, s: number, budget: number): void {
-    const g = fleet.agent[i];
-    const p = this.problems[g];
-    const j = this.local[s];
-    const from = p.offset[j];
-    const n = p.offset[j + 1] - from;
-    const spare = this.spareAfter[g];
+    const from = this.sessionStart[s];
+    const n = this.sessionLength[s];
     let last = n - 1;
-    while (last > 0 && fleet.efficiency[i] * spare[from + last] < budget) last--;
-    this.saleEnd[s] = p.first[j] + (n > 0 ? last + 1 : 0);
-    this.saleBudget[s] = n > 0 ? Math.min(budget, fleet.efficiency[i] * spare[from + last]) : 0;
+    while (last > 0 && fleet.efficiency[i] * this.spare[from + last] < budget) last--;
+    this.saleEnd[s] = this.sessionFirst[s] + (n > 0 ? last + 1 : 0);
+    this.saleBudget[s] = n > 0 ? Math.min(budget, fleet.efficiency[i] * this.spare[from + last]) : 0;
   }
 
-  /** Where session s (of an EV at agent g) stands in interval k: its flat index, or -1 outside its window. */
-  at(g: number, s: number, k: number): number {
-    const p = this.problems[g];
-    const j = this.local[s];
-    const t = k - p.first[j];
-    return t >= 0 && t < p.offset[j + 1] - p.offset[j] ? p.offset[j] + t : -1;
-  }
-
-  /** kWh planned, the charger's bound, and the charger's spare kWh after it, at flat index `at` of agent g. */
-  planned(g: number, at: number): number {
-    return this.solutions[g].energy[at];
-  }
-
-  upper(g: number, at: number): number {
-    return this.problems[g].upper[at];
-  }
-
-  spare(g: number, at: number): number {
-    return this.spareAfter[g][at];
+  /** Where session s stands in interval k in the layout, or -1 outside its window. */
+  at(s: number, k: number): number {
+    const t = k - this.sessionFirst[s];
+    return t >= 0 && t < this.sessionLength[s] ? this.sessionStart[s] + t : -1;
   }
 
   /** kWh session s of an EV at agent g needs for departure. */
@@ -128,9 +132,8 @@ export class ChargingPlan {
   }
 }
 
-/** For every interval of every session, the charger's kWh left over by the plan in the session's later intervals. */
-function spareAfterEach(p: ChargingProblem, energy: Float64Array): Float64Array {
-  const spare = new Float64Array(energy.length);
+/** Writes for every interval of every session the charger's kWh left over by the plan in the session's later intervals. */
+function spareAfterEach(p: ChargingProblem, energy: Float64Array, spare: Float64Array): void {
   for (let j = 0; j < p.count; j++) {
     let later = 0;
     for (let at = p.offset[j + 1] - 1; at >= p.offset[j]; at--) {
@@ -138,5 +141,4 @@ function spareAfterEach(p: ChargingProblem, energy: Float64Array): Float64Array 
       later += p.upper[at] - energy[at];
     }
   }
-  return spare;
 }
