@@ -79,6 +79,20 @@ export class OwnerAccounts {
     return charged;
   }
 
+  /** settle() for the first n EVs of `list`, which sold energy[j] each; returns the kWh they charged. */
+  settleAll(list: Int32Array, n: number, energy: ArrayLike<number>, price: number, buyPrice: number): number {
+    let charged = 0;
+    for (let j = 0; j < n; j++) charged += this.settle(list[j], energy[j] > 0 ? energy[j] : 0, price, buyPrice);
+    return charged;
+  }
+
+  /** kWh the first n EVs of `list` could deliver from what they hold above their reserves (Kempton and Letendre's V2G energy). */
+  heldAboveReserves(list: Int32Array, n: number): number {
+    let held = 0;
+    for (let j = 0; j < n; j++) held += this.fleet.deliverable(list[j], Infinity);
+    return held;
+  }
+
   /** EV `ev` leaves at the end of session s: records how its charging met the session's need. */
   depart(ev: number, s: number): void {
     const margin = this.sessionNet[ev] - this.plan.need(this.fleet.agent[ev], s);

@@ -243,12 +243,8 @@ export class MarketWorkload implements Workload {
       const out = market.kind === 'optimal' ? this.followOptimum(g, k, list, scheduled) : solveMarket(market.kind, instance, this.terms, this.workspace);
       const energy = out.energy;
       const buyPrice = out.energyTotal > 0 ? out.price : grid.peakerPrice[g];
-      let chargedKwh = 0;
-      let v2gKwh = 0;
-      for (let j = 0; j < n; j++) {
-        chargedKwh += this.owners.settle(list[j], Math.max(0, energy[j]), out.price, buyPrice);
-        v2gKwh += fleet.deliverable(list[j], Infinity);
-      }
+      const v2gKwh = this.owners.heldAboveReserves(list, n);
+      const chargedKwh = this.owners.settleAll(list, n, energy, out.price, buyPrice);
       let feeCost = 0;
       for (let j = 0; j < n; j++) {
         const e = energy[j];
