@@ -10,6 +10,11 @@ import type { ChargingPlan } from './plan.js';
 export const EV_COLUMNS = ['ev_id', 'agent', 'arrival_s', 'departure_s', 'energy_sold_kwh', 'energy_charged_kwh', 'revenue', 'charging_cost', 'degradation_cost', 'fees', 'net_benefit'] as const;
 export type EvRow = Record<(typeof EV_COLUMNS)[number], number | null>;
 
+/** Offsets of an EV's session state: kWh still to recharge for what it sold (grid side), kWh sold, the current interval's
+ * planned and make-up kWh (between prepare and settle), charging less battery energy sold, its window (first and end
+ * interval, start in the plan's layout) and its sale limits (ChargingPlan.saleEnd, saleBudget). */
+const [PENDING, SESSION_SOLD, PLANNED, MAKE_UP, SESSION_NET, FIRST, END, START, SALE_END, SALE_BUDGET, STATE] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
 export class OwnerAccounts {
   readonly sold: Float64Array;
   readonly revenue: Float64Array;
@@ -18,64 +23,79 @@ export class OwnerAccounts {
   readonly chargingCost: Float64Array;
   /** What charging the energy V2G took out again cost (the only charging V2G adds; the plan is the same without it). */
   readonly makeUpCost: Float64Array;
-  /** kWh each EV still has to recharge for what it sold (grid side: sold / efficiency). */
-  private readonly pending: Float64Array;
-  /** This session's charging less the battery energy sold, kWh. */
-  private readonly sessionNet: Float64Array;
-  /** kWh sold in the current session. */
-  private readonly sessionSold: Float64Array;
-  /** The current interval's planned and make-up kWh of each EV (between prepare and settle). */
-  private readonly plannedNow: Float64Array;
-  private readonly makeUpNow: Float64Array;
+  /**
+   * Each EV's state in the current session, one record of STATE fields per EV (read together every interval, so one
+   * EV's fields share cache lines): see the offsets below.
+   */
+  private readonly state: Float64Array;
   /** Smallest margin (kWh) by which a departing session's net charging exceeded its need. */
   minDepartureMargin = Infinity;
 
   constructor(private readonly fleet: Fleet, private readonly plan: ChargingPlan) {
     const n = fleet.size;
-    [this.sold, this.revenue, this.degradation, this.charged, this.chargingCost, this.makeUpCost, this.pending, this.sessionNet, this.sessionSold, this.plannedNow, this.makeUpNow] =
-      Array.from({ length: 11 }, () => new Float64Array(n));
+    [this.sold, this.revenue, this.degradation, this.charged, this.chargingCost, this.makeUpCost] = Array.from({ length: 6 }, () => new Float64Array(n));
+    this.state = new Float64Array(n * STATE);
   }
 
-  /** EV `ev` plugs in for a new session. */
-  plugIn(ev: number): void {
-    this.sessionNet[ev] = this.sessionSold[ev] = 0;
+  /** EV `ev` plugs in for session s: its window in the plan and its sale limits. */
+  plugIn(ev: number, s: number): void {
+    const { plan, state } = this;
+    const o = ev * STATE;
+    state.fill(0, o, o + STATE);
+    state[o + FIRST] = plan.sessionFirst[s];
+    state[o + END] = plan.sessionFirst[s] + plan.sessionLength[s];
+    state[o + START] = plan.sessionStart[s];
+    state[o + SALE_END] = plan.saleEnd[s];
+    state[o + SALE_BUDGET] = plan.saleBudget[s];
   }
 
   /**
-   * Before the market of interval k: EV `ev` (session s) takes its planned charge and makes up what it owes from the
-   * charger's power the plan leaves free; returns the most kWh it may sell: no more than it can make up in its later
-   * intervals, so it always leaves with its departure energy (selling while the plan charges nets off on the charger).
+   * Before the market of interval k: EV `ev` takes its planned charge and makes up what it owes from the charger's
+   * power the plan leaves free; returns the most kWh it may sell: no more than it can make up in its later intervals,
+   * so it always leaves with its departure energy (selling while the plan charges nets off on the charger).
    */
-  prepare(ev: number, s: number, k: number): number {
-    const plan = this.plan;
-    const at = plan.at(s, k);
-    if (at < 0) {
-      this.plannedNow[ev] = this.makeUpNow[ev] = 0;
+  prepare(ev: number, k: number): number {
+    const { plan, state } = this;
+    const o = ev * STATE;
+    if (k < state[o + FIRST] || k >= state[o + END]) {
+      state[o + PLANNED] = state[o + MAKE_UP] = 0;
       return 0;
     }
+    const at = state[o + START] + k - state[o + FIRST];
     const planned = plan.energy[at];
-    const free = plan.upper[at] - planned;
-    const makeUp = Math.min(this.pending[ev], free);
-    this.plannedNow[ev] = planned;
-    this.makeUpNow[ev] = makeUp;
-    if (k >= plan.saleEnd[s]) return 0;
-    const recoverable = this.fleet.efficiency[ev] * (plan.spare[at] - (this.pending[ev] - makeUp));
-    return Math.max(0, Math.min(recoverable, plan.saleBudget[s] - this.sessionSold[ev]));
+    const pending = state[o + PENDING];
+    const makeUp = pending > 0 ? Math.min(pending, plan.upper[at] - planned) : 0;
+    state[o + PLANNED] = planned;
+    state[o + MAKE_UP] = makeUp;
+    if (k >= state[o + SALE_END]) return 0;
+    const recoverable = this.fleet.efficiency[ev] * (plan.spare[at] - (pending - makeUp));
+    return Math.max(0, Math.min(recoverable, state[o + SALE_BUDGET] - state[o + SESSION_SOLD]));
   }
 
   /** After the market: EV `ev` sold `sold` kWh at `price` and bought its charging at `buyPrice`; returns the kWh it charged. */
   settle(ev: number, sold: number, price: number, buyPrice: number): number {
-    const charged = this.plannedNow[ev] + this.makeUpNow[ev];
-    const drawn = sold / this.fleet.efficiency[ev];
-    this.pending[ev] += drawn - this.makeUpNow[ev];
-    this.sessionNet[ev] += charged - drawn;
-    this.sold[ev] += sold;
-    this.sessionSold[ev] += sold;
-    this.revenue[ev] += price * sold;
-    this.degradation[ev] += this.fleet.costLinear[ev] * sold;
-    this.charged[ev] += charged;
-    this.chargingCost[ev] += buyPrice * charged;
-    this.makeUpCost[ev] += buyPrice * this.makeUpNow[ev];
+    const { state } = this;
+    const o = ev * STATE;
+    const makeUp = state[o + MAKE_UP];
+    const charged = state[o + PLANNED] + makeUp;
+    if (charged > 0) {
+      state[o + SESSION_NET] += charged;
+      this.charged[ev] += charged;
+      this.chargingCost[ev] += buyPrice * charged;
+    }
+    if (makeUp > 0) {
+      state[o + PENDING] -= makeUp;
+      this.makeUpCost[ev] += buyPrice * makeUp;
+    }
+    if (sold > 0) {
+      const drawn = sold / this.fleet.efficiency[ev];
+      state[o + PENDING] += drawn;
+      state[o + SESSION_NET] -= drawn;
+      state[o + SESSION_SOLD] += sold;
+      this.sold[ev] += sold;
+      this.revenue[ev] += price * sold;
+      this.degradation[ev] += this.fleet.costLinear[ev] * sold;
+    }
     return charged;
   }
 
@@ -86,16 +106,9 @@ export class OwnerAccounts {
     return charged;
   }
 
-  /** kWh the first n EVs of `list` could deliver from what they hold above their reserves (Kempton and Letendre's V2G energy). */
-  heldAboveReserves(list: Int32Array, n: number): number {
-    let held = 0;
-    for (let j = 0; j < n; j++) held += this.fleet.deliverable(list[j], Infinity);
-    return held;
-  }
-
   /** EV `ev` leaves at the end of session s: records how its charging met the session's need. */
   depart(ev: number, s: number): void {
-    const margin = this.sessionNet[ev] - this.plan.need(this.fleet.agent[ev], s);
+    const margin = this.state[ev * STATE + SESSION_NET] - this.plan.need(this.fleet.agent[ev], s);
     if (margin < this.minDepartureMargin) this.minDepartureMargin = margin;
   }
 

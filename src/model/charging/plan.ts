@@ -115,12 +115,6 @@ export class ChargingPlan {
     this.saleBudget[s] = n > 0 ? Math.min(budget, fleet.efficiency[i] * this.spare[from + last]) : 0;
   }
 
-  /** Where session s stands in interval k in the layout, or -1 outside its window. */
-  at(s: number, k: number): number {
-    const t = k - this.sessionFirst[s];
-    return t >= 0 && t < this.sessionLength[s] ? this.sessionStart[s] + t : -1;
-  }
-
   /** kWh session s of an EV at agent g needs for departure. */
   need(g: number, s: number): number {
     return this.problems[g].need[this.local[s]];

@@ -197,7 +197,7 @@ export class MarketWorkload implements Workload {
     fleet.soc[i] = fleet.arrivalSoc[i] = sessions.soc[s];
     fleet.departsAt[i] = sessions.depart[s];
     this.plugged.add(fleet.agent[i], i);
-    this.owners.plugIn(i);
+    this.owners.plugIn(i, s);
     if (sessions.depart[s] <= this.ctx.duration) this.ctx.sim.at(sessions.depart[s], this.departKind, i);
   }
 
@@ -225,13 +225,15 @@ export class MarketWorkload implements Workload {
     this.terms.tariff = typeof market.tariff === 'number' ? market.tariff : profileAt(market.tariff, t);
     this.bucketIntervals++;
     for (let g = 0; g < grid.count; g++) {
+      let v2gKwh = 0;
       const n = plugged.counts[g];
       const list = plugged.lists[g];
       for (let j = 0; j < n; j++) {
         const ev = list[j];
         a[j] = fleet.costQuadratic[ev] / hours;
         b[j] = fleet.costLinear[ev] + this.feePerKwh[ev];
-        limit[j] = Math.min(fleet.deliverable(ev, Math.min(seconds, fleet.departsAt[ev] - t) / 3600), this.owners.prepare(ev, this.session[ev], k));
+        limit[j] = Math.min(fleet.deliverable(ev, Math.min(seconds, fleet.departsAt[ev] - t) / 3600), this.owners.prepare(ev, k));
+        v2gKwh += fleet.deliverable(ev, Infinity);
         if (market.kind === 'optimal') scheduled[j] = Math.min(limit[j], optimum.energy(g, this.session[ev], k));
       }
       instance.count = n;
@@ -243,7 +245,6 @@ export class MarketWorkload implements Workload {
       const out = market.kind === 'optimal' ? this.followOptimum(g, k, list, scheduled) : solveMarket(market.kind, instance, this.terms, this.workspace);
       const energy = out.energy;
       const buyPrice = out.energyTotal > 0 ? out.price : grid.peakerPrice[g];
-      const v2gKwh = this.owners.heldAboveReserves(list, n);
       const chargedKwh = this.owners.settleAll(list, n, energy, out.price, buyPrice);
       let feeCost = 0;
       for (let j = 0; j < n; j++) {
