@@ -1,7 +1,8 @@
 // The `market` workload: the run's world (fleet, every EV's sessions, every agent's deficits) is drawn
 // up front and the day-ahead optimum solved on it; EVs arrive and leave by their sessions, each market
 // interval every grid agent negotiates with the EVs plugged in at it (or, for `optimal`, they follow
-// the optimum's schedule), and the EVs settle their trades on the ledger.
+// the optimum's schedule), and the EVs settle their trades on the ledger. EVs also charge for departure by
+// the day-ahead charging plan (src/model/charging/), which bounds what they sell and books the owners' side.
 
 import type { MarketWorkloadConfig } from '../../scenario/schema.js';
 import type { FleetConfig, GridConfig, MarketConfig } from '../schema.js';
@@ -12,6 +13,10 @@ import { Settlement } from '../settlement.js';
 import { SessionTable } from '../sessionTable.js';
 import { dayAheadOptimumOf, DayAheadOptimum } from '../optimum.js';
 import { MarketWorkspace, optimalityGap, solveMarket, type MarketInstance, type MarketOutcome, type MarketTerms } from '../market/solve.js';
+import { ChargingPlan } from '../charging/plan.js';
+import { OwnerAccounts, type EvRow } from '../charging/owners.js';
+import { ProtocolMessages } from '../charging/messages.js';
+import type { ChargingConfig } from '../charging/schema.js';
 import type { MarketIntervalRecord, Workload, WorkloadContext, WorkloadGauges, WorkloadReport } from './workload.js';
 
 export interface MarketScenario {
@@ -19,6 +24,7 @@ export interface MarketScenario {
   grid: GridConfig;
   market: MarketConfig;
   workload: MarketWorkloadConfig;
+  charging: ChargingConfig;
 }
 
 export function createMarketWorkload(scenario: MarketScenario, ctx: WorkloadContext): Workload {
@@ -41,6 +47,13 @@ export class MarketWorkload implements Workload {
   readonly settlement: Settlement;
   readonly sessions: SessionTable;
   readonly optimum: DayAheadOptimum;
+  readonly charging: ChargingPlan;
+  readonly owners: OwnerAccounts;
+  private readonly messages: ProtocolMessages | null;
+  /** Sums over the bucket's market intervals of EV charging (kW), kWh dischargeable above reserves, and deficit (kW). */
+  private bucketChargingKw = 0;
+  private bucketV2gKwh = 0;
+  private bucketDeficitKw = 0;
   /** Smallest margin by which a departing EV's state of charge exceeded min(reserve, arrival state of charge). */
   minDepartureMargin = Infinity;
   /** Each EV's current (or next) session in the session table. */
@@ -78,9 +91,13 @@ export class MarketWorkload implements Workload {
     const worldKey = String(ctx.stream('fleet.sessions')());
     this.sessions = new SessionTable(this.fleet, fleet, ctx.duration, worldKey);
     const window = { seconds: market.interval, firstInterval: Math.ceil(ctx.warmup / market.interval), intervals };
-    const key = JSON.stringify([worldKey, fleet, grid, window]);
-    this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window));
+    this.charging = new ChargingPlan(this.fleet, this.sessions, this.grid, market.interval, scenario.charging);
+    const key = JSON.stringify([worldKey, fleet, grid, window, scenario.charging]);
+    this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window, this.charging));
     this.session = this.sessions.first.slice(0, fleet.size);
+    this.owners = new OwnerAccounts(this.fleet, this.charging);
+    const { settleMessages, policy } = scenario.charging;
+    this.messages = settleMessages && policy === 'valley-filling' ? new ProtocolMessages(scenario.charging, ctx) : null;
     this.plugged = new PluggedLists(fleet.size, evsPerAgent);
     this.settlement = new Settlement(fleet.size, market.settlement, scenario.workload.txSize, ctx);
     this.settleEvery = Math.max(1, Math.round(market.settlement.period / market.interval));
@@ -104,6 +121,7 @@ export class MarketWorkload implements Workload {
   /** Plugs in the EVs whose first session began before the run, schedules everyone else's arrival and the first clearing. */
   start(): void {
     for (let i = 0; i < this.fleet.size; i++) this.scheduleArrival(i);
+    this.messages?.schedule(this.charging, this.fleet, this.sessions);
     this.ctx.sim.schedule(0, this.clearKind);
   }
 
@@ -113,8 +131,10 @@ export class MarketWorkload implements Workload {
     const n = this.bucketIntervals;
     const loadKw = n > 0 ? this.bucketLoadKw / n : null;
     const v2gCapacityKw = n > 0 ? this.bucketCapacityKw / n : null;
+    const charging = { chargingKw: n > 0 ? this.bucketChargingKw / n : null, v2gEnergyKwh: n > 0 ? this.bucketV2gKwh / n : null, deficitKw: n > 0 ? this.bucketDeficitKw / n : null };
     this.bucketEnergy = this.bucketPayment = this.bucketLoadKw = this.bucketCapacityKw = this.bucketIntervals = 0;
-    return { price, energyKwh, loadKw, v2gCapacityKw };
+    this.bucketChargingKw = this.bucketV2gKwh = this.bucketDeficitKw = 0;
+    return { price, energyKwh, loadKw, v2gCapacityKw, ...charging };
   }
 
   report(): WorkloadReport {
@@ -126,7 +146,25 @@ export class MarketWorkload implements Workload {
       socialWelfare: t.welfare,
       optimalityGap: optimalityGap(t.welfare, t.optimalWelfare),
       settlementDelayMeanS: this.settlement.delayMean(),
+      ...this.chargingReport(),
     };
+  }
+
+  /** The charging plan's rounds and the owners' side over the run (evs.csv aggregated). */
+  private chargingReport(): Pick<WorkloadReport, 'chargingIterations' | 'chargingEnergyKwh' | 'chargingCost' | 'ownersLosingShare'> {
+    const rows = this.evs();
+    const withSessions = rows.filter((r) => r.arrival_s !== null);
+    return {
+      chargingIterations: Math.max(0, ...this.charging.rounds()),
+      chargingEnergyKwh: this.owners.charged.reduce((a, b) => a + b, 0),
+      chargingCost: this.owners.chargingCost.reduce((a, b) => a + b, 0),
+      ownersLosingShare: withSessions.length > 0 ? withSessions.filter((r) => (r.net_benefit ?? 0) < 0).length / withSessions.length : null,
+    };
+  }
+
+  /** evs.csv: one row per EV (the owner's side of V2G and charging over the run). */
+  evs(): EvRow[] {
+    return this.owners.rows(this.sessions, this.settlement.feesPaid);
   }
 
   intervals(): MarketIntervalRecord[] {
@@ -159,6 +197,7 @@ export class MarketWorkload implements Workload {
     fleet.soc[i] = fleet.arrivalSoc[i] = sessions.soc[s];
     fleet.departsAt[i] = sessions.depart[s];
     this.plugged.add(fleet.agent[i], i);
+    this.owners.plugIn(i, s);
     if (sessions.depart[s] <= this.ctx.duration) this.ctx.sim.at(sessions.depart[s], this.departKind, i);
   }
 
@@ -168,6 +207,7 @@ export class MarketWorkload implements Workload {
     this.settlement.flush(i);
     const margin = fleet.soc[i] - Math.min(fleet.reserve[i], fleet.arrivalSoc[i]);
     if (margin < this.minDepartureMargin) this.minDepartureMargin = margin;
+    this.owners.depart(i, this.session[i]);
     this.session[i]++;
     this.scheduleArrival(i);
   }
@@ -185,21 +225,27 @@ export class MarketWorkload implements Workload {
     this.terms.tariff = typeof market.tariff === 'number' ? market.tariff : profileAt(market.tariff, t);
     this.bucketIntervals++;
     for (let g = 0; g < grid.count; g++) {
+      let v2gKwh = 0;
       const n = plugged.counts[g];
       const list = plugged.lists[g];
       for (let j = 0; j < n; j++) {
         const ev = list[j];
         a[j] = fleet.costQuadratic[ev] / hours;
         b[j] = fleet.costLinear[ev] + this.feePerKwh[ev];
-        limit[j] = fleet.deliverable(ev, Math.min(seconds, fleet.departsAt[ev] - t) / 3600);
+        limit[j] = Math.min(fleet.deliverable(ev, Math.min(seconds, fleet.departsAt[ev] - t) / 3600), this.owners.prepare(ev, k));
+        v2gKwh += fleet.deliverable(ev, Infinity);
         if (market.kind === 'optimal') scheduled[j] = Math.min(limit[j], optimum.energy(g, this.session[ev], k));
       }
       instance.count = n;
-      for (let j = 0; j < n; j++) this.bucketCapacityKw += limit[j] / hours;
+      let capacityKw = 0;
+      for (let j = 0; j < n; j++) capacityKw += limit[j] / hours;
+      this.bucketCapacityKw += capacityKw;
       instance.demand = grid.deficit(g, k);
       instance.peakerPrice = grid.peakerPrice[g];
       const out = market.kind === 'optimal' ? this.followOptimum(g, k, list, scheduled) : solveMarket(market.kind, instance, this.terms, this.workspace);
       const energy = out.energy;
+      const buyPrice = out.energyTotal > 0 ? out.price : grid.peakerPrice[g];
+      const chargedKwh = this.owners.settleAll(list, n, energy, out.price, buyPrice);
       let feeCost = 0;
       for (let j = 0; j < n; j++) {
         const e = energy[j];
@@ -214,9 +260,13 @@ export class MarketWorkload implements Workload {
       this.records.push({
         t_s: t, agent: g, price: out.price, energy_kwh: out.energyTotal, demand_kwh: instance.demand, evs: n,
         grid_cost: out.gridCost, ev_revenue: out.evRevenue, social_welfare: socialWelfare, optimal_welfare: optimalWelfare, optimal_price: optimum.shadowPrice(g, k), optimal_energy_kwh: optimum.energyIn(g, k),
+        charging_kw: chargedKwh / hours, v2g_capacity_kw: capacityKw, v2g_energy_kwh: v2gKwh,
       });
       this.bucketEnergy += out.energyTotal;
-      this.bucketLoadKw += grid.loadKw(g, t) - out.energyTotal / hours;
+      this.bucketLoadKw += grid.loadKw(g, t) - out.energyTotal / hours + chargedKwh / hours;
+      this.bucketChargingKw += chargedKwh / hours;
+      this.bucketV2gKwh += v2gKwh;
+      this.bucketDeficitKw += instance.demand / hours;
       this.bucketPayment += out.evRevenue;
       if (t >= warmup) {
         this.totals.energy += out.energyTotal;
