@@ -12,6 +12,9 @@ import type { MetricValue } from '../metrics/runMetrics.js';
 import type { MarketIntervalRecord } from '../model/workload/workload.js';
 import type { RunSpec } from '../scenario/runList.js';
 import { writeFileAtomic } from '../io/atomicFile.js';
+import { StoreError, type StoreProblem } from './storeError.js';
+
+export { StoreError, type StoreProblem } from './storeError.js';
 import { EV_COLUMNS } from '../model/charging/owners.js';
 
 export const STORE_DIR = '.runs';
@@ -107,12 +110,6 @@ export function writeStoredRun(outDir: string, stored: StoredRun, identity: Stor
   writeFileAtomic(storePaths(outDir, stored.run.runId).json, `${JSON.stringify(header).slice(0, -1)},"payload":${payload}}`);
 }
 
-/** A stored file that cannot be used, and why. */
-export interface StoreProblem {
-  path: string;
-  reason: string;
-}
-
 /** Why the stored run of `run` cannot be used (missing, damaged or another run's), or undefined when it is sound. */
 export function storedRunProblem(outDir: string, run: RunSpec, identity: StoreIdentity): StoreProblem | undefined {
   const read = readStoredFile(outDir, run, identity);
@@ -136,14 +133,6 @@ export function readStoredRun(outDir: string, run: RunSpec, identity: StoreIdent
   const read = readStoredFile(outDir, run, identity);
   if ('reason' in read) throw new StoreError(read);
   return read.payload;
-}
-
-/** A stored run that is missing, damaged or not the one expected. */
-export class StoreError extends Error {
-  constructor(readonly problem: StoreProblem) {
-    super(`${problem.path} ${problem.reason}`);
-    this.name = 'StoreError';
-  }
 }
 
 function readStoredFile(outDir: string, run: RunSpec, identity: StoreIdentity): StoredFile | StoreProblem {
