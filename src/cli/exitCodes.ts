@@ -4,7 +4,7 @@
 import { ScenarioError } from '../scenario/problems.js';
 import { LockedError } from '../io/dirLock.js';
 import { IoError, isSystemError } from '../io/ioError.js';
-import { StoreError } from '../store/runStore.js';
+import { StoreError } from '../store/storeError.js';
 
 export const EXIT = { ok: 0, runFailed: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
 

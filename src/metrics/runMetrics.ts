@@ -17,6 +17,7 @@ export const METRICS = [
   'ledger_bytes', 'node_storage_bytes', 'network_bytes_per_tx', 'tips_mean', 'stale_rate', 'block_interval_s',
   'energy_traded_kwh', 'grid_cost', 'ev_revenue', 'social_welfare', 'optimality_gap', 'settlement_delay_mean_s',
   'fees_total', 'welfare_net_of_fees',
+  'charging_iterations', 'charging_energy_kwh', 'charging_cost', 'owners_losing_share',
   'events', 'attack_cost_per_hour', 'issuer_compute_s_per_tx', 'issuer_energy_j_per_tx',
 ] as const;
 
@@ -69,6 +70,10 @@ export function runMetrics(log: TxLog, ledger: LedgerReport, workload: WorkloadR
     settlement_delay_mean_s: workload.settlementDelayMeanS,
     fees_total: workload.socialWelfare === null ? null : feeSum,
     welfare_net_of_fees: workload.socialWelfare === null ? null : workload.socialWelfare - feeSum,
+    charging_iterations: workload.chargingIterations,
+    charging_energy_kwh: workload.chargingEnergyKwh,
+    charging_cost: workload.chargingCost,
+    owners_losing_share: workload.ownersLosingShare,
     events,
     attack_cost_per_hour: ledger.attackCostPerHour,
     issuer_compute_s_per_tx: ledger.issuerComputeSPerTx,

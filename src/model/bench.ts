@@ -7,6 +7,8 @@ import { TxLog } from '../metrics/txLog.js';
 import type { Ledger, LedgerGauges, LedgerReport } from '../ledger/ledger.js';
 import { marketWorkloadSchema } from '../scenario/schema.js';
 import { fleetSchema, gridSchema, marketSchema } from './schema.js';
+import { chargingSchema } from './charging/schema.js';
+import { ChargingPlan } from './charging/plan.js';
 import { createMarketWorkload } from './workload/market.js';
 import { Fleet } from './fleet.js';
 import { GridAgents } from './grid.js';
@@ -41,7 +43,7 @@ export function benchMarket(evs: number, seed = 1): MarketBenchResult {
   const streams = new RngStreams(seed);
   const txLog = new TxLog();
   const workload = createMarketWorkload(
-    { fleet: fleetSchema.parse({ size: evs }), grid: gridSchema.parse({}), market: marketSchema.parse({}), workload: marketWorkloadSchema.parse({ kind: 'market' }) },
+    { fleet: fleetSchema.parse({ size: evs }), grid: gridSchema.parse({}), market: marketSchema.parse({}), workload: marketWorkloadSchema.parse({ kind: 'market' }), charging: chargingSchema.parse({}) },
     { sim, stream: (name) => streams.stream(name), txLog, ledger: sinkLedger(), duration: DAY, warmup: 0 },
   );
   workload.start();
@@ -66,11 +68,10 @@ export interface DayAheadBenchResult {
   gap: number;
 }
 
-/** Draws a day's world for `evs` EVs over 4 agents (load 2 kW and solar 1.4 kW peak per EV) and times its day-ahead optimum. */
-export function benchDayAhead(evs: number, seed = 1): DayAheadBenchResult {
+/** A day's world for `evs` EVs over 4 agents (load 2 kW and solar 1.4 kW peak per EV). */
+function benchWorld(evs: number, seed: number) {
   const streams = new RngStreams(seed);
   const stream = (name: string) => streams.stream(name);
-  const started = performance.now();
   const fleetConfig = fleetSchema.parse({ size: evs });
   const agents = 4;
   const grid = gridSchema.parse({ agents, load: { peakKw: (2 * evs) / agents }, renewable: { peakKw: (1.4 * evs) / agents } });
@@ -79,6 +80,13 @@ export function benchDayAhead(evs: number, seed = 1): DayAheadBenchResult {
   const intervals = Math.ceil(DAY / interval);
   const agentsWorld = new GridAgents(grid, intervals, interval, stream);
   const sessions = new SessionTable(fleet, fleetConfig, DAY, String(stream('fleet.sessions')()));
+  return { fleet, sessions, agentsWorld, interval, intervals };
+}
+
+/** Draws a day's world (benchWorld) and times its day-ahead optimum. */
+export function benchDayAhead(evs: number, seed = 1): DayAheadBenchResult {
+  const started = performance.now();
+  const { fleet, sessions, agentsWorld, interval, intervals } = benchWorld(evs, seed);
   const drawn = performance.now();
   const optimum = new DayAheadOptimum(fleet, sessions, agentsWorld, { seconds: interval, firstInterval: 0, intervals });
   const solved = performance.now();
@@ -86,4 +94,22 @@ export function benchDayAhead(evs: number, seed = 1): DayAheadBenchResult {
     evs, sessions: sessions.count, worldSeconds: (drawn - started) / 1000, solveSeconds: (solved - drawn) / 1000,
     iterations: Math.max(...optimum.solutions.map((s) => s.iterations)), gap: optimum.gap(),
   };
+}
+
+export interface ValleyFillingBenchResult {
+  evs: number;
+  sessions: number;
+  /** Seconds to plan the day's charging; the most rounds an agent ran and whether every agent converged. */
+  seconds: number;
+  rounds: number;
+  converged: boolean;
+}
+
+/** Plans a day's charging for `evs` EVs (benchWorld) by the valley-filling protocol with the default rounds and tolerance. */
+export function benchValleyFilling(evs: number, seed = 1): ValleyFillingBenchResult {
+  const { fleet, sessions, agentsWorld, interval } = benchWorld(evs, seed);
+  const started = performance.now();
+  const plan = new ChargingPlan(fleet, sessions, agentsWorld, interval, chargingSchema.parse({ policy: 'valley-filling' }));
+  const seconds = (performance.now() - started) / 1000;
+  return { evs, sessions: sessions.count, seconds, rounds: Math.max(...plan.rounds()), converged: plan.solutions.every((s) => s.converged) };
 }

@@ -15,20 +15,29 @@ export interface OptimumWindow {
   intervals: number;
 }
 
+/** Per session: selling only in intervals before saleEnd, at most saleBudget kWh in all. */
+export interface SaleLimits {
+  saleEnd: Int32Array;
+  saleBudget: Float64Array;
+}
+
 export class DayAheadOptimum {
   readonly solutions: DayAheadSolution[] = [];
   /** Each session's index in its agent's problem, or -1 where it has no interval in the window. */
   private readonly local: Int32Array;
   private readonly firsts: Int32Array[] = [];
 
-  /** Only the agents `ownsAgent` picks are solved (one partition of a split run); the others get the problem without EVs. */
-  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, window: OptimumWindow, ownsAgent: (g: number) => boolean = () => true) {
+  /**
+   * `sales`: where each session may sell and how much in all, so that it can still recharge for departure (ChargingPlan).
+   * Only the agents `ownsAgent` picks are solved (one partition of a split run); the others get the problem without EVs.
+   */
+  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, window: OptimumWindow, sales?: SaleLimits, ownsAgent: (g: number) => boolean = () => true) {
     const { seconds, firstInterval, intervals } = window;
     const hours = seconds / 3600;
     this.local = new Int32Array(sessions.count).fill(-1);
     const counts = new Int32Array(grid.count);
     const firstOf = (s: number) => Math.max(firstInterval, Math.ceil(sessions.arrive[s] / seconds));
-    const endOf = (s: number) => Math.min(intervals, Math.ceil(sessions.depart[s] / seconds));
+    const endOf = (s: number) => Math.min(intervals, Math.ceil(sessions.depart[s] / seconds), sales?.saleEnd[s] ?? Infinity);
     for (let i = 0; i < fleet.size; i++) {
       for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) if (firstOf(s) < endOf(s)) this.local[s] = counts[fleet.agent[i]]++;
     }
@@ -54,7 +63,7 @@ export class DayAheadOptimum {
           problem.end[j] = end;
           problem.quadratic[j] = fleet.costQuadratic[i] / hours;
           problem.linear[j] = fleet.costLinear[i];
-          problem.budget[j] = Math.max(0, sessions.soc[s] - fleet.reserve[i]) * fleet.capacityKwh[i] * fleet.efficiency[i];
+          problem.budget[j] = Math.min(sales?.saleBudget[s] ?? Infinity, Math.max(0, sessions.soc[s] - fleet.reserve[i]) * fleet.capacityKwh[i] * fleet.efficiency[i]);
           problem.full[j] = fleet.powerKw[i] * hours;
           problem.tail[j] = fleet.powerKw[i] * Math.min(seconds, sessions.depart[s] - (end - 1) * seconds) / 3600;
         }

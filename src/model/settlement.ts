@@ -31,12 +31,15 @@ export class Settlement {
   lastDelaySum = 0;
   lastDelayCount = 0;
 
+  /** Fees each EV paid for its settlement transactions. */
+  readonly feesPaid: Float64Array;
   private readonly pendingValue: Float64Array;
   private readonly pendingTrades: Int32Array;
   private readonly pendingTimeSum: Float64Array;
   private readonly pendingAfterWarmup: Int32Array;
 
   constructor(evs: number, private readonly config: SettlementConfig, private readonly txSize: number, private readonly ctx: SettlementContext) {
+    this.feesPaid = new Float64Array(evs);
     this.pendingValue = new Float64Array(evs);
     this.pendingTrades = new Int32Array(evs);
     this.pendingTimeSum = new Float64Array(evs);
@@ -81,6 +84,7 @@ export class Settlement {
     const value = this.pendingValue[ev];
     const tx = txLog.add(ev, this.txSize, value, fee, sim.now);
     this.transactions++;
+    this.feesPaid[ev] += fee;
     this.settledTrades += this.pendingTrades[ev];
     this.settledValue += value;
     this.lastDelaySum = this.pendingAfterWarmup[ev] * sim.now - this.pendingTimeSum[ev];

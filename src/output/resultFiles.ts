@@ -1,12 +1,13 @@
 // Writes the CSV files of a results directory (runs.csv, aggregate.csv, timeseries.csv,
-// market.csv, transactions.csv, blocks.csv, paired.csv) from the run store, in run-list order, so the bytes never
+// market.csv, transactions.csv, blocks.csv, evs.csv, paired.csv) from the run store, in run-list order, so the bytes never
 // depend on which worker or shard produced a run.
 
 import { join } from 'node:path';
 import { METRICS } from '../metrics/runMetrics.js';
 import { summarize } from '../metrics/aggregate.js';
 import type { RunSpec } from '../scenario/runList.js';
-import { BLOCK_COLUMNS, readStoredRun, sideFileChunks, TRANSACTION_COLUMNS, type SideFile, type StoredRun, type StoreIdentity } from '../store/runStore.js';
+import { existsSync } from 'node:fs';
+import { BLOCK_COLUMNS, EV_FILE_COLUMNS, readStoredRun, storePaths, sideFileChunks, TRANSACTION_COLUMNS, type SideFile, type StoredRun, type StoreIdentity } from '../store/runStore.js';
 import { AtomicWriter, writeFileAtomic } from '../io/atomicFile.js';
 import { csvHeader, csvRows, type Cell } from './csv.js';
 import { PAIRED_COLUMNS, pairedRows } from './pairedRows.js';
@@ -14,8 +15,8 @@ import { writeDatabase } from './database.js';
 
 const RUN_COLUMNS = ['run_id', 'point', 'ledger', 'ledger_kind', 'replication', 'seed'];
 const GROUP_COLUMNS = ['point', 'ledger', 'ledger_kind'];
-const TIMESERIES_COLUMNS = ['run_id', 'ledger', 't_s', 'submitted', 'confirmed', 'tips', 'mempool', 'price', 'energy_kwh', 'ledger_bytes', 'load_kw', 'v2g_capacity_kw'];
-const MARKET_COLUMNS = ['run_id', 'ledger', 't_s', 'agent', 'price', 'energy_kwh', 'demand_kwh', 'evs', 'grid_cost', 'ev_revenue', 'social_welfare', 'optimal_welfare', 'optimal_price', 'optimal_energy_kwh'];
+const TIMESERIES_COLUMNS = ['run_id', 'ledger', 't_s', 'submitted', 'confirmed', 'tips', 'mempool', 'price', 'energy_kwh', 'ledger_bytes', 'load_kw', 'v2g_capacity_kw', 'charging_kw', 'v2g_energy_kwh', 'deficit_kw'];
+const MARKET_COLUMNS = ['run_id', 'ledger', 't_s', 'agent', 'price', 'energy_kwh', 'demand_kwh', 'evs', 'grid_cost', 'ev_revenue', 'social_welfare', 'optimal_welfare', 'optimal_price', 'optimal_energy_kwh', 'charging_kw', 'v2g_capacity_kw', 'v2g_energy_kwh'];
 
 export interface ResultFilesOptions {
   outDir: string;
@@ -97,6 +98,7 @@ export async function writeResultFiles(options: ResultFilesOptions): Promise<voi
 
   if (options.transactions) await concatenateSideFiles(outDir, 'transactions', TRANSACTION_COLUMNS, runs);
   if (options.blocks) await concatenateSideFiles(outDir, 'blocks', BLOCK_COLUMNS, runs);
+  if (runs.some((run) => existsSync(storePaths(outDir, run.runId).evs))) await concatenateSideFiles(outDir, 'evs', EV_FILE_COLUMNS, runs);
   if (options.database) await writeDatabase(outDir);
 }
 

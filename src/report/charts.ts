@@ -14,8 +14,10 @@ import { sweepCharts } from './charts/sweepCharts.js';
 import { tipsTheoryChart } from './charts/tipsTheoryChart.js';
 import { priceOptimumChart } from './charts/priceOptimumChart.js';
 import { marketKindsChart } from './charts/marketKindsChart.js';
+import { ownersChart } from './charts/ownersChart.js';
+import { capacityChart } from './charts/capacityChart.js';
 
 export function buildCharts(data: ResultsData): Chart[] {
-  const charts = [throughputChart(data), latencyChart(data), ...gaugeCharts(data), marketChart(data), priceOptimumChart(data), marketKindsChart(data), costChart(data), securityChart(data), nodeStorageChart(data), tipsTheoryChart(data), ...sweepCharts(data)];
+  const charts = [throughputChart(data), latencyChart(data), ...gaugeCharts(data), marketChart(data), priceOptimumChart(data), marketKindsChart(data), capacityChart(data), ownersChart(data), costChart(data), securityChart(data), nodeStorageChart(data), tipsTheoryChart(data), ...sweepCharts(data)];
   return charts.filter((c): c is Chart => c !== null);
 }

@@ -1,4 +1,4 @@
-// Reads a results directory (manifest.json, runs.csv, aggregate.csv, timeseries.csv, market.csv)
+// Reads a results directory (manifest.json, runs.csv, aggregate.csv, timeseries.csv, market.csv, evs.csv)
 // into typed rows for the charts, tables and notebook. transactions.csv is never read here.
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -68,6 +68,8 @@ export interface ResultsData {
   aggregate: Row[];
   timeseries: Row[];
   market: Row[];
+  /** evs.csv: one row per EV and run (the owners' side). */
+  evs: Row[];
 }
 
 const TEXT_COLUMNS = new Set(['run_id', 'ledger', 'ledger_kind']);
@@ -96,6 +98,7 @@ export function readResults(resultsDir: string): ResultsData {
     aggregate,
     timeseries: read('timeseries.csv'),
     market: read('market.csv'),
+    evs: read('evs.csv'),
   };
 }
 

@@ -23,6 +23,8 @@ const HEADLINE_COLUMNS: { metric: string; header: string }[] = [
   { metric: 'node_storage_bytes', header: 'per node (bytes)' },
   { metric: 'energy_traded_kwh', header: 'traded (kWh)' },
   { metric: 'optimality_gap', header: 'optimality gap' },
+  { metric: 'owners_losing_share', header: 'owners losing money' },
+  { metric: 'charging_iterations', header: 'valley-filling rounds' },
 ];
 
 export function summaryTable(data: ResultsData): Table {

@@ -3,7 +3,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { simulateRun } from './simulateRun.js';
-import { BLOCK_COLUMNS, storePaths, TRANSACTION_COLUMNS, writeStoredRun, type StoredRun, type StoreIdentity } from '../store/runStore.js';
+import { BLOCK_COLUMNS, EV_FILE_COLUMNS, storePaths, TRANSACTION_COLUMNS, writeStoredRun, type StoredRun, type StoreIdentity } from '../store/runStore.js';
 import { AtomicWriter } from '../io/atomicFile.js';
 import { IoError } from '../io/ioError.js';
 import { csvRows, type Cell } from '../output/csv.js';
@@ -65,6 +65,7 @@ export function executeRun(task: RunTask, onProgress?: (progress: RunProgress) =
     const sides = {
       transactions: scenario.outputs.transactions ? writeTransactions(paths.transactions, run, outcome.log) : null,
       blocks: outcome.blocks ? writeBlocks(paths.blocks, run, outcome.blocks) : null,
+      evs: outcome.evs ? writeSideRows(paths.evs, outcome.evs.map((row) => ({ run_id: run.runId, ledger: run.ledger, ...row })), EV_FILE_COLUMNS) : null,
     };
     const wallSeconds = (performance.now() - started) / 1000;
     const events = outcome.metrics.events ?? 0;
@@ -112,9 +113,14 @@ function writeBlocks(path: string, run: RunSpec, blocks: BlockColumns): string {
       size_bytes: blocks.sizeBytes[id], tx_count: blocks.txCount[id], main: blocks.main[id],
     });
   }
+  return writeSideRows(path, rows, BLOCK_COLUMNS);
+}
+
+/** Writes rows to a run's side file (no header); returns its SHA-256. */
+function writeSideRows(path: string, rows: Record<string, Cell>[], columns: readonly string[]): string {
   const writer = new AtomicWriter(path, true);
   try {
-    writer.write(csvRows(rows, BLOCK_COLUMNS));
+    writer.write(csvRows(rows, columns));
     return writer.commit()!;
   } catch (error) {
     writer.abandon();

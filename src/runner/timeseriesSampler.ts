@@ -24,6 +24,9 @@ export function sampleTimeseries(sim: Simulation, txLog: TxLog, ledger: Ledger, 
       energy_kwh: w.energyKwh,
       load_kw: w.loadKw,
       v2g_capacity_kw: w.v2gCapacityKw,
+      charging_kw: w.chargingKw,
+      v2g_energy_kwh: w.v2gEnergyKwh,
+      deficit_kw: w.deficitKw,
       ledger_bytes: g.ledgerBytes,
     });
     lastSubmitted = txLog.count;

@@ -9,6 +9,7 @@ import { fleetSchema, gridSchema, marketSchema } from '../model/schema.js';
 import { LEDGER_KINDS, LEDGER_KIND_NAMES, LEDGER_SCHEMAS } from '../ledger/kinds.js';
 import type { LedgerDescriptor } from '../ledger/descriptor.js';
 import { devicesSchema } from './devicesSchema.js';
+import { chargingSchema } from '../model/charging/schema.js';
 
 const txSize = z.int().positive().default(250).meta({ description: 'bytes per ledger transaction' });
 
@@ -76,6 +77,7 @@ export const scenarioSchema = z.strictObject({
   fleet: fleetSchema.prefault({}).meta({ description: 'the EVs' }),
   grid: gridSchema.prefault({}).meta({ description: 'the grid agents' }),
   market: marketSchema.prefault({}).meta({ description: 'the negotiation' }),
+  charging: chargingSchema.prefault({}).meta({ description: 'how EVs recharge for departure (market workload)' }),
   network: networkSchema.prefault({}).meta({ description: 'the peer network and its message delays' }),
   devices: devicesSchema.prefault({}).meta({ description: 'device classes that do every ledger\'s work: hash rate, power, signature times, energy price, hardware cost per hour' }),
   ledgers: z.array(ledgerSchema).min(1, { error: 'expected at least one ledger' }).prefault([{ kind: 'tangle' }]).meta({ description: 'ledgers to compare; each has a kind and a unique label' }),

@@ -1,6 +1,6 @@
 // The per-run store inside a results directory (`.runs/`), the records stage between runs and files:
 // each finished run leaves `<run_id>.json` (its metrics and rows) and, when asked, side files of rows
-// without a header: `<run_id>.transactions.csv` and `<run_id>.blocks.csv`. The JSON names the run, seed,
+// without a header: `<run_id>.transactions.csv`, `<run_id>.blocks.csv` and `<run_id>.evs.csv`. The JSON names the run, seed,
 // scenario hash and dv2g version and carries the SHA-256 of its payload and of each side file; it is
 // renamed into place last, so a valid one means the run is complete (used by --resume, merge and the
 // final status).
@@ -12,6 +12,10 @@ import type { MetricValue } from '../metrics/runMetrics.js';
 import type { MarketIntervalRecord } from '../model/workload/workload.js';
 import type { RunSpec } from '../scenario/runList.js';
 import { writeFileAtomic } from '../io/atomicFile.js';
+import { StoreError, type StoreProblem } from './storeError.js';
+
+export { StoreError, type StoreProblem } from './storeError.js';
+import { EV_COLUMNS } from '../model/charging/owners.js';
 
 export const STORE_DIR = '.runs';
 /** Version of the stored run's layout; a file of another version is re-run or refused. */
@@ -27,6 +31,9 @@ export interface TimeseriesRow {
   energy_kwh: number | null;
   load_kw: number | null;
   v2g_capacity_kw: number | null;
+  charging_kw: number | null;
+  v2g_energy_kwh: number | null;
+  deficit_kw: number | null;
   ledger_bytes: number;
 }
 
@@ -54,6 +61,7 @@ interface StoredFile {
   /** SHA-256 of each side file, or null when the run wrote none. */
   transactions_sha256: string | null;
   blocks_sha256: string | null;
+  evs_sha256: string | null;
   /** SHA-256 of JSON.stringify(payload). */
   checksum: string;
   payload: StoredRun;
@@ -63,8 +71,10 @@ export const TRANSACTION_COLUMNS = ['run_id', 'ledger', 'tx_id', 'issuer', 'size
 
 export const BLOCK_COLUMNS = ['run_id', 'ledger', 'block_id', 'parent_id', 'height', 'producer', 'found_s', 'size_bytes', 'tx_count', 'main'] as const;
 
+export const EV_FILE_COLUMNS = ['run_id', 'ledger', ...EV_COLUMNS] as const;
+
 /** The side files a run may leave beside its JSON (rows without a header). */
-export const SIDE_FILES = ['transactions', 'blocks'] as const;
+export const SIDE_FILES = ['transactions', 'blocks', 'evs'] as const;
 export type SideFile = (typeof SIDE_FILES)[number];
 
 /** SHA-256 of each side file written, null for one not written. */
@@ -75,6 +85,7 @@ export function storePaths(outDir: string, runId: string): { json: string } & Re
     json: join(outDir, STORE_DIR, `${runId}.json`),
     transactions: join(outDir, STORE_DIR, `${runId}.transactions.csv`),
     blocks: join(outDir, STORE_DIR, `${runId}.blocks.csv`),
+    evs: join(outDir, STORE_DIR, `${runId}.evs.csv`),
   };
 }
 
@@ -93,15 +104,10 @@ export function writeStoredRun(outDir: string, stored: StoredRun, identity: Stor
     dv2g_version: identity.dv2gVersion,
     transactions_sha256: sides.transactions,
     blocks_sha256: sides.blocks,
+    evs_sha256: sides.evs,
     checksum: sha256(payload),
   };
   writeFileAtomic(storePaths(outDir, stored.run.runId).json, `${JSON.stringify(header).slice(0, -1)},"payload":${payload}}`);
-}
-
-/** A stored file that cannot be used, and why. */
-export interface StoreProblem {
-  path: string;
-  reason: string;
 }
 
 /** Why the stored run of `run` cannot be used (missing, damaged or another run's), or undefined when it is sound. */
@@ -111,7 +117,7 @@ export function storedRunProblem(outDir: string, run: RunSpec, identity: StoreId
   const paths = storePaths(outDir, run.runId);
   for (const side of SIDE_FILES) {
     const path = paths[side];
-    const recorded = side === 'transactions' ? read.transactions_sha256 : read.blocks_sha256;
+    const recorded = read[`${side}_sha256`];
     if (recorded === null || recorded === undefined) {
       if (existsSync(path)) return { path, reason: "is not recorded in its run's JSON" };
       continue;
@@ -127,14 +133,6 @@ export function readStoredRun(outDir: string, run: RunSpec, identity: StoreIdent
   const read = readStoredFile(outDir, run, identity);
   if ('reason' in read) throw new StoreError(read);
   return read.payload;
-}
-
-/** A stored run that is missing, damaged or not the one expected. */
-export class StoreError extends Error {
-  constructor(readonly problem: StoreProblem) {
-    super(`${problem.path} ${problem.reason}`);
-    this.name = 'StoreError';
-  }
 }
 
 function readStoredFile(outDir: string, run: RunSpec, identity: StoreIdentity): StoredFile | StoreProblem {

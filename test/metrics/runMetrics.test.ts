@@ -14,7 +14,7 @@ const ledger: LedgerReport = {
   hashes: 1000, energyKwh: 2.5, ledgerBytes: 1500, nodeStorageBytes: 700, networkBytes: 5000,
   tipsMean: 3.25, staleRate: null, blockIntervalS: null, attackCostPerHour: 0.75, issuerComputeSPerTx: 0.01, issuerEnergyJPerTx: 0.02, extra: { credit_mean: 0.5 },
 };
-const workload: WorkloadReport = { energyTradedKwh: 12, gridCost: 30, evRevenue: 18, socialWelfare: 40, optimalityGap: 0.1, settlementDelayMeanS: 7 };
+const workload: WorkloadReport = { energyTradedKwh: 12, gridCost: 30, evRevenue: 18, socialWelfare: 40, optimalityGap: 0.1, settlementDelayMeanS: 7, chargingIterations: 12, chargingEnergyKwh: 30, chargingCost: 4.5, ownersLosingShare: 0.25 };
 
 /** Six transactions: [submitted, fee, value, confirmed (NaN: never)]. */
 function handBuiltLog(): TxLog {

@@ -22,8 +22,8 @@ function storedRun(replication: number, latency: number): StoredRun {
   return {
     run,
     metrics: { ...metrics, latency_mean_s: latency, credit_mean: 0.125 * (replication + 1) },
-    timeseries: [0, 60].map((t) => ({ t_s: t, submitted: t + replication, confirmed: t / 2, tips: 3, mempool: null, price: null, energy_kwh: null, load_kw: null, v2g_capacity_kw: null, ledger_bytes: 250 * t })),
-    market: [{ t_s: 900, agent: 1, price: 0.25, energy_kwh: 1.5 + replication, demand_kwh: 4, evs: 3, grid_cost: 2, ev_revenue: 0.375, social_welfare: 1.25, optimal_welfare: 1.5, optimal_price: 0.3, optimal_energy_kwh: 2 }],
+    timeseries: [0, 60].map((t) => ({ t_s: t, submitted: t + replication, confirmed: t / 2, tips: 3, mempool: null, price: null, energy_kwh: null, load_kw: null, v2g_capacity_kw: null, charging_kw: null, v2g_energy_kwh: null, deficit_kw: null, ledger_bytes: 250 * t })),
+    market: [{ t_s: 900, agent: 1, price: 0.25, energy_kwh: 1.5 + replication, demand_kwh: 4, evs: 3, grid_cost: 2, ev_revenue: 0.375, social_welfare: 1.25, optimal_welfare: 1.5, optimal_price: 0.3, optimal_energy_kwh: 2, charging_kw: 5, v2g_capacity_kw: 6, v2g_energy_kwh: 7 }],
     wallSeconds: 0.5,
     eventsPerSecond: 1000,
   };
@@ -45,7 +45,7 @@ describe('writeResultFiles', () => {
       mkdirSync(join(paths.json, '..'), { recursive: true });
       const transactions = `${s.run.runId},tangle,0,7,250,1.5,0,10,12.5,2.5\r\n`;
       writeFileSync(paths.transactions, transactions);
-      writeStoredRun(dir, s, IDENTITY, { transactions: sha256(transactions), blocks: null });
+      writeStoredRun(dir, s, IDENTITY, { transactions: sha256(transactions), blocks: null, evs: null });
     }
     await writeResultFiles({ outDir: dir, runs: stored.map((s) => s.run), identity: IDENTITY, sweptKeys: [SWEPT], transactions: true });
 
@@ -66,12 +66,12 @@ describe('writeResultFiles', () => {
 
     const series = parseFile(dir, 'timeseries.csv');
     expect(series).toEqual(stored.flatMap((s) => s.timeseries.map((row) => ({
-      run_id: s.run.runId, ledger: 'tangle', t_s: cell(row.t_s), submitted: cell(row.submitted), confirmed: cell(row.confirmed), tips: cell(row.tips), mempool: '', price: '', energy_kwh: '', load_kw: '', v2g_capacity_kw: '', ledger_bytes: cell(row.ledger_bytes),
+      run_id: s.run.runId, ledger: 'tangle', t_s: cell(row.t_s), submitted: cell(row.submitted), confirmed: cell(row.confirmed), tips: cell(row.tips), mempool: '', price: '', energy_kwh: '', load_kw: '', v2g_capacity_kw: '', charging_kw: '', v2g_energy_kwh: '', deficit_kw: '', ledger_bytes: cell(row.ledger_bytes),
     }))));
 
     const market = parseFile(dir, 'market.csv');
     expect(market.map((r) => r.energy_kwh)).toEqual(['1.5', '2.5']);
-    expect(market[1]).toMatchObject({ run_id: 'p0-tangle-r1', t_s: '900', agent: '1', price: '0.25', optimal_price: '0.3' });
+    expect(market[1]).toMatchObject({ run_id: 'p0-tangle-r1', t_s: '900', agent: '1', price: '0.25', optimal_price: '0.3', charging_kw: '5', v2g_capacity_kw: '6', v2g_energy_kwh: '7' });
 
     const transactions = parseFile(dir, 'transactions.csv');
     expect(transactions.map((t) => [t.run_id, t.latency_s])).toEqual([['p0-tangle-r0', '2.5'], ['p0-tangle-r1', '2.5']]);

@@ -80,6 +80,7 @@ describe('determinism across workers, shards and resume', () => {
     await runScenario(market, { outDir: a, workers: 1 });
     await runScenario(market, { outDir: b, workers: 2 });
     expect(csvSnapshot(b)).toEqual(csvSnapshot(a));
+    expect(readFileSync(join(b, 'evs.csv'), 'utf8')).toBe(readFileSync(join(a, 'evs.csv'), 'utf8'));
     const rows = readFileSync(join(a, 'market.csv'), 'utf8').split('\r\n').filter(Boolean).slice(1);
     const byLedger = new Map<string, string[]>();
     for (const row of rows) {

@@ -1,7 +1,8 @@
 // The `market` workload: the run's world (fleet, every EV's sessions, every agent's deficits) is drawn
 // up front and the day-ahead optimum solved on it; EVs arrive and leave by their sessions, each market
 // interval every grid agent negotiates with the EVs plugged in at it (or, for `optimal`, they follow
-// the optimum's schedule), and the EVs settle their trades on the ledger.
+// the optimum's schedule), and the EVs settle their trades on the ledger. EVs also charge for departure by
+// the day-ahead charging plan (src/model/charging/), which bounds what they sell and books the owners' side.
 
 import type { MarketWorkloadConfig } from '../../scenario/schema.js';
 import type { FleetConfig, GridConfig, MarketConfig } from '../schema.js';
@@ -12,6 +13,10 @@ import { Settlement } from '../settlement.js';
 import { SessionTable } from '../sessionTable.js';
 import { dayAheadOptimumOf, DayAheadOptimum } from '../optimum.js';
 import { MarketWorkspace, optimalityGap, solveMarket, type MarketInstance, type MarketOutcome, type MarketTerms } from '../market/solve.js';
+import { ChargingPlan } from '../charging/plan.js';
+import { OwnerAccounts, chargingReport, type ChargingReport, type EvRow } from '../charging/owners.js';
+import { ProtocolMessages } from '../charging/messages.js';
+import type { ChargingConfig } from '../charging/schema.js';
 import type { MarketIntervalRecord, Workload, WorkloadContext, WorkloadGauges, WorkloadReport } from './workload.js';
 
 export interface MarketScenario {
@@ -19,6 +24,7 @@ export interface MarketScenario {
   grid: GridConfig;
   market: MarketConfig;
   workload: MarketWorkloadConfig;
+  charging: ChargingConfig;
 }
 
 export function createMarketWorkload(scenario: MarketScenario, ctx: WorkloadContext): Workload {
@@ -41,6 +47,13 @@ export class MarketWorkload implements Workload {
   readonly settlement: Settlement;
   readonly sessions: SessionTable;
   readonly optimum: DayAheadOptimum;
+  readonly charging: ChargingPlan;
+  readonly owners: OwnerAccounts;
+  private readonly messages: ProtocolMessages | null;
+  /** Sums over the bucket's market intervals of EV charging (kW), kWh dischargeable above reserves, and deficit (kW). */
+  private bucketChargingKw = 0;
+  private bucketV2gKwh = 0;
+  private bucketDeficitKw = 0;
   /** Smallest margin by which a departing EV's state of charge exceeded min(reserve, arrival state of charge). */
   minDepartureMargin = Infinity;
   /** Each EV's current (or next) session in the session table. */
@@ -68,8 +81,6 @@ export class MarketWorkload implements Workload {
   private readonly offerKind: number;
   /** Each EV's fixed delay from a settlement round to its offer (its own clock's phase), seconds. */
   private readonly settlementPhase: Float64Array;
-  /** Each agent's V2G capacity (kW) in its latest market interval, summed over its plugged-in EVs. */
-  readonly agentCapacityKw: Float64Array;
 
   /** `ownsAgent` picks the grid agents (and their EVs) this workload simulates: all of them, or one partition of a split run. */
   constructor(private readonly scenario: MarketScenario, private readonly ctx: WorkloadContext, private readonly ownsAgent: (g: number) => boolean = () => true) {
@@ -81,10 +92,14 @@ export class MarketWorkload implements Workload {
     const worldKey = String(ctx.stream('fleet.sessions')());
     this.sessions = new SessionTable(this.fleet, fleet, ctx.duration, worldKey);
     const window = { seconds: market.interval, firstInterval: Math.ceil(ctx.warmup / market.interval), intervals };
+    this.charging = new ChargingPlan(this.fleet, this.sessions, this.grid, market.interval, scenario.charging);
     const owned = Array.from({ length: grid.agents }, (_, g) => ownsAgent(g));
-    const key = JSON.stringify([worldKey, fleet, grid, window, owned]);
-    this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window, ownsAgent));
+    const key = JSON.stringify([worldKey, fleet, grid, window, scenario.charging, owned]);
+    this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window, this.charging, ownsAgent));
     this.session = this.sessions.first.slice(0, fleet.size);
+    this.owners = new OwnerAccounts(this.fleet, this.charging);
+    const { settleMessages, policy } = scenario.charging;
+    this.messages = settleMessages && policy === 'valley-filling' ? new ProtocolMessages(scenario.charging, ctx) : null;
     this.plugged = new PluggedLists(fleet.size, evsPerAgent);
     this.settlement = new Settlement(fleet.size, market.settlement, scenario.workload.txSize, ctx);
     this.settleEvery = Math.max(1, Math.round(market.settlement.period / market.interval));
@@ -103,12 +118,12 @@ export class MarketWorkload implements Workload {
     const spread = market.settlement.spread ?? this.settleEvery * market.interval;
     const phase = ctx.stream('settlement.phase');
     this.settlementPhase = Float64Array.from({ length: fleet.size }, () => phase() * spread);
-    this.agentCapacityKw = new Float64Array(grid.agents);
   }
 
   /** Plugs in the EVs whose first session began before the run, schedules everyone else's arrival and the first clearing. */
   start(): void {
     for (let i = 0; i < this.fleet.size; i++) if (this.ownsAgent(this.fleet.agent[i])) this.scheduleArrival(i);
+    this.messages?.schedule(this.charging, this.fleet, this.sessions, this.ownsAgent);
     this.ctx.sim.schedule(0, this.clearKind);
   }
 
@@ -118,8 +133,10 @@ export class MarketWorkload implements Workload {
     const n = this.bucketIntervals;
     const loadKw = n > 0 ? this.bucketLoadKw / n : null;
     const v2gCapacityKw = n > 0 ? this.bucketCapacityKw / n : null;
+    const charging = { chargingKw: n > 0 ? this.bucketChargingKw / n : null, v2gEnergyKwh: n > 0 ? this.bucketV2gKwh / n : null, deficitKw: n > 0 ? this.bucketDeficitKw / n : null };
     this.bucketEnergy = this.bucketPayment = this.bucketLoadKw = this.bucketCapacityKw = this.bucketIntervals = 0;
-    return { price, energyKwh, loadKw, v2gCapacityKw };
+    this.bucketChargingKw = this.bucketV2gKwh = this.bucketDeficitKw = 0;
+    return { price, energyKwh, loadKw, v2gCapacityKw, ...charging };
   }
 
   report(): WorkloadReport {
@@ -131,7 +148,18 @@ export class MarketWorkload implements Workload {
       socialWelfare: t.welfare,
       optimalityGap: optimalityGap(t.welfare, t.optimalWelfare),
       settlementDelayMeanS: this.settlement.delayMean(),
+      ...this.chargingReport(),
     };
+  }
+
+  /** The charging plan's rounds and the owners' side over the run (evs.csv aggregated). */
+  private chargingReport(): ChargingReport {
+    return chargingReport(this.evs(), this.charging.rounds());
+  }
+
+  /** evs.csv: one row per EV this workload simulates (the owner's side of V2G and charging over the run), in EV order. */
+  evs(): EvRow[] {
+    return this.owners.rows(this.sessions, this.settlement.feesPaid).filter((_, i) => this.ownsAgent(this.fleet.agent[i]));
   }
 
   intervals(): MarketIntervalRecord[] {
@@ -164,6 +192,7 @@ export class MarketWorkload implements Workload {
     fleet.soc[i] = fleet.arrivalSoc[i] = sessions.soc[s];
     fleet.departsAt[i] = sessions.depart[s];
     this.plugged.add(fleet.agent[i], i);
+    this.owners.plugIn(i, s);
     if (sessions.depart[s] <= this.ctx.duration) this.ctx.sim.at(sessions.depart[s], this.departKind, i);
   }
 
@@ -173,6 +202,7 @@ export class MarketWorkload implements Workload {
     this.settlement.flush(i);
     const margin = fleet.soc[i] - Math.min(fleet.reserve[i], fleet.arrivalSoc[i]);
     if (margin < this.minDepartureMargin) this.minDepartureMargin = margin;
+    this.owners.depart(i, this.session[i]);
     this.session[i]++;
     this.scheduleArrival(i);
   }
@@ -191,24 +221,27 @@ export class MarketWorkload implements Workload {
     this.bucketIntervals++;
     for (let g = 0; g < grid.count; g++) {
       if (!this.ownsAgent(g)) continue;
+      let v2gKwh = 0;
       const n = plugged.counts[g];
       const list = plugged.lists[g];
       for (let j = 0; j < n; j++) {
         const ev = list[j];
         a[j] = fleet.costQuadratic[ev] / hours;
         b[j] = fleet.costLinear[ev] + this.feePerKwh[ev];
-        limit[j] = fleet.deliverable(ev, Math.min(seconds, fleet.departsAt[ev] - t) / 3600);
+        limit[j] = Math.min(fleet.deliverable(ev, Math.min(seconds, fleet.departsAt[ev] - t) / 3600), this.owners.prepare(ev, k));
+        v2gKwh += fleet.deliverable(ev, Infinity);
         if (market.kind === 'optimal') scheduled[j] = Math.min(limit[j], optimum.energy(g, this.session[ev], k));
       }
       instance.count = n;
       let capacityKw = 0;
       for (let j = 0; j < n; j++) capacityKw += limit[j] / hours;
-      this.agentCapacityKw[g] = capacityKw;
       this.bucketCapacityKw += capacityKw;
       instance.demand = grid.deficit(g, k);
       instance.peakerPrice = grid.peakerPrice[g];
       const out = market.kind === 'optimal' ? this.followOptimum(g, k, list, scheduled) : solveMarket(market.kind, instance, this.terms, this.workspace);
       const energy = out.energy;
+      const buyPrice = out.energyTotal > 0 ? out.price : grid.peakerPrice[g];
+      const chargedKwh = this.owners.settleAll(list, n, energy, out.price, buyPrice);
       let feeCost = 0;
       for (let j = 0; j < n; j++) {
         const e = energy[j];
@@ -223,9 +256,13 @@ export class MarketWorkload implements Workload {
       this.records.push({
         t_s: t, agent: g, price: out.price, energy_kwh: out.energyTotal, demand_kwh: instance.demand, evs: n,
         grid_cost: out.gridCost, ev_revenue: out.evRevenue, social_welfare: socialWelfare, optimal_welfare: optimalWelfare, optimal_price: optimum.shadowPrice(g, k), optimal_energy_kwh: optimum.energyIn(g, k),
+        charging_kw: chargedKwh / hours, v2g_capacity_kw: capacityKw, v2g_energy_kwh: v2gKwh,
       });
       this.bucketEnergy += out.energyTotal;
-      this.bucketLoadKw += grid.loadKw(g, t) - out.energyTotal / hours;
+      this.bucketLoadKw += grid.loadKw(g, t) - out.energyTotal / hours + chargedKwh / hours;
+      this.bucketChargingKw += chargedKwh / hours;
+      this.bucketV2gKwh += v2gKwh;
+      this.bucketDeficitKw += instance.demand / hours;
       this.bucketPayment += out.evRevenue;
       if (t >= warmup) {
         this.totals.energy += out.energyTotal;

@@ -23,7 +23,7 @@ export function createPoissonWorkload(config: PoissonWorkloadConfig, ctx: Worklo
 
   return {
     start: () => void sim.schedule(exponential(arrivals, meanGap), arrive),
-    gauges: (): WorkloadGauges => ({ price: null, energyKwh: null, loadKw: null, v2gCapacityKw: null }),
+    gauges: (): WorkloadGauges => ({ price: null, energyKwh: null, loadKw: null, v2gCapacityKw: null, chargingKw: null, v2gEnergyKwh: null, deficitKw: null }),
     report: (): WorkloadReport => NO_MARKET,
   };
 }

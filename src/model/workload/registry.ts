@@ -11,6 +11,6 @@ export function createWorkload(scenario: Scenario, ctx: WorkloadContext): Worklo
     case 'poisson':
       return createPoissonWorkload(workload, ctx);
     case 'market':
-      return createMarketWorkload({ fleet: scenario.fleet, grid: scenario.grid, market: scenario.market, workload }, ctx);
+      return createMarketWorkload({ fleet: scenario.fleet, grid: scenario.grid, market: scenario.market, workload, charging: scenario.charging }, ctx);
   }
 }

@@ -5,6 +5,7 @@ import type { Simulation } from '../../engine/simulation.js';
 import type { Rng } from '../../engine/rng.js';
 import type { Ledger } from '../../ledger/ledger.js';
 import type { TxLog } from '../../metrics/txLog.js';
+import type { EvRow } from '../charging/owners.js';
 
 export interface WorkloadContext {
   sim: Simulation;
@@ -22,10 +23,14 @@ export interface WorkloadGauges {
   price: number | null;
   /** Energy traded in the bucket, kWh. */
   energyKwh: number | null;
-  /** Mean over the bucket's market intervals of the grid agents' load less V2G supply (no EV charging is modelled), kW, summed over agents. */
+  /** Mean over the bucket's market intervals of the grid agents' load plus EV charging less V2G supply, kW, summed over agents. */
   loadKw: number | null;
   /** Mean over the bucket's market intervals of what plugged-in EVs could discharge above their reserves, kW. */
   v2gCapacityKw: number | null;
+  /** Means over the bucket's market intervals, summed over agents: EV charging (kW), kWh plugged-in EVs hold above their reserves (deliverable), deficit (kW). */
+  chargingKw: number | null;
+  v2gEnergyKwh: number | null;
+  deficitKw: number | null;
 }
 
 /** Market outcome after warm-up; null on workloads without a market. */
@@ -36,6 +41,11 @@ export interface WorkloadReport {
   socialWelfare: number | null;
   optimalityGap: number | null;
   settlementDelayMeanS: number | null;
+  /** Most valley-filling rounds any grid agent ran (0: uncontrolled); EV charging energy and its cost; share of owners (with a session) whose net benefit is negative. */
+  chargingIterations: number | null;
+  chargingEnergyKwh: number | null;
+  chargingCost: number | null;
+  ownersLosingShare: number | null;
 }
 
 /** One negotiation outcome of one grid agent in one market interval (written to market.csv). */
@@ -53,6 +63,10 @@ export interface MarketIntervalRecord {
   optimal_welfare: number;
   optimal_price: number;
   optimal_energy_kwh: number;
+  /** The agent's EV charging (kW), what its plugged-in EVs could sell (kW) and hold above their reserves (kWh) in this interval. */
+  charging_kw: number;
+  v2g_capacity_kw: number;
+  v2g_energy_kwh: number;
 }
 
 export interface Workload {
@@ -62,6 +76,8 @@ export interface Workload {
   report(): WorkloadReport;
   /** Per-interval market records, for workloads with a market. */
   intervals?(): MarketIntervalRecord[];
+  /** One row per EV: the owner's side over the run, for workloads with EVs. */
+  evs?(): EvRow[];
 }
 
 export const NO_MARKET: WorkloadReport = {
@@ -71,4 +87,8 @@ export const NO_MARKET: WorkloadReport = {
   socialWelfare: null,
   optimalityGap: null,
   settlementDelayMeanS: null,
+  chargingIterations: null,
+  chargingEnergyKwh: null,
+  chargingCost: null,
+  ownersLosingShare: null,
 };

@@ -1,15 +1,17 @@
 // The market's gauges and report of a split run, reduced on the main thread from the merged rows in
-// (time, agent) order and the merged transactions in (time, agent, EV) order, so every floating-point
-// sum is taken in one order whatever the number of partitions.
+// (time, agent) order, the merged transactions in (time, agent, EV) order and the evs.csv rows in EV
+// order, so every floating-point sum is taken in one order whatever the number of partitions.
 
 import { optimalityGap } from '../../model/market/solve.js';
+import { chargingReport, type EvRow } from '../../model/charging/owners.js';
 import type { MarketIntervalRecord, WorkloadGauges, WorkloadReport } from '../../model/workload/workload.js';
 import type { MergedWindow } from './mergeWindow.js';
 import { TX } from './partition.js';
 
 export class MarketReduction {
   readonly records: MarketIntervalRecord[] = [];
-  private readonly capacityKw: number[] = [];
+  /** evs.csv, once the last window is merged. */
+  evs: EvRow[] | null = null;
   private readonly netLoadKw: number[] = [];
   /** First row not yet in a time-series bucket. */
   private sampled = 0;
@@ -21,12 +23,13 @@ export class MarketReduction {
   private delaySum = 0;
   private delayCount = 0;
 
-  constructor(private readonly warmup: number) {}
+  /** `hours`: of one market interval. */
+  constructor(private readonly warmup: number, private readonly hours: number) {}
 
   add(window: MergedWindow): void {
+    if (window.evs) this.evs = window.evs;
     window.records.forEach((r, i) => {
       this.records.push(r);
-      this.capacityKw.push(window.capacityKw[i]);
       this.netLoadKw.push(window.netLoadKw[i]);
       if (r.t_s < this.warmup) return;
       this.energy += r.energy_kwh;
@@ -43,7 +46,7 @@ export class MarketReduction {
 
   /** The readings of the market intervals that began before `now` and since the previous call. */
   gauges(now: number): WorkloadGauges {
-    let energy = 0, payment = 0, loadKw = 0, capacityKw = 0, intervals = 0;
+    let energy = 0, payment = 0, loadKw = 0, capacityKw = 0, chargingKw = 0, v2gKwh = 0, deficitKw = 0, intervals = 0;
     let previous = NaN;
     for (; this.sampled < this.records.length && this.records[this.sampled].t_s < now; this.sampled++) {
       const r = this.records[this.sampled];
@@ -52,17 +55,25 @@ export class MarketReduction {
       energy += r.energy_kwh;
       payment += r.ev_revenue;
       loadKw += this.netLoadKw[this.sampled];
-      capacityKw += this.capacityKw[this.sampled];
+      capacityKw += r.v2g_capacity_kw;
+      chargingKw += r.charging_kw;
+      v2gKwh += r.v2g_energy_kwh;
+      deficitKw += r.demand_kwh / this.hours;
     }
+    const mean = (sum: number) => (intervals > 0 ? sum / intervals : null);
     return {
       price: energy > 0 ? payment / energy : null,
       energyKwh: energy,
-      loadKw: intervals > 0 ? loadKw / intervals : null,
-      v2gCapacityKw: intervals > 0 ? capacityKw / intervals : null,
+      loadKw: mean(loadKw),
+      v2gCapacityKw: mean(capacityKw),
+      chargingKw: mean(chargingKw),
+      v2gEnergyKwh: mean(v2gKwh),
+      deficitKw: mean(deficitKw),
     };
   }
 
-  report(): WorkloadReport {
+  /** `chargingRounds`: each grid agent's charging-plan rounds. */
+  report(chargingRounds: number[]): WorkloadReport {
     return {
       energyTradedKwh: this.energy,
       gridCost: this.gridCost,
@@ -70,6 +81,7 @@ export class MarketReduction {
       socialWelfare: this.welfare,
       optimalityGap: optimalityGap(this.welfare, this.optimalWelfare),
       settlementDelayMeanS: this.delayCount > 0 ? this.delaySum / this.delayCount : null,
+      ...chargingReport(this.evs ?? [], chargingRounds),
     };
   }
 }

@@ -1,21 +1,29 @@
-// The deterministic merge of one window of a split run: market rows in (time, agent) order and
-// settlement transactions in (time, agent, EV) order, whatever the partitions were.
+// The deterministic merge of one window of a split run: market rows in (time, agent) order,
+// transactions in (time, agent, EV) order and evs.csv rows in EV order, whatever the partitions were.
 
 import type { MarketIntervalRecord } from '../../model/workload/workload.js';
+import type { EvRow } from '../../model/charging/owners.js';
 import { TX, type PartitionWindow } from './partition.js';
 
 export interface MergedWindow {
   records: MarketIntervalRecord[];
-  capacityKw: number[];
   netLoadKw: number[];
   /** Transactions, TX.fields numbers each, in (time, agent, EV) order. */
   tx: Float64Array<ArrayBuffer>;
+  /** The last window: every EV's evs.csv row, in EV order; otherwise null. */
+  evs: EvRow[] | null;
 }
 
 export function mergeWindow(parts: PartitionWindow[]): MergedWindow {
-  const rows = parts.flatMap((part) => part.records.map((record, i) => ({ record, capacityKw: part.capacityKw[i], netLoadKw: part.netLoadKw[i] })));
+  const rows = parts.flatMap((part) => part.records.map((record, i) => ({ record, netLoadKw: part.netLoadKw[i] })));
   rows.sort((x, y) => x.record.t_s - y.record.t_s || x.record.agent - y.record.agent);
-  return { records: rows.map((r) => r.record), capacityKw: rows.map((r) => r.capacityKw), netLoadKw: rows.map((r) => r.netLoadKw), tx: mergeTransactions(parts.map((p) => p.tx)) };
+  return { records: rows.map((r) => r.record), netLoadKw: rows.map((r) => r.netLoadKw), tx: mergeTransactions(parts.map((p) => p.tx)), evs: mergeEvs(parts) };
+}
+
+/** Every partition's evs.csv rows in EV order, or null while the partitions hold them back (before the last window). */
+function mergeEvs(parts: PartitionWindow[]): EvRow[] | null {
+  if (parts.some((part) => part.evs === null)) return null;
+  return parts.flatMap((part) => part.evs ?? []).sort((x, y) => (x.ev_id ?? 0) - (y.ev_id ?? 0));
 }
 
 /**

@@ -1,43 +1,46 @@
 // One partition of a split market run: the grid agents g with g mod count = index and their EVs, on a
 // kernel of its own, advanced one lock-step window at a time; it hands back the window's market rows
-// and settlement transactions for the main thread to merge.
+// and transactions (settlements, charging's protocol messages) for the main thread to merge, and at the
+// end its EVs' evs.csv rows.
 
 import { Simulation } from '../../engine/simulation.js';
 import { RngStreams } from '../../engine/rng.js';
 import { TxLog } from '../../metrics/txLog.js';
 import { MarketWorkload } from '../../model/workload/market.js';
 import type { MarketIntervalRecord } from '../../model/workload/workload.js';
+import type { EvRow } from '../../model/charging/owners.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { RecordingLedger } from './recordingLedger.js';
+import { RecordingLedger, type FeeQuotes } from './recordingLedger.js';
 
 export interface PartitionSpec {
   scenario: Scenario;
   seed: number;
   index: number;
   count: number;
-  /** The ledger's fee quote at time 0. */
-  quote: number;
+  /** The ledger's fee quotes at time 0. */
+  fees: FeeQuotes;
 }
 
 /** What the main thread asks of a partition for one window. */
 export interface WindowStep {
-  quote: number;
+  fees: FeeQuotes;
   end: number;
   /** The run's last window: events at `end` itself (the run's duration) belong to it. */
   last: boolean;
 }
 
-/** Columns of one settlement transaction in PartitionWindow.tx (row-major). */
+/** Columns of one transaction in PartitionWindow.tx (row-major); a protocol message's delay share is 0. */
 export const TX = { time: 0, agent: 1, ev: 2, value: 3, fee: 4, size: 5, delaySum: 6, delayCount: 7, fields: 8 } as const;
 
 /** One window's output of one partition. */
 export interface PartitionWindow {
-  /** Market rows in agent order, with each row's V2G capacity and net load (kW) alongside. */
+  /** Market rows in agent order, with each row's net load (kW: load plus charging less V2G) alongside. */
   records: MarketIntervalRecord[];
-  capacityKw: Float64Array<ArrayBuffer>;
   netLoadKw: Float64Array<ArrayBuffer>;
-  /** Settlement transactions in the partition's event order, TX.fields numbers each. */
+  /** Transactions in the partition's event order, TX.fields numbers each. */
   tx: Float64Array<ArrayBuffer>;
+  /** The last window: the evs.csv rows of the partition's EVs, in EV order; otherwise null. */
+  evs: EvRow[] | null;
   /** Events the partition's kernel has processed so far. */
   events: number;
 }
@@ -58,30 +61,37 @@ export class MarketPartition {
     if (scenario.workload.kind !== 'market') throw new Error('only a market run can be split');
     const streams = new RngStreams(spec.seed);
     this.hours = scenario.market.interval / 3600;
-    this.ledger = new RecordingLedger(spec.quote, (tx) => {
+    this.ledger = new RecordingLedger(spec.fees, (tx) => {
+      const { settlement } = this.workload;
       this.submitted.push(tx);
-      this.delays.push(this.workload.settlement.lastDelaySum, this.workload.settlement.lastDelayCount);
+      this.delays.push(settlement.lastDelaySum, settlement.lastDelayCount);
+      // Each share is taken once: a submission that is no settlement (a protocol message) carries none.
+      settlement.lastDelaySum = settlement.lastDelayCount = 0;
     });
     const ctx = { sim: this.sim, stream: (name: string) => streams.stream(name), txLog: this.txLog, ledger: this.ledger, duration: scenario.duration, warmup: scenario.warmup };
-    const world = { fleet: scenario.fleet, grid: scenario.grid, market: scenario.market, workload: scenario.workload };
+    const world = { fleet: scenario.fleet, grid: scenario.grid, market: scenario.market, workload: scenario.workload, charging: scenario.charging };
     this.workload = new MarketWorkload(world, ctx, (g) => g % count === index);
     this.workload.start();
   }
 
   advance(step: WindowStep): PartitionWindow {
-    this.ledger.quote = step.quote;
+    this.ledger.fees = step.fees;
     if (step.last) this.sim.run(step.end);
     else this.sim.runBefore(step.end);
-    return { ...this.windowRecords(), tx: this.windowTransactions(), events: this.sim.events };
+    return { ...this.windowRecords(), tx: this.windowTransactions(), evs: step.last ? this.workload.evs() : null, events: this.sim.events };
   }
 
-  private windowRecords(): Pick<PartitionWindow, 'records' | 'capacityKw' | 'netLoadKw'> {
+  /** Each grid agent's charging-plan rounds (every partition makes the whole plan: it bounds what its EVs sell). */
+  chargingRounds(): number[] {
+    return this.workload.charging.rounds();
+  }
+
+  private windowRecords(): Pick<PartitionWindow, 'records' | 'netLoadKw'> {
     const records = this.workload.intervals().slice(this.recordsSent);
     this.recordsSent += records.length;
     const { hours } = this;
-    const capacityKw = Float64Array.from(records, (r) => this.workload.agentCapacityKw[r.agent]);
-    const netLoadKw = Float64Array.from(records, (r) => this.workload.grid.loadKw(r.agent, r.t_s) - r.energy_kwh / hours);
-    return { records, capacityKw, netLoadKw };
+    const netLoadKw = Float64Array.from(records, (r) => this.workload.grid.loadKw(r.agent, r.t_s) - r.energy_kwh / hours + r.charging_kw);
+    return { records, netLoadKw };
   }
 
   private windowTransactions(): Float64Array<ArrayBuffer> {

@@ -28,7 +28,7 @@ port.on('message', (step: WindowStep) => {
   } catch (error) {
     reply = { error: (error as Error).stack ?? String(error) };
   }
-  port.postMessage(reply, 'window' in reply ? [reply.window.tx.buffer, reply.window.capacityKw.buffer, reply.window.netLoadKw.buffer] : []);
+  port.postMessage(reply, 'window' in reply ? [reply.window.tx.buffer, reply.window.netLoadKw.buffer] : []);
   Atomics.store(signal, 0, 1);
   Atomics.notify(signal, 0);
 });

@@ -1,18 +1,23 @@
-// A split run's stand-in for the ledger inside one partition: it quotes the fee the real ledger quoted
+// A split run's stand-in for the ledger inside one partition: it quotes the fees the real ledger quoted
 // at the window's start and records each submission for the main thread, which submits it for real.
 
 import type { Ledger, LedgerGauges, LedgerReport } from '../../ledger/ledger.js';
 
-export class RecordingLedger implements Ledger {
-  /** The real ledger's fee quote at the current window's start. */
-  quote: number;
+/** Fee quotes by transaction size (bytes): every size a partition's workload submits. */
+export type FeeQuotes = Record<number, number>;
 
-  constructor(quote: number, private readonly onSubmit: (tx: number) => void) {
-    this.quote = quote;
+export class RecordingLedger implements Ledger {
+  /** The real ledger's fee quotes at the current window's start, by transaction size (bytes). */
+  fees: FeeQuotes;
+
+  constructor(fees: FeeQuotes, private readonly onSubmit: (tx: number) => void) {
+    this.fees = fees;
   }
 
-  feeFor(): number {
-    return this.quote;
+  feeFor(sizeBytes: number): number {
+    const fee = this.fees[sizeBytes];
+    if (fee === undefined) throw new Error(`a split run's partition has no fee quote for a ${sizeBytes}-byte transaction`);
+    return fee;
   }
 
   submit(tx: number): void {

@@ -1,6 +1,6 @@
 // A market run split over threads (docs/parallel.md): partitions of grid agents and their EVs advance
 // in lock-step windows of one market interval, each with the ledger's fee quote at the window's start;
-// the main thread merges their rows and transactions and drives the one real ledger on its own kernel.
+// the main thread merges their rows, transactions and evs.csv rows and drives the one real ledger on its own kernel.
 
 import { Simulation } from '../../engine/simulation.js';
 import { RngStreams } from '../../engine/rng.js';
@@ -12,6 +12,7 @@ import { createRunLedger, timeseriesBucket, type RunOutcome } from '../simulateR
 import { sampleTimeseries } from '../timeseriesSampler.js';
 import { MarketPartition, TX, type PartitionSpec } from './partition.js';
 import { RemotePartition } from './remotePartition.js';
+import type { FeeQuotes } from './recordingLedger.js';
 import { mergeWindow } from './mergeWindow.js';
 import { MarketReduction } from './marketReduction.js';
 
@@ -22,11 +23,12 @@ import { MarketReduction } from './marketReduction.js';
 export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: number, onProgress?: (simSeconds: number, events: number) => void): RunOutcome {
   if (scenario.workload.kind !== 'market') throw new Error('only a market run can be split');
   const { duration, warmup, market } = scenario;
-  const txSize = scenario.workload.txSize;
+  const sizes = [scenario.workload.txSize, scenario.charging.messageSize];
   const sim = new Simulation();
   const txLog = new TxLog();
   const ledger = createRunLedger(scenario, run, sim, new RngStreams(run.seed), txLog);
-  const reduction = new MarketReduction(warmup);
+  const reduction = new MarketReduction(warmup, market.interval / 3600);
+  const quotes = (): FeeQuotes => Object.fromEntries(sizes.map((size) => [size, ledger.feeFor(size)]));
   const timeseries = sampleTimeseries(sim, txLog, ledger, () => reduction.gauges(sim.now), timeseriesBucket(scenario), duration);
 
   let pending: Float64Array = new Float64Array(0);
@@ -36,7 +38,7 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
   });
 
   const count = Math.max(1, Math.min(threads, scenario.grid.agents));
-  const spec = (index: number): PartitionSpec => ({ scenario, seed: run.seed, index, count, quote: ledger.feeFor(txSize) });
+  const spec = (index: number): PartitionSpec => ({ scenario, seed: run.seed, index, count, fees: quotes() });
   const remotes = Array.from({ length: count - 1 }, (_, i) => new RemotePartition(spec(i + 1)));
   try {
     const local = new MarketPartition(spec(0));
@@ -44,7 +46,7 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
     let partitionEvents = 0;
     for (let k = 0; k < windows; k++) {
       const last = k === windows - 1;
-      const step = { quote: ledger.feeFor(txSize), end: last ? duration : (k + 1) * market.interval, last };
+      const step = { fees: quotes(), end: last ? duration : (k + 1) * market.interval, last };
       for (const remote of remotes) remote.send(step);
       const parts = [local.advance(step), ...remotes.map((remote) => remote.receive())];
       partitionEvents = parts.reduce((n, part) => n + part.events, 0);
@@ -59,9 +61,9 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
     // The events of one kernel holding the whole run: each partition clears every interval (count once),
     // and the main kernel's submissions stand for the workload's own.
     const events = sim.events - txLog.count + partitionEvents - (count - 1) * windows;
-    const metrics = runMetrics(txLog, ledger.report(), reduction.report(), warmup, duration, events);
+    const metrics = runMetrics(txLog, ledger.report(), reduction.report(local.chargingRounds()), warmup, duration, events);
     const blocks = scenario.outputs.blocks ? (ledger.blocks?.() ?? null) : null;
-    return { metrics, timeseries, market: reduction.records, log: txLog, blocks };
+    return { metrics, timeseries, market: reduction.records, log: txLog, blocks, evs: reduction.evs };
   } finally {
     for (const remote of remotes) remote.close();
   }

@@ -119,13 +119,17 @@ describe('market workload', () => {
 });
 
 describe('time-series gauges', () => {
-  it('reports the mean net load (load less V2G supply) and the V2G capacity of plugged-in EVs', () => {
+  it('reports the mean net load (load plus EV charging less V2G supply) and the V2G capacity of plugged-in EVs', () => {
     const { workload } = runWorld({ grid: { agents: 2 } });
     const records = workload.intervals();
     const intervals = records.length / 2;
-    const net = records.reduce((s, r) => s + workload.grid.loadKw(r.agent, r.t_s) - r.energy_kwh / 0.25, 0) / intervals;
+    const net = records.reduce((s, r) => s + workload.grid.loadKw(r.agent, r.t_s) - r.energy_kwh / 0.25 + r.charging_kw, 0) / intervals;
     const gauges = workload.gauges();
     expect(gauges.loadKw).toBeCloseTo(net, 6);
+    expect(gauges.chargingKw).toBeCloseTo(records.reduce((s, r) => s + r.charging_kw, 0) / intervals, 6);
+    expect(gauges.chargingKw).toBeGreaterThan(0);
+    expect(gauges.deficitKw).toBeCloseTo(records.reduce((s, r) => s + r.demand_kwh / 0.25, 0) / intervals, 6);
+    expect(gauges.v2gEnergyKwh).toBeGreaterThan(0);
     expect(gauges.v2gCapacityKw).toBeGreaterThan(0);
     // At most every plugged-in EV at its full 11 kW.
     expect(gauges.v2gCapacityKw).toBeLessThanOrEqual((11 * records.reduce((s, r) => s + r.evs, 0)) / intervals + 1e-9);

@@ -7,11 +7,13 @@ import type { Ledger } from '../../../src/ledger/ledger.js';
 import { marketWorkloadSchema } from '../../../src/scenario/schema.js';
 import { fleetSchema, gridSchema, marketSchema } from '../../../src/model/schema.js';
 import { MarketWorkload } from '../../../src/model/workload/market.js';
+import { chargingSchema } from '../../../src/model/charging/schema.js';
 
 export interface WorldOptions {
   fleet?: Record<string, unknown>;
   grid?: Record<string, unknown>;
   market?: Record<string, unknown>;
+  charging?: Record<string, unknown>;
   seed?: number;
   duration?: number;
   warmup?: number;
@@ -40,6 +42,7 @@ export function runWorld(options: WorldOptions = {}): { workload: MarketWorkload
       grid: gridSchema.parse(options.grid ?? {}),
       market: marketSchema.parse(options.market ?? {}),
       workload: marketWorkloadSchema.parse({ kind: 'market' }),
+      charging: chargingSchema.parse(options.charging ?? {}),
     },
     { sim, stream: (name) => streams.stream(name), txLog, ledger: stubLedger(options.fee ?? 0, txLog, sim), duration, warmup: options.warmup ?? 0 },
   );

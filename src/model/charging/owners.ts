@@ -1,0 +1,149 @@
+// The owner's side of each EV (after Kiaee, Cruden and Sharkh): what it sold and earned, what it charged and
+// paid, its battery wear and ledger fees, and the net benefit of taking part in V2G against not taking part.
+// It also enforces the departure energy: sold energy is made up from the charger's time the plan leaves spare.
+
+import type { Fleet } from '../fleet.js';
+import type { SessionTable } from '../sessionTable.js';
+import type { ChargingPlan } from './plan.js';
+import type { WorkloadReport } from '../workload/workload.js';
+
+/** evs.csv's columns after run_id and ledger. */
+export const EV_COLUMNS = ['ev_id', 'agent', 'arrival_s', 'departure_s', 'energy_sold_kwh', 'energy_charged_kwh', 'revenue', 'charging_cost', 'degradation_cost', 'fees', 'net_benefit'] as const;
+export type EvRow = Record<(typeof EV_COLUMNS)[number], number | null>;
+
+/** Offsets of an EV's session state: kWh still to recharge for what it sold (grid side), kWh sold, the current interval's
+ * planned and make-up kWh (between prepare and settle), charging less battery energy sold, its window (first and end
+ * interval, start in the plan's layout) and its sale limits (ChargingPlan.saleEnd, saleBudget). */
+const [PENDING, SESSION_SOLD, PLANNED, MAKE_UP, SESSION_NET, FIRST, END, START, SALE_END, SALE_BUDGET, STATE] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+export class OwnerAccounts {
+  readonly sold: Float64Array;
+  readonly revenue: Float64Array;
+  readonly degradation: Float64Array;
+  readonly charged: Float64Array;
+  readonly chargingCost: Float64Array;
+  /** What charging the energy V2G took out again cost (the only charging V2G adds; the plan is the same without it). */
+  readonly makeUpCost: Float64Array;
+  /**
+   * Each EV's state in the current session, one record of STATE fields per EV (read together every interval, so one
+   * EV's fields share cache lines): see the offsets below.
+   */
+  private readonly state: Float64Array;
+  /** Smallest margin (kWh) by which a departing session's net charging exceeded its need. */
+  minDepartureMargin = Infinity;
+
+  constructor(private readonly fleet: Fleet, private readonly plan: ChargingPlan) {
+    const n = fleet.size;
+    [this.sold, this.revenue, this.degradation, this.charged, this.chargingCost, this.makeUpCost] = Array.from({ length: 6 }, () => new Float64Array(n));
+    this.state = new Float64Array(n * STATE);
+  }
+
+  /** EV `ev` plugs in for session s: its window in the plan and its sale limits. */
+  plugIn(ev: number, s: number): void {
+    const { plan, state } = this;
+    const o = ev * STATE;
+    state.fill(0, o, o + STATE);
+    state[o + FIRST] = plan.sessionFirst[s];
+    state[o + END] = plan.sessionFirst[s] + plan.sessionLength[s];
+    state[o + START] = plan.sessionStart[s];
+    state[o + SALE_END] = plan.saleEnd[s];
+    state[o + SALE_BUDGET] = plan.saleBudget[s];
+  }
+
+  /**
+   * Before the market of interval k: EV `ev` takes its planned charge and makes up what it owes from the charger's
+   * power the plan leaves free; returns the most kWh it may sell: no more than it can make up in its later intervals,
+   * so it always leaves with its departure energy (selling while the plan charges nets off on the charger).
+   */
+  prepare(ev: number, k: number): number {
+    const { plan, state } = this;
+    const o = ev * STATE;
+    if (k < state[o + FIRST] || k >= state[o + END]) {
+      state[o + PLANNED] = state[o + MAKE_UP] = 0;
+      return 0;
+    }
+    const at = state[o + START] + k - state[o + FIRST];
+    const planned = plan.energy[at];
+    const pending = state[o + PENDING];
+    const makeUp = pending > 0 ? Math.min(pending, plan.upper[at] - planned) : 0;
+    state[o + PLANNED] = planned;
+    state[o + MAKE_UP] = makeUp;
+    if (k >= state[o + SALE_END]) return 0;
+    const recoverable = this.fleet.efficiency[ev] * (plan.spare[at] - (pending - makeUp));
+    return Math.max(0, Math.min(recoverable, state[o + SALE_BUDGET] - state[o + SESSION_SOLD]));
+  }
+
+  /** After the market: EV `ev` sold `sold` kWh at `price` and bought its charging at `buyPrice`; returns the kWh it charged. */
+  settle(ev: number, sold: number, price: number, buyPrice: number): number {
+    const { state } = this;
+    const o = ev * STATE;
+    const makeUp = state[o + MAKE_UP];
+    const charged = state[o + PLANNED] + makeUp;
+    if (charged > 0) {
+      state[o + SESSION_NET] += charged;
+      this.charged[ev] += charged;
+      this.chargingCost[ev] += buyPrice * charged;
+    }
+    if (makeUp > 0) {
+      state[o + PENDING] -= makeUp;
+      this.makeUpCost[ev] += buyPrice * makeUp;
+    }
+    if (sold > 0) {
+      const drawn = sold / this.fleet.efficiency[ev];
+      state[o + PENDING] += drawn;
+      state[o + SESSION_NET] -= drawn;
+      state[o + SESSION_SOLD] += sold;
+      this.sold[ev] += sold;
+      this.revenue[ev] += price * sold;
+      this.degradation[ev] += this.fleet.costLinear[ev] * sold;
+    }
+    return charged;
+  }
+
+  /** settle() for the first n EVs of `list`, which sold energy[j] each; returns the kWh they charged. */
+  settleAll(list: Int32Array, n: number, energy: ArrayLike<number>, price: number, buyPrice: number): number {
+    let charged = 0;
+    for (let j = 0; j < n; j++) charged += this.settle(list[j], energy[j] > 0 ? energy[j] : 0, price, buyPrice);
+    return charged;
+  }
+
+  /** EV `ev` leaves at the end of session s: records how its charging met the session's need. */
+  depart(ev: number, s: number): void {
+    const margin = this.state[ev * STATE + SESSION_NET] - this.plan.need(this.fleet.agent[ev], s);
+    if (margin < this.minDepartureMargin) this.minDepartureMargin = margin;
+  }
+
+  /** One evs.csv row per EV (its first session's arrival, its last session's departure), given each EV's ledger fees. */
+  rows(sessions: SessionTable, fees: Float64Array): EvRow[] {
+    const { fleet } = this;
+    return Array.from({ length: fleet.size }, (_, i) => {
+      const has = sessions.first[i + 1] > sessions.first[i];
+      return {
+        ev_id: i, agent: fleet.agent[i],
+        arrival_s: has ? sessions.arrive[sessions.first[i]] : null,
+        departure_s: has ? sessions.depart[sessions.first[i + 1] - 1] : null,
+        energy_sold_kwh: this.sold[i], energy_charged_kwh: this.charged[i], revenue: this.revenue[i],
+        charging_cost: this.chargingCost[i], degradation_cost: this.degradation[i], fees: fees[i],
+        net_benefit: this.netBenefit(i, fees[i]),
+      };
+    });
+  }
+
+  /** Revenue less battery wear, ledger fees and the cost of recharging what was sold: the gain over not taking part. */
+  netBenefit(i: number, fees: number): number {
+    return this.revenue[i] - this.degradation[i] - fees - this.makeUpCost[i];
+  }
+}
+
+export type ChargingReport = Pick<WorkloadReport, 'chargingIterations' | 'chargingEnergyKwh' | 'chargingCost' | 'ownersLosingShare'>;
+
+/** runs.csv's charging metrics from the evs.csv rows (in EV order, so the sums are taken in one order) and each agent's plan rounds. */
+export function chargingReport(rows: EvRow[], rounds: number[]): ChargingReport {
+  const withSessions = rows.filter((r) => r.arrival_s !== null);
+  return {
+    chargingIterations: Math.max(0, ...rounds),
+    chargingEnergyKwh: rows.reduce((sum, r) => sum + (r.energy_charged_kwh ?? 0), 0),
+    chargingCost: rows.reduce((sum, r) => sum + (r.charging_cost ?? 0), 0),
+    ownersLosingShare: withSessions.length > 0 ? withSessions.filter((r) => (r.net_benefit ?? 0) < 0).length / withSessions.length : null,
+  };
+}

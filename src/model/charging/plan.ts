@@ -1,0 +1,138 @@
+// The day-ahead charging plan of a run: for every session, its charging window in market intervals, its
+// per-interval bounds and the energy it needs for departure; solved per grid agent by the scenario's policy
+// (uncontrolled, or the valley-filling protocol on the agent's load from grid.load) over the whole horizon.
+
+import type { Fleet } from '../fleet.js';
+import type { GridAgents } from '../grid.js';
+import type { SessionTable } from '../sessionTable.js';
+import type { ChargingConfig } from './schema.js';
+import type { ChargingProblem, ChargingSolution } from './problem.js';
+import { chargeUncontrolled } from './uncontrolled.js';
+import { fillValleys } from './valleyFilling.js';
+
+export class ChargingPlan {
+  readonly problems: ChargingProblem[] = [];
+  readonly solutions: ChargingSolution[] = [];
+  /** Each session's index in its agent's problem (every session has one; its window may be empty). */
+  readonly local: Int32Array;
+  /**
+   * Where V2G may sell for each session so that it can always recharge for departure: only in intervals before
+   * saleEnd[s], and at most saleBudget[s] kWh in all, which the charger's spare time after saleEnd[s] - 1 recharges.
+   */
+  readonly saleEnd: Int32Array;
+  readonly saleBudget: Float64Array;
+  /**
+   * Every session's window in one layout (agent by agent, the agents' problems are views of it): session s's interval
+   * sessionFirst[s] + t is at sessionStart[s] + t, for t < sessionLength[s]; there, the kWh planned, the charger's bound,
+   * and the kWh the charger could still take beyond the plan in the session's later intervals.
+   */
+  readonly sessionFirst: Int32Array;
+  readonly sessionStart: Int32Array;
+  readonly sessionLength: Int32Array;
+  readonly energy: Float64Array;
+  readonly upper: Float64Array;
+  readonly spare: Float64Array;
+
+  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, seconds: number, config: ChargingConfig) {
+    const intervals = grid.intervals;
+    const hours = seconds / 3600;
+    this.local = new Int32Array(sessions.count);
+    const counts = new Int32Array(grid.count);
+    const lengths = new Int32Array(grid.count);
+    const firstOf = (s: number) => Math.min(intervals, Math.max(0, Math.ceil(sessions.arrive[s] / seconds)));
+    const endOf = (s: number) => Math.max(firstOf(s), Math.min(intervals, Math.ceil(sessions.depart[s] / seconds)));
+    for (let i = 0; i < fleet.size; i++) {
+      const g = fleet.agent[i];
+      for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) {
+        this.local[s] = counts[g]++;
+        lengths[g] += endOf(s) - firstOf(s);
+      }
+    }
+    const agentStart = new Int32Array(grid.count + 1);
+    for (let g = 0; g < grid.count; g++) agentStart[g + 1] = agentStart[g] + lengths[g];
+    const total = agentStart[grid.count];
+    this.upper = new Float64Array(total);
+    this.energy = new Float64Array(total);
+    this.spare = new Float64Array(total);
+    for (let g = 0; g < grid.count; g++) {
+      const n = counts[g];
+      this.problems.push({
+        intervals, hours, count: n,
+        baseKw: Float64Array.from({ length: intervals }, (_, k) => grid.loadKw(g, k * seconds)),
+        first: new Int32Array(n), offset: new Int32Array(n + 1), upper: this.upper.subarray(agentStart[g], agentStart[g + 1]), need: new Float64Array(n),
+      });
+    }
+    this.sessionFirst = new Int32Array(sessions.count);
+    this.sessionStart = new Int32Array(sessions.count);
+    this.sessionLength = new Int32Array(sessions.count);
+    const filled = new Int32Array(grid.count);
+    for (let i = 0; i < fleet.size; i++) {
+      const p = this.problems[fleet.agent[i]];
+      const target = Math.max(config.departureSoc, fleet.reserve[i]);
+      for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) {
+        const j = this.local[s];
+        const first = firstOf(s);
+        const end = endOf(s);
+        p.first[j] = first;
+        const at = (p.offset[j] = filled[fleet.agent[i]]);
+        p.offset[j + 1] = at + end - first;
+        filled[fleet.agent[i]] = at + end - first;
+        this.sessionFirst[s] = first;
+        this.sessionStart[s] = agentStart[fleet.agent[i]] + at;
+        this.sessionLength[s] = end - first;
+        let room = 0;
+        for (let k = first; k < end; k++) {
+          const plugged = Math.min(seconds, sessions.depart[s] - k * seconds) / 3600;
+          room += p.upper[at + k - first] = fleet.powerKw[i] * plugged;
+        }
+        p.need[j] = Math.min(room, Math.max(0, (target - sessions.soc[s]) * fleet.capacityKwh[i]));
+      }
+    }
+    this.problems.forEach((p, g) => {
+      const solution = config.policy === 'valley-filling' ? fillValleys(p, config) : chargeUncontrolled(p);
+      this.energy.set(solution.energy, agentStart[g]);
+      solution.energy = this.energy.subarray(agentStart[g], agentStart[g + 1]);
+      this.solutions.push(solution);
+      spareAfterEach(p, solution.energy, this.spare.subarray(agentStart[g], agentStart[g + 1]));
+    });
+    this.saleEnd = new Int32Array(sessions.count);
+    this.saleBudget = new Float64Array(sessions.count);
+    for (let i = 0; i < fleet.size; i++) {
+      for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) this.limitSales(fleet, i, s, Math.max(0, sessions.soc[s] - fleet.reserve[i]) * fleet.capacityKwh[i] * fleet.efficiency[i]);
+    }
+  }
+
+  /**
+   * Session s may sell its whole V2G budget (kWh above the reserve) up to the latest interval after which the spare
+   * time recharges it; where even its first interval's spare cannot, it sells only in its first interval, as much as that spare allows.
+   */
+  private limitSales(fleet: Fleet, i: number, s: number, budget: number): void {
+    const from = this.sessionStart[s];
+    const n = this.sessionLength[s];
+    let last = n - 1;
+    while (last > 0 && fleet.efficiency[i] * this.spare[from + last] < budget) last--;
+    this.saleEnd[s] = this.sessionFirst[s] + (n > 0 ? last + 1 : 0);
+    this.saleBudget[s] = n > 0 ? Math.min(budget, fleet.efficiency[i] * this.spare[from + last]) : 0;
+  }
+
+  /** kWh session s of an EV at agent g needs for departure. */
+  need(g: number, s: number): number {
+    return this.problems[g].need[this.local[s]];
+  }
+
+  /** Protocol rounds each agent ran (0 for uncontrolled charging). */
+  rounds(): number[] {
+    return this.solutions.map((sol) => sol.rounds);
+  }
+}
+
+/** Writes for every interval of every session the charger's kWh left over by the plan in the session's later intervals. */
+function spareAfterEach(p: ChargingProblem, energy: Float64Array, spare: Float64Array): void {
+  for (let j = 0; j < p.count; j++) {
+    let later = 0;
+    for (let at = p.offset[j + 1] - 1; at >= p.offset[j]; at--) {
+      spare[at] = later;
+      later += p.upper[at] - energy[at];
+    }
+  }
+}

@@ -1,0 +1,66 @@
+// Charging inside the market workload: every session leaves with its departure energy under both policies,
+// valley filling lowers the peak of load plus charging, evs rows add up by hand, protocol messages reach the ledger.
+
+import { describe, expect, it } from 'vitest';
+import { runWorld } from '../../model/workload/marketWorld.js';
+
+const WORLD = { seed: 3, fleet: { size: 120 }, grid: { agents: 2 } };
+
+/** Largest total of base load plus EV charging (kW) over the agents' intervals. */
+function peakLoad(world: ReturnType<typeof runWorld>): number {
+  const { workload } = world;
+  return Math.max(...workload.intervals().map((r) => workload.grid.loadKw(r.agent, r.t_s) + r.charging_kw));
+}
+
+describe('charging in the market', () => {
+  it.each(['uncontrolled', 'valley-filling'])('leaves every departing session with its departure energy (%s)', (policy) => {
+    const world = runWorld({ ...WORLD, charging: { policy } });
+    const { owners, charging } = world.workload;
+    expect(owners.minDepartureMargin).toBeGreaterThan(-1e-9);
+    expect(owners.minDepartureMargin).toBeLessThan(Infinity);
+    const needs = charging.problems.reduce((s, p) => s + p.need.reduce((a, b) => a + b, 0), 0);
+    expect(needs).toBeGreaterThan(0);
+    expect(world.workload.report().chargingEnergyKwh).toBeGreaterThanOrEqual(needs - 1e-6);
+    expect(world.workload.report().energyTradedKwh).toBeGreaterThan(0);
+  });
+
+  it('lowers the peak of load plus charging with valley filling, and reports its rounds', () => {
+    const uncontrolled = runWorld({ ...WORLD, charging: { policy: 'uncontrolled' } });
+    const valley = runWorld({ ...WORLD, charging: { policy: 'valley-filling', iterations: 40 } });
+    expect(peakLoad(valley)).toBeLessThan(peakLoad(uncontrolled));
+    expect(uncontrolled.workload.report().chargingIterations).toBe(0);
+    const rounds = valley.workload.report().chargingIterations ?? 0;
+    expect(rounds).toBeGreaterThan(1);
+    expect(rounds).toBeLessThanOrEqual(40);
+  });
+
+  it('writes evs rows whose net benefit is revenue less wear, fees and the make-up charging', () => {
+    const { workload } = runWorld({ ...WORLD, fee: 0.01 });
+    const rows = workload.evs();
+    expect(rows).toHaveLength(120);
+    const seller = rows.find((r) => (r.energy_sold_kwh ?? 0) > 0)!;
+    const i = seller.ev_id!;
+    expect(seller.agent).toBe(workload.fleet.agent[i]);
+    expect(seller.degradation_cost).toBeCloseTo(workload.fleet.costLinear[i] * seller.energy_sold_kwh!, 12);
+    expect(seller.fees).toBeGreaterThan(0);
+    const makeUp = workload.owners.makeUpCost[i];
+    expect(seller.net_benefit).toBeCloseTo(seller.revenue! - seller.degradation_cost! - seller.fees! - makeUp, 12);
+    expect(seller.charging_cost).toBeGreaterThanOrEqual(makeUp);
+    const sold = workload.intervals().reduce((s, r) => s + r.energy_kwh, 0);
+    expect(rows.reduce((s, r) => s + (r.energy_sold_kwh ?? 0), 0)).toBeCloseTo(sold, 6);
+    const losing = rows.filter((r) => r.arrival_s !== null && r.net_benefit! < 0).length / rows.filter((r) => r.arrival_s !== null).length;
+    expect(workload.report().ownersLosingShare).toBeCloseTo(losing, 12);
+  });
+
+  it('settles one message per EV window and round on the ledger when asked', () => {
+    const quiet = runWorld({ ...WORLD, charging: { policy: 'valley-filling', iterations: 5 } });
+    const chatty = runWorld({ ...WORLD, charging: { policy: 'valley-filling', iterations: 5, settleMessages: true, messageSize: 80 } });
+    const extra = chatty.txLog.count - quiet.txLog.count;
+    const windows = chatty.workload.charging.problems.reduce((s, p) => s + Array.from({ length: p.count }, (_, j) => (p.offset[j + 1] > p.offset[j] ? 1 : 0)).reduce<number>((a, b) => a + b, 0), 0);
+    expect(chatty.workload.report().chargingIterations).toBe(5);
+    expect(extra).toBe(windows * 5);
+    let zeroValue = 0;
+    for (let id = 0; id < chatty.txLog.count; id++) if (chatty.txLog.sizeBytes[id] === 80 && chatty.txLog.value[id] === 0) zeroValue++;
+    expect(zeroValue).toBe(extra);
+  });
+});
