@@ -11,6 +11,8 @@ import { LEDGER_KINDS } from '../ledger/kinds.js';
 import { benchDayAhead, benchMarket, benchValleyFilling } from '../model/bench.js';
 import { loadScenario, parseScenario } from '../scenario/load.js';
 import { runScenario } from '../runner/runScenario.js';
+import { simulateRun } from '../runner/simulateRun.js';
+import { buildRunList } from '../scenario/runList.js';
 import { SCENARIOS_DIR } from '../scenario/bundled.js';
 import { timed } from '../timing/measurement.js';
 import type { BenchWorkload } from './measure.js';
@@ -66,6 +68,21 @@ export const WORKLOADS: BenchWorkload[] = [
       const speedUp = one.seconds / two.seconds;
       const calibrationSpeedUp = twoThreadsCalibration / oneThreadCalibration;
       return { speed: 4 / two.seconds, unit: 'runs/s', ratio: speedUp / calibrationSpeedUp, ratioMeaning: 'speed-up from 1 to 2 workers / the calibration loop\'s from 1 to 2 threads', wallSeconds: one.seconds + two.seconds, details: { oneWorkerSeconds: one.seconds, twoWorkersSeconds: two.seconds, speedUp, calibrationSpeedUp, cores: availableParallelism() } };
+    },
+  },
+  {
+    name: 'split-run',
+    threads: 2,
+    description: 'one market run (a day, 20,000 EVs, 8 agents, LightChain; quick: 3,000 EVs) on 2 threads (--split 2) over the same run on 1 (aim >= 1.6 on 2 idle cores)',
+    async run(quick) {
+      const evs = quick ? 3_000 : 20_000;
+      const loaded = parseScenario(`name: bench-split\nseed: 3\nduration: 1d\nfleet: {size: ${evs}}\ngrid: {agents: 8}\nledgers: [{kind: lightchain}]\n`, 'bench-split.yaml');
+      const [run] = buildRunList(loaded.points, loaded.scenario.seed, 1);
+      const scenario = loaded.points[0].scenario;
+      const one = timed(() => simulateRun(scenario, run, undefined, 1));
+      const two = timed(() => simulateRun(scenario, run, undefined, 2));
+      const events = one.value.metrics.events ?? 0;
+      return { speed: events / two.seconds, unit: 'events/s', ratio: one.seconds / two.seconds, ratioMeaning: 'one run on 2 threads / on 1 thread', wallSeconds: one.seconds + two.seconds, details: { evs, oneThreadSeconds: one.seconds, twoThreadsSeconds: two.seconds, events, cores: availableParallelism() } };
     },
   },
   {

@@ -15,6 +15,7 @@ interface RunArgs extends ScenarioArgs {
   quiet: boolean;
   json: boolean;
   report: boolean;
+  split: number;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -28,10 +29,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('resume', { type: 'boolean', default: false, describe: 'skip runs whose results already exist (intact) in --out; re-run damaged ones' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
       .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable summary on stdout' })
+      .option('split', { type: 'number', default: 1, describe: 'threads per market run: its grid agents and their EVs split over them (docs/parallel.md); results identical for any value' })
       .option('report', { type: 'boolean', default: true, describe: 'build charts, report.html and notebook.ipynb at the end (--no-report skips; so does outputs.report: false)' }) as never,
   handler: (args) =>
     withScenarioErrors(async () => {
       const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+      if (!(Number.isInteger(args.split) && args.split >= 1)) throw usage('--split', `expected a whole number >= 1, got ${args.split}`);
       const [{ loadScenario }, { resolveScenarioArgument }, { scenarioWarnings }, { checkResources, estimateResources }, { buildRunList }, { runScenario, shardOf }, { progressReporter }, { summaryTable }] = await Promise.all([
         import('../scenario/load.js'),
         import('../scenario/bundled.js'),
@@ -50,7 +53,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       const reporter = progressReporter(args.quiet || args.json ? 'quiet' : 'auto');
       const stop = stopOnSignals();
       const onNotice = (message: string) => process.stderr.write(`dv2g: ${message}\n`);
-      const summary = await runScenario(loaded, { outDir, workers, shard, resume: args.resume, force: args.force, signal: stop.signal, onNotice, onProgress: (p) => reporter.update(p) });
+      const summary = await runScenario(loaded, { outDir, workers, split: args.split, shard, resume: args.resume, force: args.force, signal: stop.signal, onNotice, onProgress: (p) => reporter.update(p) });
       reporter.stop();
       stop.dispose();
 

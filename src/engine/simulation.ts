@@ -78,4 +78,10 @@ export class Simulation {
     }
     if (!this.stopped && until !== Infinity && until > this.now) this.now = until;
   }
+
+  /** Processes the events strictly before `until` (a lock-step window's end), then sets the clock to `until`. */
+  runBefore(until: number): void {
+    for (let next = this.queue.peekTime(); next < until; next = this.queue.peekTime()) this.run(next);
+    if (until > this.now) this.now = until;
+  }
 }

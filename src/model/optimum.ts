@@ -27,8 +27,11 @@ export class DayAheadOptimum {
   private readonly local: Int32Array;
   private readonly firsts: Int32Array[] = [];
 
-  /** `sales`: where each session may sell and how much in all, so that it can still recharge for departure (ChargingPlan). */
-  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, window: OptimumWindow, sales?: SaleLimits) {
+  /**
+   * `sales`: where each session may sell and how much in all, so that it can still recharge for departure (ChargingPlan).
+   * Only the agents `ownsAgent` picks are solved (one partition of a split run); the others get the problem without EVs.
+   */
+  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, window: OptimumWindow, sales?: SaleLimits, ownsAgent: (g: number) => boolean = () => true) {
     const { seconds, firstInterval, intervals } = window;
     const hours = seconds / 3600;
     this.local = new Int32Array(sessions.count).fill(-1);
@@ -39,7 +42,8 @@ export class DayAheadOptimum {
       for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) if (firstOf(s) < endOf(s)) this.local[s] = counts[fleet.agent[i]]++;
     }
     for (let g = 0; g < grid.count; g++) {
-      const n = counts[g];
+      const owned = ownsAgent(g);
+      const n = owned ? counts[g] : 0;
       const problem = {
         intervals, peakerPrice: grid.peakerPrice[g], count: n,
         demand: grid.deficits.subarray(g * intervals, (g + 1) * intervals).map((d, k) => (k < firstInterval ? 0 : d)),
@@ -47,7 +51,7 @@ export class DayAheadOptimum {
         first: new Int32Array(n), end: new Int32Array(n), full: new Float64Array(n), tail: new Float64Array(n),
       };
       const evOf = new Int32Array(n);
-      for (let i = 0; i < fleet.size; i++) {
+      for (let i = 0; owned && i < fleet.size; i++) {
         if (fleet.agent[i] !== g) continue;
         for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) {
           const j = this.local[s];

@@ -27,6 +27,9 @@ export class Settlement {
   /** Sum and count of (submission - trade time) over settled trades made after warm-up. */
   delaySum = 0;
   delayCount = 0;
+  /** The latest transaction's share of delaySum and delayCount (a split run sums them in its own order). */
+  lastDelaySum = 0;
+  lastDelayCount = 0;
 
   /** Fees each EV paid for its settlement transactions. */
   readonly feesPaid: Float64Array;
@@ -84,8 +87,10 @@ export class Settlement {
     this.feesPaid[ev] += fee;
     this.settledTrades += this.pendingTrades[ev];
     this.settledValue += value;
-    this.delaySum += this.pendingAfterWarmup[ev] * sim.now - this.pendingTimeSum[ev];
-    this.delayCount += this.pendingAfterWarmup[ev];
+    this.lastDelaySum = this.pendingAfterWarmup[ev] * sim.now - this.pendingTimeSum[ev];
+    this.lastDelayCount = this.pendingAfterWarmup[ev];
+    this.delaySum += this.lastDelaySum;
+    this.delayCount += this.lastDelayCount;
     this.pendingValue[ev] = 0;
     this.pendingTrades[ev] = 0;
     this.pendingTimeSum[ev] = 0;

@@ -17,6 +17,8 @@ export interface RunTask {
   run: RunSpec;
   outDir: string;
   identity: StoreIdentity;
+  /** Threads that carry a market run's partitions (1: the run's own thread only); results do not depend on it. */
+  split?: number;
 }
 
 /** Where a running run stands (posted about once a second of wall time while it runs). */
@@ -58,7 +60,7 @@ export function executeRun(task: RunTask, onProgress?: (progress: RunProgress) =
   });
   try {
     if (faultInjected(run.runId)) throw new Error(`fault injected by DV2G_FAIL_RUNS for ${run.runId}`);
-    const outcome = simulateRun(scenario, run, report);
+    const outcome = simulateRun(scenario, run, report, task.split);
     const paths = storePaths(outDir, run.runId);
     const sides = {
       transactions: scenario.outputs.transactions ? writeTransactions(paths.transactions, run, outcome.log) : null,

@@ -22,6 +22,8 @@ export interface Shard {
 export interface RunOptions {
   outDir: string;
   workers: number;
+  /** Threads per market run (its partitions' threads; default 1); the CSVs do not depend on it. */
+  split?: number;
   shard?: Shard;
   resume?: boolean;
   /** Write into an --out that is not a dv2g results directory. */
@@ -94,7 +96,7 @@ async function runLocked(loaded: LoadedScenario, runs: RunSpec[], totalRuns: num
   // Written first as `interrupted`, so a run killed outright still identifies its scenario for --resume.
   writeManifest(outDir, manifestOf('interrupted', new Set()));
   const pending = options.resume ? runs.filter((r) => needsRun(outDir, r, identity, options.onNotice)) : runs;
-  const tasks = longestFirst(pending.map((run): RunTask => ({ scenario: loaded.points[run.point].scenario, run, outDir, identity })));
+  const tasks = longestFirst(pending.map((run): RunTask => ({ scenario: loaded.points[run.point].scenario, run, outDir, identity, split: options.split })));
   const running = new Map<string, RunProgress>();
   let finishedEvents = 0;
   const progress: Progress = { done: runs.length - pending.length, total: runs.length, failed: 0, events: 0, elapsedSeconds: 0, running: [] };

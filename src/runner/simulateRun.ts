@@ -7,7 +7,7 @@ import { TxLog } from '../metrics/txLog.js';
 import { runMetrics, type MetricValue } from '../metrics/runMetrics.js';
 import { createLedger } from '../ledger/registry.js';
 import { deviceLookup } from '../devices/deviceModel.js';
-import type { BlockColumns } from '../ledger/ledger.js';
+import type { BlockColumns, Ledger } from '../ledger/ledger.js';
 import { createWorkload } from '../model/workload/registry.js';
 import type { MarketIntervalRecord } from '../model/workload/workload.js';
 import type { EvRow } from '../model/charging/owners.js';
@@ -15,6 +15,8 @@ import type { Scenario } from '../scenario/schema.js';
 import type { RunSpec } from '../scenario/runList.js';
 import { DEFAULT_BUCKETS } from '../scenario/limits.js';
 import type { TimeseriesRow } from '../store/runStore.js';
+import { sampleTimeseries } from './timeseriesSampler.js';
+import { simulateSplitRun } from './split/splitRun.js';
 
 export interface RunOutcome {
   metrics: Record<string, MetricValue>;
@@ -30,52 +32,22 @@ export interface RunOutcome {
 /** Events between two calls of a run's progress hook (cheap enough to ignore, frequent enough for ~1 s updates). */
 const PROGRESS_EVERY_EVENTS = 65_536;
 
-/** `onProgress` hears the simulated time and events reached, every PROGRESS_EVERY_EVENTS events. */
-export function simulateRun(scenario: Scenario, run: RunSpec, onProgress?: (simSeconds: number, events: number) => void): RunOutcome {
+/**
+ * `onProgress` hears the simulated time and events reached, every PROGRESS_EVERY_EVENTS events (a market
+ * run: every market interval). A market run always takes the partitioned path (src/runner/split/), its
+ * partitions carried by `split` threads; its results do not depend on `split`.
+ */
+export function simulateRun(scenario: Scenario, run: RunSpec, onProgress?: (simSeconds: number, events: number) => void, split = 1): RunOutcome {
+  if (scenario.workload.kind === 'market') return simulateSplitRun(scenario, run, split, onProgress);
   const sim = new Simulation();
   if (onProgress) sim.everyEvents(PROGRESS_EVERY_EVENTS, () => onProgress(sim.now, sim.events));
   const streams = new RngStreams(run.seed);
   const txLog = new TxLog();
   const { duration, warmup } = scenario;
-  const ledger = createLedger(scenario.ledgers[run.ledgerIndex], {
-    sim,
-    stream: (name) => streams.stream(`ledger.${name}`),
-    txLog,
-    network: scenario.network,
-    duration,
-    warmup,
-    device: deviceLookup(scenario.devices),
-    agents: scenario.grid.agents,
-  });
+  const ledger = createRunLedger(scenario, run, sim, streams, txLog);
   const workload = createWorkload(scenario, { sim, stream: (name) => streams.stream(name), txLog, ledger, duration, warmup });
 
-  const timeseries: TimeseriesRow[] = [];
-  const bucket = scenario.outputs.timeseriesInterval ?? duration / DEFAULT_BUCKETS;
-  let lastSubmitted = 0, lastConfirmed = 0;
-  const sample = sim.register(() => {
-    const g = ledger.gauges();
-    const w = workload.gauges();
-    timeseries.push({
-      t_s: sim.now,
-      submitted: txLog.count - lastSubmitted,
-      confirmed: txLog.confirmations - lastConfirmed,
-      tips: g.tips,
-      mempool: g.mempool,
-      price: w.price,
-      energy_kwh: w.energyKwh,
-      load_kw: w.loadKw,
-      v2g_capacity_kw: w.v2gCapacityKw,
-      charging_kw: w.chargingKw,
-      v2g_energy_kwh: w.v2gEnergyKwh,
-      deficit_kw: w.deficitKw,
-      ledger_bytes: g.ledgerBytes,
-    });
-    lastSubmitted = txLog.count;
-    lastConfirmed = txLog.confirmations;
-    const next = Math.min(duration, sim.now + bucket);
-    if (next > sim.now) sim.at(next, sample);
-  });
-  sim.at(Math.min(bucket, duration), sample);
+  const timeseries = sampleTimeseries(sim, txLog, ledger, () => workload.gauges(), timeseriesBucket(scenario), duration);
 
   workload.start();
   sim.run(duration);
@@ -83,4 +55,23 @@ export function simulateRun(scenario: Scenario, run: RunSpec, onProgress?: (simS
   const metrics = runMetrics(txLog, ledger.report(), workload.report(), warmup, duration, sim.events);
   const blocks = scenario.outputs.blocks ? (ledger.blocks?.() ?? null) : null;
   return { metrics, timeseries, market: workload.intervals?.() ?? [], log: txLog, blocks, evs: workload.evs?.() ?? null };
+}
+
+/** The run's ledger under test, on kernel `sim`, with its own named streams. */
+export function createRunLedger(scenario: Scenario, run: RunSpec, sim: Simulation, streams: RngStreams, txLog: TxLog): Ledger {
+  return createLedger(scenario.ledgers[run.ledgerIndex], {
+    sim,
+    stream: (name) => streams.stream(`ledger.${name}`),
+    txLog,
+    network: scenario.network,
+    duration: scenario.duration,
+    warmup: scenario.warmup,
+    device: deviceLookup(scenario.devices),
+    agents: scenario.grid.agents,
+  });
+}
+
+/** Seconds of one time-series bucket. */
+export function timeseriesBucket(scenario: Scenario): number {
+  return scenario.outputs.timeseriesInterval ?? scenario.duration / DEFAULT_BUCKETS;
 }

@@ -16,3 +16,15 @@ export function siblingModule(name: string, base: string): URL {
 export function loaderFlags(): string[] {
   return FROM_SOURCE ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
 }
+
+/**
+ * Code for a Worker started with `eval: true` that loads module `url`: from source, it registers tsx in
+ * the worker itself first, which works even while the starting thread blocks (a split run's partitions).
+ */
+export function workerBootCode(url: URL): string {
+  const load = `import(${JSON.stringify(url.href)})`;
+  if (!FROM_SOURCE) return load;
+  // tsx's `./esm/api` export for `import`, beside the loader that `tsx` resolves to.
+  const tsx = new URL('./esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx'))).href;
+  return `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return ${load}; })`;
+}

@@ -17,13 +17,17 @@ export class ProtocolMessages {
     this.postKind = ctx.sim.register((ev) => this.post(ev));
   }
 
-  /** Schedules every message of the plan's rounds: EV i's message of round r at warm-up + (r + phase_i) x roundTime. */
-  schedule(plan: ChargingPlan, fleet: Fleet, sessions: SessionTable): void {
+  /**
+   * Schedules every message of the plan's rounds: EV i's message of round r at warm-up + (r + phase_i) x roundTime;
+   * only for the EVs of the agents `ownsAgent` picks (every EV still draws its phase, so the stream is the same).
+   */
+  schedule(plan: ChargingPlan, fleet: Fleet, sessions: SessionTable, ownsAgent: (g: number) => boolean = () => true): void {
     const phase = this.ctx.stream('charging.messagePhase');
     const rounds = plan.rounds();
     for (let i = 0; i < fleet.size; i++) {
       const offset = phase();
       const g = fleet.agent[i];
+      if (!ownsAgent(g)) continue;
       const p = plan.problems[g];
       let windows = 0;
       for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) {

@@ -5,6 +5,7 @@
 import type { Fleet } from '../fleet.js';
 import type { SessionTable } from '../sessionTable.js';
 import type { ChargingPlan } from './plan.js';
+import type { WorkloadReport } from '../workload/workload.js';
 
 /** evs.csv's columns after run_id and ledger. */
 export const EV_COLUMNS = ['ev_id', 'agent', 'arrival_s', 'departure_s', 'energy_sold_kwh', 'energy_charged_kwh', 'revenue', 'charging_cost', 'degradation_cost', 'fees', 'net_benefit'] as const;
@@ -132,4 +133,17 @@ export class OwnerAccounts {
   netBenefit(i: number, fees: number): number {
     return this.revenue[i] - this.degradation[i] - fees - this.makeUpCost[i];
   }
+}
+
+export type ChargingReport = Pick<WorkloadReport, 'chargingIterations' | 'chargingEnergyKwh' | 'chargingCost' | 'ownersLosingShare'>;
+
+/** runs.csv's charging metrics from the evs.csv rows (in EV order, so the sums are taken in one order) and each agent's plan rounds. */
+export function chargingReport(rows: EvRow[], rounds: number[]): ChargingReport {
+  const withSessions = rows.filter((r) => r.arrival_s !== null);
+  return {
+    chargingIterations: Math.max(0, ...rounds),
+    chargingEnergyKwh: rows.reduce((sum, r) => sum + (r.energy_charged_kwh ?? 0), 0),
+    chargingCost: rows.reduce((sum, r) => sum + (r.charging_cost ?? 0), 0),
+    ownersLosingShare: withSessions.length > 0 ? withSessions.filter((r) => (r.net_benefit ?? 0) < 0).length / withSessions.length : null,
+  };
 }

@@ -14,7 +14,7 @@ import { SessionTable } from '../sessionTable.js';
 import { dayAheadOptimumOf, DayAheadOptimum } from '../optimum.js';
 import { MarketWorkspace, optimalityGap, solveMarket, type MarketInstance, type MarketOutcome, type MarketTerms } from '../market/solve.js';
 import { ChargingPlan } from '../charging/plan.js';
-import { OwnerAccounts, type EvRow } from '../charging/owners.js';
+import { OwnerAccounts, chargingReport, type ChargingReport, type EvRow } from '../charging/owners.js';
 import { ProtocolMessages } from '../charging/messages.js';
 import type { ChargingConfig } from '../charging/schema.js';
 import type { MarketIntervalRecord, Workload, WorkloadContext, WorkloadGauges, WorkloadReport } from './workload.js';
@@ -82,7 +82,8 @@ export class MarketWorkload implements Workload {
   /** Each EV's fixed delay from a settlement round to its offer (its own clock's phase), seconds. */
   private readonly settlementPhase: Float64Array;
 
-  constructor(private readonly scenario: MarketScenario, private readonly ctx: WorkloadContext) {
+  /** `ownsAgent` picks the grid agents (and their EVs) this workload simulates: all of them, or one partition of a split run. */
+  constructor(private readonly scenario: MarketScenario, private readonly ctx: WorkloadContext, private readonly ownsAgent: (g: number) => boolean = () => true) {
     const { fleet, grid, market } = scenario;
     this.fleet = new Fleet(fleet, grid.agents, ctx.stream);
     const evsPerAgent = this.fleet.perAgent(grid.agents);
@@ -92,8 +93,9 @@ export class MarketWorkload implements Workload {
     this.sessions = new SessionTable(this.fleet, fleet, ctx.duration, worldKey);
     const window = { seconds: market.interval, firstInterval: Math.ceil(ctx.warmup / market.interval), intervals };
     this.charging = new ChargingPlan(this.fleet, this.sessions, this.grid, market.interval, scenario.charging);
-    const key = JSON.stringify([worldKey, fleet, grid, window, scenario.charging]);
-    this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window, this.charging));
+    const owned = Array.from({ length: grid.agents }, (_, g) => ownsAgent(g));
+    const key = JSON.stringify([worldKey, fleet, grid, window, scenario.charging, owned]);
+    this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window, this.charging, ownsAgent));
     this.session = this.sessions.first.slice(0, fleet.size);
     this.owners = new OwnerAccounts(this.fleet, this.charging);
     const { settleMessages, policy } = scenario.charging;
@@ -120,8 +122,8 @@ export class MarketWorkload implements Workload {
 
   /** Plugs in the EVs whose first session began before the run, schedules everyone else's arrival and the first clearing. */
   start(): void {
-    for (let i = 0; i < this.fleet.size; i++) this.scheduleArrival(i);
-    this.messages?.schedule(this.charging, this.fleet, this.sessions);
+    for (let i = 0; i < this.fleet.size; i++) if (this.ownsAgent(this.fleet.agent[i])) this.scheduleArrival(i);
+    this.messages?.schedule(this.charging, this.fleet, this.sessions, this.ownsAgent);
     this.ctx.sim.schedule(0, this.clearKind);
   }
 
@@ -151,20 +153,13 @@ export class MarketWorkload implements Workload {
   }
 
   /** The charging plan's rounds and the owners' side over the run (evs.csv aggregated). */
-  private chargingReport(): Pick<WorkloadReport, 'chargingIterations' | 'chargingEnergyKwh' | 'chargingCost' | 'ownersLosingShare'> {
-    const rows = this.evs();
-    const withSessions = rows.filter((r) => r.arrival_s !== null);
-    return {
-      chargingIterations: Math.max(0, ...this.charging.rounds()),
-      chargingEnergyKwh: this.owners.charged.reduce((a, b) => a + b, 0),
-      chargingCost: this.owners.chargingCost.reduce((a, b) => a + b, 0),
-      ownersLosingShare: withSessions.length > 0 ? withSessions.filter((r) => (r.net_benefit ?? 0) < 0).length / withSessions.length : null,
-    };
+  private chargingReport(): ChargingReport {
+    return chargingReport(this.evs(), this.charging.rounds());
   }
 
-  /** evs.csv: one row per EV (the owner's side of V2G and charging over the run). */
+  /** evs.csv: one row per EV this workload simulates (the owner's side of V2G and charging over the run), in EV order. */
   evs(): EvRow[] {
-    return this.owners.rows(this.sessions, this.settlement.feesPaid);
+    return this.owners.rows(this.sessions, this.settlement.feesPaid).filter((_, i) => this.ownsAgent(this.fleet.agent[i]));
   }
 
   intervals(): MarketIntervalRecord[] {
@@ -225,6 +220,7 @@ export class MarketWorkload implements Workload {
     this.terms.tariff = typeof market.tariff === 'number' ? market.tariff : profileAt(market.tariff, t);
     this.bucketIntervals++;
     for (let g = 0; g < grid.count; g++) {
+      if (!this.ownsAgent(g)) continue;
       let v2gKwh = 0;
       const n = plugged.counts[g];
       const list = plugged.lists[g];

@@ -1,0 +1,87 @@
+// The market's gauges and report of a split run, reduced on the main thread from the merged rows in
+// (time, agent) order, the merged transactions in (time, agent, EV) order and the evs.csv rows in EV
+// order, so every floating-point sum is taken in one order whatever the number of partitions.
+
+import { optimalityGap } from '../../model/market/solve.js';
+import { chargingReport, type EvRow } from '../../model/charging/owners.js';
+import type { MarketIntervalRecord, WorkloadGauges, WorkloadReport } from '../../model/workload/workload.js';
+import type { MergedWindow } from './mergeWindow.js';
+import { TX } from './partition.js';
+
+export class MarketReduction {
+  readonly records: MarketIntervalRecord[] = [];
+  /** evs.csv, once the last window is merged. */
+  evs: EvRow[] | null = null;
+  private readonly netLoadKw: number[] = [];
+  /** First row not yet in a time-series bucket. */
+  private sampled = 0;
+  private energy = 0;
+  private gridCost = 0;
+  private evRevenue = 0;
+  private welfare = 0;
+  private optimalWelfare = 0;
+  private delaySum = 0;
+  private delayCount = 0;
+
+  /** `hours`: of one market interval. */
+  constructor(private readonly warmup: number, private readonly hours: number) {}
+
+  add(window: MergedWindow): void {
+    if (window.evs) this.evs = window.evs;
+    window.records.forEach((r, i) => {
+      this.records.push(r);
+      this.netLoadKw.push(window.netLoadKw[i]);
+      if (r.t_s < this.warmup) return;
+      this.energy += r.energy_kwh;
+      this.gridCost += r.grid_cost;
+      this.evRevenue += r.ev_revenue;
+      this.welfare += r.social_welfare;
+      this.optimalWelfare += r.optimal_welfare;
+    });
+    for (let row = 0; row < window.tx.length; row += TX.fields) {
+      this.delaySum += window.tx[row + TX.delaySum];
+      this.delayCount += window.tx[row + TX.delayCount];
+    }
+  }
+
+  /** The readings of the market intervals that began before `now` and since the previous call. */
+  gauges(now: number): WorkloadGauges {
+    let energy = 0, payment = 0, loadKw = 0, capacityKw = 0, chargingKw = 0, v2gKwh = 0, deficitKw = 0, intervals = 0;
+    let previous = NaN;
+    for (; this.sampled < this.records.length && this.records[this.sampled].t_s < now; this.sampled++) {
+      const r = this.records[this.sampled];
+      if (r.t_s !== previous) intervals++;
+      previous = r.t_s;
+      energy += r.energy_kwh;
+      payment += r.ev_revenue;
+      loadKw += this.netLoadKw[this.sampled];
+      capacityKw += r.v2g_capacity_kw;
+      chargingKw += r.charging_kw;
+      v2gKwh += r.v2g_energy_kwh;
+      deficitKw += r.demand_kwh / this.hours;
+    }
+    const mean = (sum: number) => (intervals > 0 ? sum / intervals : null);
+    return {
+      price: energy > 0 ? payment / energy : null,
+      energyKwh: energy,
+      loadKw: mean(loadKw),
+      v2gCapacityKw: mean(capacityKw),
+      chargingKw: mean(chargingKw),
+      v2gEnergyKwh: mean(v2gKwh),
+      deficitKw: mean(deficitKw),
+    };
+  }
+
+  /** `chargingRounds`: each grid agent's charging-plan rounds. */
+  report(chargingRounds: number[]): WorkloadReport {
+    return {
+      energyTradedKwh: this.energy,
+      gridCost: this.gridCost,
+      evRevenue: this.evRevenue,
+      socialWelfare: this.welfare,
+      optimalityGap: optimalityGap(this.welfare, this.optimalWelfare),
+      settlementDelayMeanS: this.delayCount > 0 ? this.delaySum / this.delayCount : null,
+      ...chargingReport(this.evs ?? [], chargingRounds),
+    };
+  }
+}

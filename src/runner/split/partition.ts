@@ -1,0 +1,118 @@
+// One partition of a split market run: the grid agents g with g mod count = index and their EVs, on a
+// kernel of its own, advanced one lock-step window at a time; it hands back the window's market rows
+// and transactions (settlements, charging's protocol messages) for the main thread to merge, and at the
+// end its EVs' evs.csv rows.
+
+import { Simulation } from '../../engine/simulation.js';
+import { RngStreams } from '../../engine/rng.js';
+import { TxLog } from '../../metrics/txLog.js';
+import { MarketWorkload } from '../../model/workload/market.js';
+import type { MarketIntervalRecord } from '../../model/workload/workload.js';
+import type { EvRow } from '../../model/charging/owners.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { RecordingLedger, type FeeQuotes } from './recordingLedger.js';
+
+export interface PartitionSpec {
+  scenario: Scenario;
+  seed: number;
+  index: number;
+  count: number;
+  /** The ledger's fee quotes at time 0. */
+  fees: FeeQuotes;
+}
+
+/** What the main thread asks of a partition for one window. */
+export interface WindowStep {
+  fees: FeeQuotes;
+  end: number;
+  /** The run's last window: events at `end` itself (the run's duration) belong to it. */
+  last: boolean;
+}
+
+/** Columns of one transaction in PartitionWindow.tx (row-major); a protocol message's delay share is 0. */
+export const TX = { time: 0, agent: 1, ev: 2, value: 3, fee: 4, size: 5, delaySum: 6, delayCount: 7, fields: 8 } as const;
+
+/** One window's output of one partition. */
+export interface PartitionWindow {
+  /** Market rows in agent order, with each row's net load (kW: load plus charging less V2G) alongside. */
+  records: MarketIntervalRecord[];
+  netLoadKw: Float64Array<ArrayBuffer>;
+  /** Transactions in the partition's event order, TX.fields numbers each. */
+  tx: Float64Array<ArrayBuffer>;
+  /** The last window: the evs.csv rows of the partition's EVs, in EV order; otherwise null. */
+  evs: EvRow[] | null;
+  /** Events the partition's kernel has processed so far. */
+  events: number;
+}
+
+export class MarketPartition {
+  private readonly sim = new Simulation();
+  private readonly txLog = new TxLog();
+  private readonly ledger: RecordingLedger;
+  private readonly workload: MarketWorkload;
+  private readonly submitted: number[] = [];
+  private readonly delays: number[] = [];
+  private recordsSent = 0;
+  /** Hours of one market interval. */
+  private readonly hours: number;
+
+  constructor(spec: PartitionSpec) {
+    const { scenario, index, count } = spec;
+    if (scenario.workload.kind !== 'market') throw new Error('only a market run can be split');
+    const streams = new RngStreams(spec.seed);
+    this.hours = scenario.market.interval / 3600;
+    this.ledger = new RecordingLedger(spec.fees, (tx) => {
+      const { settlement } = this.workload;
+      this.submitted.push(tx);
+      this.delays.push(settlement.lastDelaySum, settlement.lastDelayCount);
+      // Each share is taken once: a submission that is no settlement (a protocol message) carries none.
+      settlement.lastDelaySum = settlement.lastDelayCount = 0;
+    });
+    const ctx = { sim: this.sim, stream: (name: string) => streams.stream(name), txLog: this.txLog, ledger: this.ledger, duration: scenario.duration, warmup: scenario.warmup };
+    const world = { fleet: scenario.fleet, grid: scenario.grid, market: scenario.market, workload: scenario.workload, charging: scenario.charging };
+    this.workload = new MarketWorkload(world, ctx, (g) => g % count === index);
+    this.workload.start();
+  }
+
+  advance(step: WindowStep): PartitionWindow {
+    this.ledger.fees = step.fees;
+    if (step.last) this.sim.run(step.end);
+    else this.sim.runBefore(step.end);
+    return { ...this.windowRecords(), tx: this.windowTransactions(), evs: step.last ? this.workload.evs() : null, events: this.sim.events };
+  }
+
+  /** Each grid agent's charging-plan rounds (every partition makes the whole plan: it bounds what its EVs sell). */
+  chargingRounds(): number[] {
+    return this.workload.charging.rounds();
+  }
+
+  private windowRecords(): Pick<PartitionWindow, 'records' | 'netLoadKw'> {
+    const records = this.workload.intervals().slice(this.recordsSent);
+    this.recordsSent += records.length;
+    const { hours } = this;
+    const netLoadKw = Float64Array.from(records, (r) => this.workload.grid.loadKw(r.agent, r.t_s) - r.energy_kwh / hours + r.charging_kw);
+    return { records, netLoadKw };
+  }
+
+  private windowTransactions(): Float64Array<ArrayBuffer> {
+    const { txLog, submitted, delays } = this;
+    const tx = new Float64Array(submitted.length * TX.fields);
+    submitted.forEach((id, k) => {
+      const row = k * TX.fields;
+      const ev = txLog.issuer[id];
+      tx[row + TX.time] = txLog.submittedAt[id];
+      tx[row + TX.agent] = this.workload.fleet.agent[ev];
+      tx[row + TX.ev] = ev;
+      tx[row + TX.value] = txLog.value[id];
+      tx[row + TX.fee] = txLog.fee[id];
+      tx[row + TX.size] = txLog.sizeBytes[id];
+      tx[row + TX.delaySum] = delays[2 * k];
+      tx[row + TX.delayCount] = delays[2 * k + 1];
+    });
+    submitted.length = 0;
+    delays.length = 0;
+    // The window's transactions are handed over; the local log restarts (its ids are never used again).
+    txLog.count = 0;
+    return tx;
+  }
+}

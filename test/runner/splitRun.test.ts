@@ -1,0 +1,72 @@
+// One market run split over threads (docs/parallel.md): the CSVs (evs.csv and charging's columns and
+// protocol messages included) are byte-identical for 1, 2, 3 and 4 threads, in-process and in worker
+// threads, and a poisson run ignores the option.
+
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseScenario } from '../../src/scenario/load.js';
+import { runScenario } from '../../src/runner/runScenario.js';
+import { csvSnapshot, tempDir, TINY_SCENARIO } from './helpers.js';
+
+const SPLIT_SCENARIO = `
+name: split
+seed: 17
+duration: 6h
+warmup: 30m
+fleet: {size: 300}
+grid: {agents: 4}
+charging: {policy: valley-filling, settleMessages: true, roundTime: 5}
+network: {nodes: 20, degree: 4}
+ledgers:
+  - {kind: tangle, tipSelection: urts, confirmationWeight: 5}
+  - {kind: pow, blockInterval: 2m, miners: 4}
+outputs: {transactions: true, blocks: true, timeseriesInterval: 20m}
+`;
+
+const loaded = parseScenario(SPLIT_SCENARIO, 'split.yaml');
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+async function runWith(split: number, workers = 1): Promise<Record<string, string | null>> {
+  const outDir = tempDir();
+  dirs.push(outDir);
+  const summary = await runScenario(loaded, { outDir, workers, split });
+  expect(summary.status).toBe('complete');
+  const extra = ['market.csv', 'evs.csv'].map((file) => [file, existsSync(join(outDir, file)) ? readFileSync(join(outDir, file), 'utf8') : null]);
+  return { ...csvSnapshot(outDir), ...Object.fromEntries(extra) };
+}
+
+describe('a market run split over threads', () => {
+  let reference: Record<string, string | null>;
+
+  it('writes its market rows, transactions, blocks and EV rows on one thread', async () => {
+    reference = await runWith(1);
+    for (const file of ['runs.csv', 'timeseries.csv', 'transactions.csv', 'blocks.csv', 'market.csv', 'evs.csv']) expect(reference[file]).toBeTruthy();
+    expect(reference['market.csv']!.split('\n').length).toBeGreaterThan(2 * 4 * 24);
+    // Header and one row per EV and run (two ledgers).
+    expect(reference['evs.csv']!.trim().split('\n')).toHaveLength(1 + 2 * 300);
+    const [header, ...rows] = reference['runs.csv']!.trim().split('\n').map((line) => line.split(','));
+    const iterations = header.indexOf('charging_iterations');
+    expect(rows.every((row) => Number(row[iterations]) > 0)).toBe(true);
+  });
+
+  it.each([2, 3, 4])('gives the same bytes on %i threads', async (split) => {
+    expect(await runWith(split)).toEqual(reference);
+  });
+
+  it('gives the same bytes split inside pool workers', async () => {
+    expect(await runWith(2, 2)).toEqual(reference);
+  });
+
+  it('leaves a poisson run as it was', async () => {
+    const tiny = parseScenario(TINY_SCENARIO, 'tiny.yaml');
+    const [one, two] = [tempDir(), tempDir()];
+    dirs.push(one, two);
+    await runScenario(tiny, { outDir: one, workers: 1, split: 1 });
+    await runScenario(tiny, { outDir: two, workers: 1, split: 3 });
+    expect(csvSnapshot(two)).toEqual(csvSnapshot(one));
+  });
+});
