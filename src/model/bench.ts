@@ -14,6 +14,7 @@ import { Fleet } from './fleet.js';
 import { GridAgents } from './grid.js';
 import { SessionTable } from './sessionTable.js';
 import { DayAheadOptimum } from './optimum.js';
+import { timed } from '../timing/measurement.js';
 
 export interface MarketBenchResult {
   evs: number;
@@ -85,13 +86,12 @@ function benchWorld(evs: number, seed: number) {
 
 /** Draws a day's world (benchWorld) and times its day-ahead optimum. */
 export function benchDayAhead(evs: number, seed = 1): DayAheadBenchResult {
-  const started = performance.now();
-  const { fleet, sessions, agentsWorld, interval, intervals } = benchWorld(evs, seed);
-  const drawn = performance.now();
-  const optimum = new DayAheadOptimum(fleet, sessions, agentsWorld, { seconds: interval, firstInterval: 0, intervals });
-  const solved = performance.now();
+  const world = timed(() => benchWorld(evs, seed));
+  const { fleet, sessions, agentsWorld, interval, intervals } = world.value;
+  const solve = timed(() => new DayAheadOptimum(fleet, sessions, agentsWorld, { seconds: interval, firstInterval: 0, intervals }));
+  const optimum = solve.value;
   return {
-    evs, sessions: sessions.count, worldSeconds: (drawn - started) / 1000, solveSeconds: (solved - drawn) / 1000,
+    evs, sessions: sessions.count, worldSeconds: world.seconds, solveSeconds: solve.seconds,
     iterations: Math.max(...optimum.solutions.map((s) => s.iterations)), gap: optimum.gap(),
   };
 }
@@ -108,8 +108,6 @@ export interface ValleyFillingBenchResult {
 /** Plans a day's charging for `evs` EVs (benchWorld) by the valley-filling protocol with the default rounds and tolerance. */
 export function benchValleyFilling(evs: number, seed = 1): ValleyFillingBenchResult {
   const { fleet, sessions, agentsWorld, interval } = benchWorld(evs, seed);
-  const started = performance.now();
-  const plan = new ChargingPlan(fleet, sessions, agentsWorld, interval, chargingSchema.parse({ policy: 'valley-filling' }));
-  const seconds = (performance.now() - started) / 1000;
+  const { value: plan, seconds } = timed(() => new ChargingPlan(fleet, sessions, agentsWorld, interval, chargingSchema.parse({ policy: 'valley-filling' })));
   return { evs, sessions: sessions.count, seconds, rounds: Math.max(...plan.rounds()), converged: plan.solutions.every((s) => s.converged) };
 }
