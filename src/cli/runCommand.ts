@@ -15,7 +15,7 @@ interface RunArgs extends ScenarioArgs {
   quiet: boolean;
   json: boolean;
   report: boolean;
-  split: number;
+  split?: number;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -29,12 +29,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('resume', { type: 'boolean', default: false, describe: 'skip runs whose results already exist (intact) in --out; re-run damaged ones' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
       .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable summary on stdout' })
-      .option('split', { type: 'number', default: 1, describe: 'threads per market run: its grid agents and their EVs split over them (docs/parallel.md); results identical for any value' })
+      .option('split', { type: 'number', describe: 'threads per market run: its grid agents and their EVs split over them (docs/parallel.md); results identical for any value [default: runs spread over --workers first, then a large market run split over the threads left idle]' })
       .option('report', { type: 'boolean', default: true, describe: 'build charts, report.html and notebook.ipynb at the end (--no-report skips; so does outputs.report: false)' }) as never,
   handler: (args) =>
     withScenarioErrors(async () => {
       const shard = args.shard === undefined ? undefined : parseShard(args.shard);
-      if (!(Number.isInteger(args.split) && args.split >= 1)) throw usage('--split', `expected a whole number >= 1, got ${args.split}`);
+      if (args.split !== undefined && !(Number.isInteger(args.split) && args.split >= 1)) throw usage('--split', `expected a whole number >= 1, got ${args.split}`);
       const [{ loadScenario }, { resolveScenarioArgument }, { scenarioWarnings }, { checkResources, estimateResources }, { buildRunList }, { runScenario, shardOf }, { progressReporter }, { summaryTable }] = await Promise.all([
         import('../scenario/load.js'),
         import('../scenario/bundled.js'),

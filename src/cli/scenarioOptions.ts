@@ -45,12 +45,13 @@ function wholeNumber(option: string, text: string | string[] | undefined): numbe
 }
 
 /**
- * The worker threads to start for `runs` runs: --workers, which must be a whole number >= 1, capped at the
- * number of runs; a warning on stderr above WORKERS_PER_CORE_WARNING per core.
+ * The worker threads for `runs` runs: --workers, which must be a whole number >= 1, capped at the number of
+ * runs or, where there are fewer runs than cores, at the cores (a large market run is split over the threads
+ * the other runs leave idle); a warning on stderr above WORKERS_PER_CORE_WARNING per core.
  */
 export function resolveWorkers(requested: number, runs: number, cores = availableParallelism()): number {
   if (!(Number.isInteger(requested) && requested >= 1)) throw usage('--workers', `expected a whole number >= 1, got ${requested}`);
-  const workers = Math.max(1, Math.min(requested, runs));
+  const workers = runs === 0 ? 1 : Math.max(1, Math.min(requested, Math.max(runs, cores)));
   if (workers > WORKERS_PER_CORE_WARNING * cores) {
     process.stderr.write(`warning: --workers ${workers} is more than ${WORKERS_PER_CORE_WARNING} per core (${cores} cores); the threads will only compete for CPU and memory\n`);
   }

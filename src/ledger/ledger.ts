@@ -78,6 +78,12 @@ export interface BlockColumns {
 export interface Ledger {
   /** Fee a transaction of `sizeBytes` would pay if submitted now (0 on fee-less ledgers). */
   feeFor(sizeBytes: number): number;
+  /**
+   * True when feeFor depends on the ledger's state (a fee market). A split run then quotes each window's
+   * fees only after the ledger has taken the window before; absent (every kind today), fees are fixed for
+   * the run and the partitions run ahead of the ledger (docs/parallel.md).
+   */
+  readonly feesChange?: boolean;
   /** Accepts transaction `tx` (already in ctx.txLog) at the current simulated time. */
   submit(tx: number): void;
   gauges(): LedgerGauges;

@@ -58,6 +58,11 @@ export class Settlement {
     }
   }
 
+  /** Whether EV `ev` has trades waiting to be settled. */
+  hasPending(ev: number): boolean {
+    return this.pendingTrades[ev] > 0;
+  }
+
   /** Settles EV `ev`'s pending trades now if the ledger's fee is an acceptable share of their value. */
   offer(ev: number): void {
     if (this.pendingTrades[ev] === 0) return;

@@ -1,5 +1,6 @@
-// Executes runs on a piscina worker pool (or in-process for one worker), reporting each result as it
-// arrives. Workers load the compiled worker.js, or worker.ts through tsx when running from source (tests).
+// Executes runs on a piscina worker pool (or in-process for one worker or one run), reporting each result
+// as it arrives; a large market run takes the threads other runs leave idle (threadShare.ts). Workers load
+// the compiled worker.js, or worker.ts through tsx when running from source (tests).
 
 import { Piscina } from 'piscina';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -7,6 +8,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { executeRun, type RunProgress, type RunResult, type RunTask } from './executeRun.js';
 import type { WorkerTask } from './worker.js';
 import { loaderFlags, siblingModule } from './sourceMode.js';
+import { threadShare } from './threadShare.js';
 
 export interface ExecuteOptions {
   workers: number;
@@ -14,13 +16,17 @@ export interface ExecuteOptions {
   onResult(result: RunResult): void;
   /** Hears each running run's progress about once a second. */
   onRunProgress?(progress: RunProgress): void;
+  /** Estimated work from which a run may be split over idle threads (default SPLIT_MIN_WORK). */
+  splitMinWork?: number;
 }
 
 export async function executeRuns(tasks: RunTask[], options: ExecuteOptions): Promise<void> {
-  if (options.workers <= 1) {
-    for (const task of tasks) {
+  if (options.workers <= 1 || tasks.length === 1) {
+    // In-process: one worker, or one run (which may take every worker's thread for its partitions).
+    for (const [i, task] of tasks.entries()) {
       if (options.signal?.aborted) return;
-      options.onResult(executeRun(task, options.onRunProgress));
+      const threads = threadShare(task, options.workers, tasks.length - 1 - i, options.splitMinWork);
+      options.onResult(executeRun({ ...task, split: threads }, options.onRunProgress));
       await yieldToEventLoop();
     }
     return;
@@ -35,21 +41,37 @@ export async function executeRuns(tasks: RunTask[], options: ExecuteOptions): Pr
   });
   const abort = () => void pool.destroy();
   options.signal?.addEventListener('abort', abort, { once: true });
+  const runOne = async (task: RunTask, threads: number): Promise<void> => {
+    const channel = new MessageChannel();
+    channel.port1.on('message', (progress: RunProgress) => options.onRunProgress?.(progress));
+    try {
+      const workerTask: WorkerTask = { ...task, split: threads, progressPort: channel.port2 };
+      options.onResult((await pool.run(workerTask, { transferList: [channel.port2] })) as RunResult);
+    } catch (error) {
+      if (!options.signal?.aborted) options.onResult({ runId: task.run.runId, ok: false, events: 0, wallSeconds: 0, error: (error as Error).stack ?? String(error) });
+    } finally {
+      channel.port1.close();
+    }
+  };
   try {
-    await Promise.allSettled(
-      tasks.map(async (task) => {
-        const channel = new MessageChannel();
-        channel.port1.on('message', (progress: RunProgress) => options.onRunProgress?.(progress));
-        try {
-          const workerTask: WorkerTask = { ...task, progressPort: channel.port2 };
-          options.onResult((await pool.run(workerTask, { transferList: [channel.port2] })) as RunResult);
-        } catch (error) {
-          if (!options.signal?.aborted) options.onResult({ runId: task.run.runId, ok: false, events: 0, wallSeconds: 0, error: (error as Error).stack ?? String(error) });
-        } finally {
-          channel.port1.close();
+    // Tasks start in order while threads are free; each takes threadShare() of them until it ends.
+    const queue = [...tasks];
+    let busy = 0;
+    await new Promise<void>((resolve) => {
+      const startMore = (): void => {
+        while (queue.length > 0 && busy < options.workers && !options.signal?.aborted) {
+          const task = queue.shift()!;
+          const threads = threadShare(task, options.workers - busy, queue.length, options.splitMinWork);
+          busy += threads;
+          void runOne(task, threads).finally(() => {
+            busy -= threads;
+            startMore();
+          });
         }
-      }),
-    );
+        if (busy === 0) resolve();
+      };
+      startMore();
+    });
   } finally {
     options.signal?.removeEventListener('abort', abort);
     await pool.destroy();

@@ -22,8 +22,13 @@ export interface Shard {
 export interface RunOptions {
   outDir: string;
   workers: number;
-  /** Threads per market run (its partitions' threads; default 1); the CSVs do not depend on it. */
+  /**
+   * Threads per market run (its partitions' threads); the CSVs do not depend on it. Default: runs are
+   * spread over the workers first and a large market run takes its share of the threads left idle.
+   */
   split?: number;
+  /** Estimated work from which a run may be split over idle workers (default SPLIT_MIN_WORK, src/runner/threadShare.ts). */
+  splitMinWork?: number;
   shard?: Shard;
   resume?: boolean;
   /** Write into an --out that is not a dv2g results directory. */
@@ -111,6 +116,7 @@ async function runLocked(loaded: LoadedScenario, runs: RunSpec[], totalRuns: num
   await executeRuns(tasks, {
     workers: options.workers,
     signal: options.signal,
+    splitMinWork: options.splitMinWork,
     onResult(result) {
       results.set(result.runId, result);
       progress.done++;

@@ -17,10 +17,11 @@ describe('scenario options', () => {
     expect(() => scenarioOverrides({ ...args, seed: '' })).toThrow(/--seed/);
   });
 
-  it('--workers is capped at the number of runs', () => {
+  it('--workers is capped at the number of runs, or at the cores where there are fewer runs', () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(resolveWorkers(1000, 3, 2)).toBe(3);
     expect(resolveWorkers(2, 3, 2)).toBe(2);
+    expect(resolveWorkers(8, 1, 4)).toBe(4);
     expect(resolveWorkers(8, 0, 2)).toBe(1);
     expect(stderr).not.toHaveBeenCalled();
   });

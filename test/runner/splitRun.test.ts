@@ -7,6 +7,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario } from '../../src/scenario/load.js';
 import { runScenario } from '../../src/runner/runScenario.js';
+import { buildRunList } from '../../src/scenario/runList.js';
+import { simulateSplitRun } from '../../src/runner/split/splitRun.js';
 import { csvSnapshot, tempDir, TINY_SCENARIO } from './helpers.js';
 
 const SPLIT_SCENARIO = `
@@ -61,6 +63,15 @@ describe('a market run split over threads', () => {
     expect(await runWith(2, 2)).toEqual(reference);
   });
 
+  it('gives the same bytes when --workers splits the runs over idle threads on its own', async () => {
+    const outDir = tempDir();
+    dirs.push(outDir);
+    // Two runs on three workers: the first (the tangle, longest) takes one thread, the second the other two.
+    expect((await runScenario(loaded, { outDir, workers: 3, splitMinWork: 0 })).status).toBe('complete');
+    const extra = ['market.csv', 'evs.csv'].map((file) => [file, readFileSync(join(outDir, file), 'utf8')]);
+    expect({ ...csvSnapshot(outDir), ...Object.fromEntries(extra) }).toEqual(reference);
+  });
+
   it('leaves a poisson run as it was', async () => {
     const tiny = parseScenario(TINY_SCENARIO, 'tiny.yaml');
     const [one, two] = [tempDir(), tempDir()];
@@ -68,5 +79,28 @@ describe('a market run split over threads', () => {
     await runScenario(tiny, { outDir: one, workers: 1, split: 1 });
     await runScenario(tiny, { outDir: two, workers: 1, split: 3 });
     expect(csvSnapshot(two)).toEqual(csvSnapshot(one));
+  });
+});
+
+describe('a split run\'s schedule and failures', () => {
+  const scenario = parseScenario(SPLIT_SCENARIO.replace('fleet: {size: 300}', 'fleet: {size: 120}').replace('duration: 6h', 'duration: 2h'), 'split-small.yaml');
+  const [run] = buildRunList(scenario.points, scenario.scenario.seed, 1);
+  const point = scenario.points[0].scenario;
+  const comparable = (outcome: ReturnType<typeof simulateSplitRun>) => ({ metrics: outcome.metrics, market: outcome.market, evs: outcome.evs, tx: Array.from(outcome.log.submittedAt.subarray(0, outcome.log.count)) });
+
+  it('gives the same run with the partitions ahead of the ledger as in lock-step', () => {
+    const ahead = simulateSplitRun(point, run, 3);
+    const lockStep = simulateSplitRun(point, run, 3, undefined, { lockStep: true });
+    expect(ahead.log.count).toBeGreaterThan(0);
+    expect(comparable(ahead)).toEqual(comparable(lockStep));
+  });
+
+  it.each(['throw', 'exit'])('ends with an error naming the partition when its thread fails (%s)', (how) => {
+    process.env.DV2G_FAIL_PARTITION = `1:2:${how}`;
+    try {
+      expect(() => simulateSplitRun(point, run, 2)).toThrow(how === 'throw' ? /partition 1 of 2 .* window 2: .*fault injected/s : /partition 1 of 2 .* window 2: its thread exited/s);
+    } finally {
+      delete process.env.DV2G_FAIL_PARTITION;
+    }
   });
 });

@@ -277,8 +277,11 @@ export class MarketWorkload implements Workload {
         const list = plugged.lists[g];
         for (let j = 0, n = plugged.counts[g]; j < n; j++) {
           const ev = list[j];
-          if (this.settlementPhase[ev] === 0) settlement.offer(ev);
-          else sim.schedule(this.settlementPhase[ev], this.offerKind, ev);
+          const phase = this.settlementPhase[ev];
+          if (phase === 0) settlement.offer(ev);
+          // An EV with nothing to settle whose offer comes before the next clearing would offer nothing: no event.
+          else if (phase < seconds && !settlement.hasPending(ev)) continue;
+          else sim.schedule(phase, this.offerKind, ev);
         }
       }
     }

@@ -41,6 +41,8 @@ export interface PartitionWindow {
   tx: Float64Array<ArrayBuffer>;
   /** The last window: the evs.csv rows of the partition's EVs, in EV order; otherwise null. */
   evs: EvRow[] | null;
+  /** The last window: each grid agent's charging-plan rounds (every partition makes the whole plan: it bounds what its EVs sell). */
+  chargingRounds: number[];
   /** Events the partition's kernel has processed so far. */
   events: number;
 }
@@ -78,12 +80,7 @@ export class MarketPartition {
     this.ledger.fees = step.fees;
     if (step.last) this.sim.run(step.end);
     else this.sim.runBefore(step.end);
-    return { ...this.windowRecords(), tx: this.windowTransactions(), evs: step.last ? this.workload.evs() : null, events: this.sim.events };
-  }
-
-  /** Each grid agent's charging-plan rounds (every partition makes the whole plan: it bounds what its EVs sell). */
-  chargingRounds(): number[] {
-    return this.workload.charging.rounds();
+    return { ...this.windowRecords(), tx: this.windowTransactions(), evs: step.last ? this.workload.evs() : null, chargingRounds: step.last ? this.workload.charging.rounds() : [], events: this.sim.events };
   }
 
   private windowRecords(): Pick<PartitionWindow, 'records' | 'netLoadKw'> {

@@ -1,18 +1,24 @@
 // Worker-thread entry of one partition of a split run: builds the partition, then advances it one
-// window per message and answers on its port, waking the blocked main thread through the shared signal.
+// window per message and answers on its port, counting each reply up in the shared signal that the
+// blocked main thread waits on (and marking the signal when the thread exits, for whatever reason).
 
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { MarketPartition, type PartitionSpec, type WindowStep } from './partition.js';
-import type { PartitionReply } from './remotePartition.js';
+import { SIGNAL, type PartitionReply } from './remotePartition.js';
 
 export interface PartitionWorkerData {
   spec: PartitionSpec;
   port: MessagePort;
-  /** signal[0] turns 1 when a reply is waiting on the port. */
+  /** See SIGNAL: replies waiting on the port, and whether this thread has exited. */
   signal: Int32Array;
 }
 
 const { spec, port, signal } = workerData as PartitionWorkerData;
+process.on('exit', () => {
+  Atomics.store(signal, SIGNAL.exited, 1);
+  Atomics.notify(signal, SIGNAL.replies);
+});
+
 let partition: MarketPartition | undefined;
 let failure: string | undefined;
 try {
@@ -21,14 +27,29 @@ try {
   failure = (error as Error).stack ?? String(error);
 }
 
+let window = 0;
 port.on('message', (step: WindowStep) => {
   let reply: PartitionReply;
   try {
+    injectFault(window++);
     reply = partition ? { window: partition.advance(step) } : { error: failure ?? 'partition not built' };
   } catch (error) {
     reply = { error: (error as Error).stack ?? String(error) };
   }
   port.postMessage(reply, 'window' in reply ? [reply.window.tx.buffer, reply.window.netLoadKw.buffer] : []);
-  Atomics.store(signal, 0, 1);
-  Atomics.notify(signal, 0);
+  Atomics.add(signal, SIGNAL.replies, 1);
+  Atomics.notify(signal, SIGNAL.replies);
 });
+
+/**
+ * Test-only fault switch: DV2G_FAIL_PARTITION=`index:window:throw` makes partition `index` throw at
+ * window `window`; `...:exit` makes its thread exit there without answering.
+ */
+function injectFault(current: number): void {
+  const fault = process.env.DV2G_FAIL_PARTITION;
+  if (!fault) return;
+  const [index, at, how] = fault.split(':');
+  if (Number(index) !== spec.index || Number(at) !== current) return;
+  if (how === 'exit') process.exit(3);
+  throw new Error(`fault injected by DV2G_FAIL_PARTITION at window ${current}`);
+}

@@ -1,6 +1,7 @@
-// A partition carried by a worker thread, driven synchronously: the main thread posts a window and,
-// when it needs the answer, blocks on a shared signal and reads the reply off the port
-// (Atomics.wait + receiveMessageOnPort), so a split run stays a plain synchronous function.
+// A partition carried by a worker thread, driven synchronously: the main thread posts windows and,
+// when it needs an answer, blocks on a shared counter and reads the reply off the port
+// (Atomics.wait + receiveMessageOnPort), so a split run stays a plain synchronous function. A partition
+// thread that fails, exits or stops answering ends the run with an error instead of a hang.
 
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { siblingModule, workerBootCode } from '../sourceMode.js';
@@ -9,35 +10,62 @@ import type { PartitionWorkerData } from './partitionWorker.js';
 
 export type PartitionReply = { window: PartitionWindow } | { error: string };
 
-export class RemotePartition {
+/** Slots of the shared signal: replies waiting on the port, and 1 once the partition's thread has exited. */
+export const SIGNAL = { replies: 0, exited: 1, slots: 2 } as const;
+
+/** Longest wait for one window's answer (the first includes the thread's start-up and its world). */
+const STALL_MS = 15 * 60 * 1000;
+/** How often a waiting main thread looks whether the partition's thread has exited. */
+const POLL_MS = 1000;
+
+/** One partition as the split run drives it: windows go out in order and come back in the same order. */
+export interface PartitionHandle {
+  send(step: WindowStep): void;
+  receive(): PartitionWindow;
+  close(): void;
+}
+
+export class RemotePartition implements PartitionHandle {
   private readonly worker: Worker;
   private readonly port: MessagePort;
-  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  private readonly signal = new Int32Array(new SharedArrayBuffer(4 * SIGNAL.slots));
+  private windowsAnswered = 0;
 
-  constructor(spec: PartitionSpec) {
+  constructor(private readonly spec: PartitionSpec) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const data: PartitionWorkerData = { spec, port: port2, signal: this.signal };
     this.worker = new Worker(workerBootCode(siblingModule('partitionWorker', import.meta.url)), { eval: true, workerData: data, transferList: [port2] });
   }
 
-  /** Starts the window on the worker's thread. */
+  /** Starts a window on the worker's thread (windows queue there in the order sent). */
   send(step: WindowStep): void {
     this.port.postMessage(step);
   }
 
-  /** Waits for the window sent last and returns it. */
+  /** Waits for the oldest window not yet received and returns it. */
   receive(): PartitionWindow {
-    Atomics.wait(this.signal, 0, 0);
-    Atomics.store(this.signal, 0, 0);
+    const { signal } = this;
+    const started = Date.now();
+    while (Atomics.load(signal, SIGNAL.replies) === 0) {
+      if (Atomics.load(signal, SIGNAL.exited) !== 0) throw this.failure('its thread exited without answering');
+      if (Date.now() - started > STALL_MS) throw this.failure(`no answer in ${STALL_MS / 60_000} minutes`);
+      Atomics.wait(signal, SIGNAL.replies, 0, POLL_MS);
+    }
+    Atomics.sub(signal, SIGNAL.replies, 1);
     const reply = receiveMessageOnPort(this.port)?.message as PartitionReply | undefined;
-    if (!reply) throw new Error('a split run\'s partition thread woke without a reply');
-    if ('error' in reply) throw new Error(`a split run's partition failed: ${reply.error}`);
+    if (!reply) throw this.failure('its thread signalled a reply that is not on the port');
+    if ('error' in reply) throw this.failure(reply.error);
+    this.windowsAnswered++;
     return reply.window;
   }
 
   close(): void {
     this.port.close();
     void this.worker.terminate();
+  }
+
+  private failure(reason: string): Error {
+    return new Error(`partition ${this.spec.index} of ${this.spec.count} of a split run failed at window ${this.windowsAnswered}: ${reason}`);
   }
 }

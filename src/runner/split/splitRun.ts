@@ -10,17 +10,22 @@ import type { Scenario } from '../../scenario/schema.js';
 import type { RunSpec } from '../../scenario/runList.js';
 import { createRunLedger, timeseriesBucket, type RunOutcome } from '../simulateRun.js';
 import { sampleTimeseries } from '../timeseriesSampler.js';
-import { MarketPartition, TX, type PartitionSpec } from './partition.js';
-import { RemotePartition } from './remotePartition.js';
+import { MarketPartition, TX, type PartitionSpec, type PartitionWindow, type WindowStep } from './partition.js';
+import { RemotePartition, type PartitionHandle } from './remotePartition.js';
 import type { FeeQuotes } from './recordingLedger.js';
 import { mergeWindow } from './mergeWindow.js';
 import { MarketReduction } from './marketReduction.js';
+
+export interface SplitOptions {
+  /** Every window waits for the ledger, as with a ledger whose fees change (tests: the two schedules agree). */
+  lockStep?: boolean;
+}
 
 /**
  * The market run over `threads` threads (this one and threads - 1 workers), as many partitions as
  * threads (at most one per grid agent). Its outcome is the same, byte for byte, for any `threads`.
  */
-export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: number, onProgress?: (simSeconds: number, events: number) => void): RunOutcome {
+export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: number, onProgress?: (simSeconds: number, events: number) => void, options: SplitOptions = {}): RunOutcome {
   if (scenario.workload.kind !== 'market') throw new Error('only a market run can be split');
   const { duration, warmup, market } = scenario;
   const sizes = [scenario.workload.txSize, scenario.charging.messageSize];
@@ -39,32 +44,65 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
 
   const count = Math.max(1, Math.min(threads, scenario.grid.agents));
   const spec = (index: number): PartitionSpec => ({ scenario, seed: run.seed, index, count, fees: quotes() });
-  const remotes = Array.from({ length: count - 1 }, (_, i) => new RemotePartition(spec(i + 1)));
+  // With fixed fees the partitions run ahead of the ledger, all on worker threads, while this thread
+  // drives the ledger; with changing fees each window waits for the ledger, so partition 0 runs here.
+  const ahead = count > 1 && !ledger.feesChange && !options.lockStep ? WINDOWS_AHEAD : 0;
+  const partitions: PartitionHandle[] = [];
   try {
-    const local = new MarketPartition(spec(0));
+    for (let index = 0; index < count; index++) partitions.push(index === 0 && ahead === 0 ? new LocalPartition(spec(0)) : new RemotePartition(spec(index)));
     const windows = Math.ceil(duration / market.interval);
+    const stepOf = (k: number): WindowStep => (k === windows - 1 ? { fees: quotes(), end: duration, last: true } : { fees: quotes(), end: (k + 1) * market.interval, last: false });
+    let sent = 0;
     let partitionEvents = 0;
+    let chargingRounds: number[] = [];
     for (let k = 0; k < windows; k++) {
-      const last = k === windows - 1;
-      const step = { fees: quotes(), end: last ? duration : (k + 1) * market.interval, last };
-      for (const remote of remotes) remote.send(step);
-      const parts = [local.advance(step), ...remotes.map((remote) => remote.receive())];
+      for (; sent <= Math.min(k + ahead, windows - 1); sent++) {
+        const step = stepOf(sent);
+        for (const partition of partitions) partition.send(step);
+      }
+      const parts = partitions.map((partition) => partition.receive());
       partitionEvents = parts.reduce((n, part) => n + part.events, 0);
+      chargingRounds = parts[0].chargingRounds;
       const merged = mergeWindow(parts);
       reduction.add(merged);
       pending = merged.tx;
       for (let row = 0; row < pending.length; row += TX.fields) sim.at(pending[row + TX.time], submitKind, row);
-      if (last) sim.run(duration);
-      else sim.runBefore(step.end);
+      if (k === windows - 1) sim.run(duration);
+      else sim.runBefore((k + 1) * market.interval);
       onProgress?.(sim.now, sim.events + partitionEvents);
     }
     // The events of one kernel holding the whole run: each partition clears every interval (count once),
     // and the main kernel's submissions stand for the workload's own.
     const events = sim.events - txLog.count + partitionEvents - (count - 1) * windows;
-    const metrics = runMetrics(txLog, ledger.report(), reduction.report(local.chargingRounds()), warmup, duration, events);
+    const metrics = runMetrics(txLog, ledger.report(), reduction.report(chargingRounds), warmup, duration, events);
     const blocks = scenario.outputs.blocks ? (ledger.blocks?.() ?? null) : null;
     return { metrics, timeseries, market: reduction.records, log: txLog, blocks, evs: reduction.evs };
   } finally {
-    for (const remote of remotes) remote.close();
+    for (const partition of partitions) partition.close();
   }
+}
+
+/** Windows a partition may run ahead of the ledger when fees are fixed (bounds the windows held in memory). */
+const WINDOWS_AHEAD = 8;
+
+/** Partition 0 on this thread: a window runs when its answer is asked for. */
+class LocalPartition implements PartitionHandle {
+  private readonly partition: MarketPartition;
+  private readonly steps: WindowStep[] = [];
+
+  constructor(spec: PartitionSpec) {
+    this.partition = new MarketPartition(spec);
+  }
+
+  send(step: WindowStep): void {
+    this.steps.push(step);
+  }
+
+  receive(): PartitionWindow {
+    const step = this.steps.shift();
+    if (!step) throw new Error('a split run asked partition 0 for a window it was not sent');
+    return this.partition.advance(step);
+  }
+
+  close(): void {}
 }
