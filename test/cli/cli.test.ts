@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { tempDir } from '../runner/helpers.js';
 import { loaderFlags } from '../../src/runner/sourceMode.js';
 
@@ -119,11 +120,11 @@ describe('dv2g CLI on hostile input and resource limits', { timeout: 60_000 }, (
     expect(forced.stdout).toContain('(does not fit; --force given)');
   });
 
-  it('--workers is capped at the number of runs', () => {
+  it('--workers is capped at the number of runs, or the cores where there are fewer runs', () => {
     const good = scenario('good.yaml', 'name: good\nduration: 2m\nworkload: {kind: poisson, rate: 1}\nnetwork: {nodes: 10}\nledgers: [{kind: tangle, tipSelection: urts, confirmationWeight: 3}]\n');
     const out = join(dir, 'out-workers');
     const r = dv2g(['run', good, '--out', out, '--workers', '1000', '--json', '--no-report']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).workers).toBe(1);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).workers).toBe(availableParallelism());
   });
 });
