@@ -9,13 +9,14 @@ import { mergeCommand } from './mergeCommand.js';
 import { benchCommand } from './benchCommand.js';
 import { reportCommand } from './reportCommand.js';
 import { compareCommand } from './compareCommand.js';
-import { dv2gVersion } from '../output/manifest.js';
+import { dv2gVersion } from '../output/version.js';
+import { KIND_TITLES } from '../ledger/kindTitles.js';
 import { EXIT } from './exitCodes.js';
 import { optionHint } from './optionHint.js';
 
 const argv = hideBin(process.argv);
-/** The ledger kinds' list in the usage text; loaded only when help is shown (the kinds bring their schemas and ledgers). */
-const ledgerList = wantsHelp(argv) ? (await import('../ledger/kinds.js')).LEDGER_KINDS.map((k) => `  ${k.kind.padEnd(11)} ${k.title}`).join('\n') : '';
+/** The ledger kinds' list in the usage text (titles only: the kinds themselves bring their schemas and ledgers). */
+const ledgerList = Object.entries(KIND_TITLES).map(([kind, title]) => `  ${kind.padEnd(11)} ${title}`).join('\n');
 
 /** yargs' own list of the options in force (its class has it; its type declarations do not). */
 interface OptionsInForce {
@@ -47,8 +48,3 @@ await cli
     process.exit(EXIT.usage);
   })
   .parseAsync();
-
-/** Whether yargs will print the usage text (--help or -h). */
-function wantsHelp(args: string[]): boolean {
-  return args.some((a) => a === '--help' || a === '-h');
-}

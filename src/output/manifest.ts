@@ -4,12 +4,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Scenario } from '../scenario/schema.js';
 import { writeFileAtomic } from '../io/atomicFile.js';
 import { IoError } from '../io/ioError.js';
 import { ScenarioError } from '../scenario/problems.js';
+import { dv2gVersion, PACKAGE_DIR } from './version.js';
 
 export type RunStatus = 'complete' | 'failed' | 'skipped' | 'pending' | 'missing';
 export type ResultsStatus = 'complete' | 'partial' | 'interrupted' | 'failed';
@@ -44,11 +44,7 @@ export interface Manifest {
   runs: ManifestRun[];
 }
 
-const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
-
-export function dv2gVersion(): string {
-  return (JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
-}
+export { dv2gVersion };
 
 export function gitCommit(): string | null {
   try {

@@ -1,13 +1,14 @@
 // LightChain's entry in the list of ledger kinds (src/ledger/kinds.ts).
 
 import { ledgerKind } from '../descriptor.js';
+import { KIND_TITLES } from '../kindTitles.js';
 import { producerChecks } from '../chain/producerChecks.js';
 import { lightchainSchema } from './schema.js';
 import { createLightchain } from './index.js';
 
 export const lightchainKind = ledgerKind({
   kind: 'lightchain',
-  title: 'LightChain (Liu et al. 2019: cooperative low-energy consensus, LightBlocks, offloading)',
+  title: KIND_TITLES.lightchain,
   schema: lightchainSchema,
   create: createLightchain,
   crossChecks: (c, { nodes }) => producerChecks({ producersKey: 'producers', noun: 'producer', producers: c.producers ?? nodes, sharesKey: 'weights', shares: c.weights }, nodes),

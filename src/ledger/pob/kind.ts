@@ -1,13 +1,14 @@
 // Proof of burn's entry in the list of ledger kinds (src/ledger/kinds.ts).
 
 import { ledgerKind } from '../descriptor.js';
+import { KIND_TITLES } from '../kindTitles.js';
 import { producerChecks } from '../chain/producerChecks.js';
 import { pobSchema } from './schema.js';
 import { createPob } from './index.js';
 
 export const pobKind = ledgerKind({
   kind: 'pob',
-  title: 'proof-of-burn chain (block chance in proportion to currency burnt)',
+  title: KIND_TITLES.pob,
   schema: pobSchema,
   create: createPob,
   crossChecks: (c, { nodes }) => producerChecks({ producersKey: 'miners', noun: 'miner', producers: c.miners, sharesKey: 'burnShares', shares: c.burnShares }, nodes),

@@ -1,13 +1,14 @@
 // Proof of elapsed time's entry in the list of ledger kinds (src/ledger/kinds.ts).
 
 import { ledgerKind } from '../descriptor.js';
+import { KIND_TITLES } from '../kindTitles.js';
 import { producerChecks } from '../chain/producerChecks.js';
 import { poetSchema } from './schema.js';
 import { createPoet } from './index.js';
 
 export const poetKind = ledgerKind({
   kind: 'poet',
-  title: 'proof-of-elapsed-time chain (trusted-timer waits, as in Hyperledger Sawtooth)',
+  title: KIND_TITLES.poet,
   schema: poetSchema,
   create: createPoet,
   crossChecks: (c, { nodes }) => producerChecks({ producersKey: 'validators', noun: 'validator', producers: c.validators }, nodes),

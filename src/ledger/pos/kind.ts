@@ -1,13 +1,14 @@
 // Proof of stake's entry in the list of ledger kinds (src/ledger/kinds.ts).
 
 import { ledgerKind } from '../descriptor.js';
+import { KIND_TITLES } from '../kindTitles.js';
 import { producerChecks } from '../chain/producerChecks.js';
 import { posSchema } from './schema.js';
 import { createPos } from './index.js';
 
 export const posKind = ledgerKind({
   kind: 'pos',
-  title: 'proof-of-stake chain (slots, stake-weighted proposers)',
+  title: KIND_TITLES.pos,
   schema: posSchema,
   create: createPos,
   crossChecks: (c, { nodes }) => producerChecks({ producersKey: 'validators', noun: 'validator', producers: c.validators, sharesKey: 'stakeShares', shares: c.stakeShares }, nodes),

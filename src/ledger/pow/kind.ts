@@ -1,13 +1,14 @@
 // The proof-of-work chain's entry in the list of ledger kinds (src/ledger/kinds.ts).
 
 import { ledgerKind } from '../descriptor.js';
+import { KIND_TITLES } from '../kindTitles.js';
 import { producerChecks } from '../chain/producerChecks.js';
 import { powSchema, PUBLIC_MINERS } from './schema.js';
 import { createPow } from './index.js';
 
 export const powKind = ledgerKind({
   kind: 'pow',
-  title: 'proof-of-work blockchain (Bitcoin-like)',
+  title: KIND_TITLES.pow,
   schema: powSchema,
   create: createPow,
   crossChecks: (c, { nodes, agents }) => {

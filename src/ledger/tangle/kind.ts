@@ -1,12 +1,13 @@
 // The tangle's entry in the list of ledger kinds (src/ledger/kinds.ts).
 
 import { ledgerKind } from '../descriptor.js';
+import { KIND_TITLES } from '../kindTitles.js';
 import { tangleSchema } from './schema.js';
 import { createTangle } from './index.js';
 
 export const tangleKind = ledgerKind({
   kind: 'tangle',
-  title: 'tangle (IOTA-style DAG, credit-based proof of work per transaction)',
+  title: KIND_TITLES.tangle,
   schema: tangleSchema,
   create: createTangle,
   bench: {

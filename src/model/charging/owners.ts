@@ -113,20 +113,23 @@ export class OwnerAccounts {
     if (margin < this.minDepartureMargin) this.minDepartureMargin = margin;
   }
 
-  /** One evs.csv row per EV (its first session's arrival, its last session's departure), given each EV's ledger fees. */
-  rows(sessions: SessionTable, fees: Float64Array): EvRow[] {
+  /** One evs.csv row per EV that `includes` (its first session's arrival, its last session's departure), given each EV's ledger fees. */
+  rows(sessions: SessionTable, fees: Float64Array, includes: (ev: number) => boolean = () => true): EvRow[] {
     const { fleet } = this;
-    return Array.from({ length: fleet.size }, (_, i) => {
+    const rows: EvRow[] = [];
+    for (let i = 0; i < fleet.size; i++) {
+      if (!includes(i)) continue;
       const has = sessions.first[i + 1] > sessions.first[i];
-      return {
+      rows.push({
         ev_id: i, agent: fleet.agent[i],
         arrival_s: has ? sessions.arrive[sessions.first[i]] : null,
         departure_s: has ? sessions.depart[sessions.first[i + 1] - 1] : null,
         energy_sold_kwh: this.sold[i], energy_charged_kwh: this.charged[i], revenue: this.revenue[i],
         charging_cost: this.chargingCost[i], degradation_cost: this.degradation[i], fees: fees[i],
         net_benefit: this.netBenefit(i, fees[i]),
-      };
-    });
+      });
+    }
+    return rows;
   }
 
   /** Revenue less battery wear, ledger fees and the cost of recharging what was sold: the gain over not taking part. */

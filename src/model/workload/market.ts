@@ -159,7 +159,7 @@ export class MarketWorkload implements Workload {
 
   /** evs.csv: one row per EV this workload simulates (the owner's side of V2G and charging over the run), in EV order. */
   evs(): EvRow[] {
-    return this.owners.rows(this.sessions, this.settlement.feesPaid).filter((_, i) => this.ownsAgent(this.fleet.agent[i]));
+    return this.owners.rows(this.sessions, this.settlement.feesPaid, (i) => this.ownsAgent(this.fleet.agent[i]));
   }
 
   intervals(): MarketIntervalRecord[] {
