@@ -1,5 +1,7 @@
 // The EV fleet as a struct of typed arrays: each EV's fixed parameters (location type, grid agent,
 // battery, charger, efficiency, reserve, selling cost) and its state (state of charge, session times).
+// EVs are drawn in id order and stored agent by agent (index j holds EV id[j]): an agent's clearing then
+// reads one block of each array instead of EVs scattered over the whole fleet.
 
 import type { Rng } from '../engine/rng.js';
 import { sampler } from '../engine/distributions.js';
@@ -11,6 +13,11 @@ const MIN_COST_QUADRATIC = 1e-9;
 
 export class Fleet {
   readonly size: number;
+  /**
+   * The EV's id (its place in the draw order, what evs.csv and the ledgers name it by) at each index. Indices
+   * run agent by agent, ids ascending within an agent, so each agent sees its EVs in id order.
+   */
+  readonly id: Int32Array;
   /** Index into LOCATIONS. */
   readonly location: Uint8Array;
   /** Grid agent the EV plugs in at. */
@@ -71,6 +78,11 @@ export class Fleet {
       this.costQuadratic[i] = Math.max(MIN_COST_QUADRATIC, costQuadratic());
       this.costLinear[i] = costLinear();
     }
+    this.id = agentMajorOrder(this.agent, agents);
+    for (const values of [this.location, this.agent, this.capacityKwh, this.powerKw, this.efficiency, this.reserve, this.costQuadratic, this.costLinear]) {
+      const drawn = values.slice();
+      for (let j = 0; j < n; j++) values[j] = drawn[this.id[j]];
+    }
   }
 
   /** EVs assigned to each grid agent. */
@@ -94,4 +106,14 @@ export class Fleet {
     const soc = this.soc[i] - e / (this.efficiency[i] * this.capacityKwh[i]);
     this.soc[i] = soc < this.reserve[i] ? Math.min(this.soc[i], this.reserve[i]) : soc;
   }
+}
+
+/** The ids of EVs grouped by agent (a stable counting sort: ids ascending within each agent). */
+function agentMajorOrder(agent: Int32Array, agents: number): Int32Array {
+  const next = new Int32Array(agents + 1);
+  for (let i = 0; i < agent.length; i++) next[agent[i] + 1]++;
+  for (let g = 0; g < agents; g++) next[g + 1] += next[g];
+  const id = new Int32Array(agent.length);
+  for (let i = 0; i < agent.length; i++) id[next[agent[i]]++] = i;
+  return id;
 }

@@ -1,6 +1,6 @@
-// Every EV's charging sessions over a run, drawn up front from a stream of the EV's own: EV i's
-// sessions depend on the run's world key and i only, never on the fleet size or on any decision.
-// Sessions of EV i are first[i]..first[i + 1] - 1, in time order, in typed arrays.
+// Every EV's charging sessions over a run, drawn up front from a stream of the EV's own: an EV's
+// sessions depend on the run's world key and its id only, never on the fleet size or on any decision.
+// Sessions of the EV at fleet index i are first[i]..first[i + 1] - 1, in time order, in typed arrays.
 
 import { entityStream, type Rng } from '../engine/rng.js';
 import { ensureLength } from '../engine/typedArrays.js';
@@ -26,7 +26,7 @@ export class SessionTable {
     const sessions = sessionSampler(config, { arrival: draw, connection: draw, soc: draw });
     this.first = new Int32Array(fleet.size + 1);
     for (let i = 0; i < fleet.size; i++) {
-      current = entityStream(`${worldKey}/ev/${i}`);
+      current = entityStream(`${worldKey}/ev/${fleet.id[i]}`);
       const location = fleet.location[i];
       let arrive = -DAY + sessions.arrivalTimeOfDay(location);
       for (;;) {

@@ -73,15 +73,30 @@ export function estimatedWork(scenario: Scenario, ledger: LedgerConfig): number 
   return world + expectedTransactions(scenario) * TX_WORK[ledger.kind];
 }
 
-/** Peak bytes of one run of `scenario` on `ledger`, its worker thread included. */
-export function runBytes(scenario: Scenario, ledger: LedgerConfig): number {
+/**
+ * Estimated work below which a market run is not worth splitting over threads: about a 14,000-EV day on
+ * a chain (8,000 on the tangle), where a partition thread's start-up and its copy of the world stop dominating.
+ */
+export const SPLIT_MIN_WORK = 2_000_000;
+
+/**
+ * Threads a run takes when `idle` threads are free and `waiting` runs still wait after it: 1, or for a
+ * market run of at least `minWork` an equal share of the idle threads with the waiting runs (each of
+ * which takes at least one), at most one per grid agent.
+ */
+export function autoSplitThreads(scenario: Scenario, ledger: LedgerConfig, idle: number, waiting: number, minWork = SPLIT_MIN_WORK): number {
+  if (scenario.workload.kind !== 'market' || estimatedWork(scenario, ledger) < minWork) return 1;
+  return Math.max(1, Math.min(scenario.grid.agents, Math.floor(idle / (waiting + 1))));
+}
+
+/** Peak bytes of one run of `scenario` on `ledger` over `threads` threads (each partition holds the whole world), its worker threads included. */
+export function runBytes(scenario: Scenario, ledger: LedgerConfig, threads = 1): number {
   const { duration, fleet, grid, network, market, outputs } = scenario;
   const buckets = outputs.timeseriesInterval === undefined ? DEFAULT_BUCKETS : duration / outputs.timeseriesInterval;
   const marketRecords = scenario.workload.kind === 'market' ? (duration / market.interval) * grid.agents : 0;
   const blocks = ledger.kind === 'tangle' ? 0 : duration / (ledger.blockInterval ?? 1);
   return (
-    BYTES.worker +
-    fleet.size * BYTES.ev +
+    threads * (BYTES.worker + fleet.size * BYTES.ev) +
     expectedTransactions(scenario) * BYTES.tx[ledger.kind] +
     blocks * BYTES.block +
     buckets * BYTES.bucket +
@@ -93,8 +108,11 @@ export function runBytes(scenario: Scenario, ledger: LedgerConfig): number {
 /** The estimate for running `loaded` on `workers` threads (at most one per run) on a machine with `machineBytes`. */
 export function estimateResources(loaded: LoadedScenario, workers: number, machineBytes = totalmem()): ResourceEstimate {
   const { scenario, points } = loaded;
-  const sizes = points.map((p) => p.scenario.ledgers.map((l) => runBytes(p.scenario, l)));
-  const runs = buildRunList(points, scenario.seed, scenario.replications).map((r) => sizes[r.point][r.ledgerIndex]);
+  const runList = buildRunList(points, scenario.seed, scenario.replications);
+  // With fewer runs than workers, a large market run is split over the idle threads: a copy of its world per thread.
+  const threads = (p: Scenario, l: LedgerConfig) => (runList.length < workers ? autoSplitThreads(p, l, workers, runList.length - 1) : 1);
+  const sizes = points.map((p) => p.scenario.ledgers.map((l) => runBytes(p.scenario, l, threads(p.scenario, l))));
+  const runs = runList.map((r) => sizes[r.point][r.ledgerIndex]);
   runs.sort((a, b) => b - a);
   const concurrent = Math.max(1, Math.min(workers, runs.length));
   const peakBytes = BYTES.main + runs.slice(0, concurrent).reduce((sum, bytes) => sum + bytes, 0);

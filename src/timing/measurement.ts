@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 export interface Measurement {
   /** Events or transactions per second of wall time (information: a busy machine moves it). */
   speed: number;
-  unit: 'events/s' | 'tx/s' | 'runs/s' | 'EVs/s';
+  unit: 'events/s' | 'tx/s' | 'runs/s' | 'EVs/s' | 'EV-days/s';
   /** Same-process ratio to a reference (higher is better), where one exists. */
   ratio?: number;
   ratioMeaning?: string;

@@ -121,7 +121,7 @@ export class OwnerAccounts {
       if (!includes(i)) continue;
       const has = sessions.first[i + 1] > sessions.first[i];
       rows.push({
-        ev_id: i, agent: fleet.agent[i],
+        ev_id: fleet.id[i], agent: fleet.agent[i],
         arrival_s: has ? sessions.arrive[sessions.first[i]] : null,
         departure_s: has ? sessions.depart[sessions.first[i + 1] - 1] : null,
         energy_sold_kwh: this.sold[i], energy_charged_kwh: this.charged[i], revenue: this.revenue[i],

@@ -117,7 +117,8 @@ export class MarketWorkload implements Workload {
     this.offerKind = ctx.sim.register((ev) => this.settlement.offer(ev));
     const spread = market.settlement.spread ?? this.settleEvery * market.interval;
     const phase = ctx.stream('settlement.phase');
-    this.settlementPhase = Float64Array.from({ length: fleet.size }, () => phase() * spread);
+    const phases = Float64Array.from({ length: fleet.size }, () => phase() * spread);
+    this.settlementPhase = Float64Array.from(this.fleet.id, (id) => phases[id]);
   }
 
   /** Plugs in the EVs whose first session began before the run, schedules everyone else's arrival and the first clearing. */

@@ -99,7 +99,7 @@ export class MarketPartition {
       const ev = txLog.issuer[id];
       tx[row + TX.time] = txLog.submittedAt[id];
       tx[row + TX.agent] = this.workload.fleet.agent[ev];
-      tx[row + TX.ev] = ev;
+      tx[row + TX.ev] = this.workload.fleet.id[ev];
       tx[row + TX.value] = txLog.value[id];
       tx[row + TX.fee] = txLog.fee[id];
       tx[row + TX.size] = txLog.sizeBytes[id];

@@ -39,7 +39,7 @@ describe('charging in the market', () => {
     const rows = workload.evs();
     expect(rows).toHaveLength(120);
     const seller = rows.find((r) => (r.energy_sold_kwh ?? 0) > 0)!;
-    const i = seller.ev_id!;
+    const i = workload.fleet.id.indexOf(seller.ev_id!);
     expect(seller.agent).toBe(workload.fleet.agent[i]);
     expect(seller.degradation_cost).toBeCloseTo(workload.fleet.costLinear[i] * seller.energy_sold_kwh!, 12);
     expect(seller.fees).toBeGreaterThan(0);

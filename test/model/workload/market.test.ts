@@ -141,13 +141,25 @@ describe('the world of a run', () => {
   it('keeps the smaller fleet\'s EVs when the fleet grows, and each agent\'s deficit whatever the fleet', () => {
     const small = runWorld({ seed: 9, fleet: { size: 50 } }).workload;
     const large = runWorld({ seed: 9, fleet: { size: 120 } }).workload;
-    const firstSessions = small.sessions.first[50];
-    expect(large.sessions.first[50]).toBe(firstSessions);
-    expect(Array.from(large.sessions.arrive.subarray(0, firstSessions))).toEqual(Array.from(small.sessions.arrive.subarray(0, firstSessions)));
-    expect(Array.from(large.sessions.soc.subarray(0, firstSessions))).toEqual(Array.from(small.sessions.soc.subarray(0, firstSessions)));
-    expect(Array.from(large.fleet.capacityKwh.subarray(0, 50))).toEqual(Array.from(small.fleet.capacityKwh));
+    // EV `id` in either fleet: its attributes and its sessions (arrival, state of charge).
+    const ev = (w: typeof small, id: number) => {
+      const i = w.fleet.id.indexOf(id);
+      const sessions = Array.from({ length: w.sessions.first[i + 1] - w.sessions.first[i] }, (_, k) => w.sessions.first[i] + k);
+      return { agent: w.fleet.agent[i], capacity: w.fleet.capacityKwh[i], arrive: sessions.map((s) => w.sessions.arrive[s]), soc: sessions.map((s) => w.sessions.soc[s]) };
+    };
+    for (let id = 0; id < 50; id++) expect(ev(large, id)).toEqual(ev(small, id));
     expect(Array.from(large.grid.deficits)).toEqual(Array.from(small.grid.deficits));
     expect(large.grid.deficits.some((d) => d > 0)).toBe(true);
+  });
+
+  it('stores the fleet agent by agent, ids ascending within each agent', () => {
+    const { fleet } = runWorld({ seed: 4, fleet: { size: 200 }, grid: { agents: 5 } }).workload;
+    expect(Array.from(fleet.id).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    for (let j = 1; j < fleet.size; j++) {
+      expect(fleet.agent[j]).toBeGreaterThanOrEqual(fleet.agent[j - 1]);
+      if (fleet.agent[j] === fleet.agent[j - 1]) expect(fleet.id[j]).toBeGreaterThan(fleet.id[j - 1]);
+    }
+    expect(new Set(fleet.agent).size).toBe(5);
   });
 
   it('scales each agent\'s load to its own peak', () => {
