@@ -1,5 +1,8 @@
 // The future event list: a binary min-heap on flat typed arrays, ordered by (time, insertion
-// sequence) so that simultaneous events always fire in the order they were scheduled.
+// sequence) so that simultaneous events always fire in the order they were scheduled. With a bucket
+// width, events beyond the current bucket of time wait unsorted in their own bucket and join the heap
+// when it runs dry, so the heap holds only the near future (small, cache-resident) however many
+// events are pending far ahead; the order of events is the same either way.
 
 import { ensureLength } from './typedArrays.js';
 
@@ -28,7 +31,16 @@ export class EventQueue {
   payload = 0;
   time = 0;
 
-  constructor(capacity = 1024) {
+  /** Seconds of one far bucket (0: no buckets, every event in the heap), and the bucket the heap holds. */
+  private readonly bucketWidth: number;
+  private currentBucket = 0;
+  /** Far buckets by index, and a min-heap of their indices. */
+  private readonly buckets = new Map<number, FarBucket>();
+  private readonly bucketOrder: number[] = [];
+
+  constructor(capacity = 1024, bucketWidth = 0) {
+    if (!(bucketWidth >= 0 && Number.isFinite(bucketWidth))) throw new RangeError(`bucket width must be a finite number >= 0, got ${bucketWidth}`);
+    this.bucketWidth = bucketWidth;
     this.heapTime = new Float64Array(capacity);
     this.heapSeq = new Float64Array(capacity);
     this.heapSlot = new Int32Array(capacity);
@@ -41,7 +53,9 @@ export class EventQueue {
 
   /** Number of pending (possibly cancelled, not yet popped) entries. */
   get length(): number {
-    return this.size;
+    let far = 0;
+    for (const bucket of this.buckets.values()) far += bucket.count;
+    return this.size + far;
   }
 
   push(time: number, kind: number, payload: number): EventId {
@@ -49,9 +63,37 @@ export class EventQueue {
     this.slotKind[slot] = kind;
     this.slotPayload[slot] = payload;
     this.slotLive[slot] = 1;
-    if (this.size === this.heapTime.length) this.growHeap();
-    this.siftUp(this.size++, time, this.nextSeq++, slot);
+    // floor(time / width) never decreases with time, so every event of a later bucket comes after every heap event.
+    const bucket = this.bucketWidth > 0 ? Math.floor(time / this.bucketWidth) : 0;
+    if (bucket <= this.currentBucket) this.heapPush(time, this.nextSeq++, slot);
+    else this.farBucket(bucket).add(time, this.nextSeq++, slot);
     return this.slotGeneration[slot] * SLOT_BITS + slot;
+  }
+
+  private heapPush(time: number, seq: number, slot: number): void {
+    if (this.size === this.heapTime.length) this.growHeap();
+    this.siftUp(this.size++, time, seq, slot);
+  }
+
+  private farBucket(index: number): FarBucket {
+    let bucket = this.buckets.get(index);
+    if (!bucket) {
+      bucket = new FarBucket();
+      this.buckets.set(index, bucket);
+      pushKey(this.bucketOrder, index);
+    }
+    return bucket;
+  }
+
+  /** With the heap empty, moves the earliest far bucket into it; returns false when there is none. */
+  private refill(): boolean {
+    if (this.bucketOrder.length === 0) return false;
+    const index = popKey(this.bucketOrder);
+    const bucket = this.buckets.get(index)!;
+    this.buckets.delete(index);
+    this.currentBucket = index;
+    for (let i = 0; i < bucket.count; i++) this.heapPush(bucket.time[i], bucket.seq[i], bucket.slot[i]);
+    return true;
   }
 
   /** Cancels a pending event; returns false if it already fired or was cancelled. */
@@ -87,11 +129,15 @@ export class EventQueue {
     return true;
   }
 
+  /** Drops cancelled events off the heap's head, refilling the heap from the far buckets when it runs dry. */
   private dropCancelledHead(): void {
-    while (this.size > 0 && !this.slotLive[this.heapSlot[0]]) {
-      const slot = this.heapSlot[0];
-      this.removeHead();
-      this.releaseSlot(slot);
+    for (;;) {
+      while (this.size > 0 && !this.slotLive[this.heapSlot[0]]) {
+        const slot = this.heapSlot[0];
+        this.removeHead();
+        this.releaseSlot(slot);
+      }
+      if (this.size > 0 || !this.refill()) return;
     }
   }
 
@@ -168,4 +214,54 @@ export class EventQueue {
     this.slotLive = ensureLength(this.slotLive, n);
     this.freeSlots = ensureLength(this.freeSlots, n);
   }
+}
+
+/** One far bucket's events, unsorted, in the order pushed. */
+class FarBucket {
+  time = new Float64Array(64);
+  seq = new Float64Array(64);
+  slot = new Int32Array(64);
+  count = 0;
+
+  add(time: number, seq: number, slot: number): void {
+    if (this.count === this.time.length) {
+      const n = this.count * 2;
+      this.time = ensureLength(this.time, n);
+      this.seq = ensureLength(this.seq, n);
+      this.slot = ensureLength(this.slot, n);
+    }
+    this.time[this.count] = time;
+    this.seq[this.count] = seq;
+    this.slot[this.count++] = slot;
+  }
+}
+
+/** Min-heap of bucket indices on a plain array. */
+function pushKey(heap: number[], key: number): void {
+  let i = heap.push(key) - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent] <= key) break;
+    heap[i] = heap[parent];
+    i = parent;
+  }
+  heap[i] = key;
+}
+
+function popKey(heap: number[]): number {
+  const top = heap[0];
+  const last = heap.pop()!;
+  if (heap.length > 0) {
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= heap.length) break;
+      if (child + 1 < heap.length && heap[child + 1] < heap[child]) child++;
+      if (last <= heap[child]) break;
+      heap[i] = heap[child];
+      i = child;
+    }
+    heap[i] = last;
+  }
+  return top;
 }

@@ -48,7 +48,7 @@ export interface PartitionWindow {
 }
 
 export class MarketPartition {
-  private readonly sim = new Simulation();
+  private readonly sim: Simulation;
   private readonly txLog = new TxLog();
   private readonly ledger: RecordingLedger;
   private readonly workload: MarketWorkload;
@@ -61,6 +61,8 @@ export class MarketPartition {
   constructor(spec: PartitionSpec) {
     const { scenario, index, count } = spec;
     if (scenario.workload.kind !== 'market') throw new Error('only a market run can be split');
+    // Arrivals and departures wait far ahead; one market interval of them at a time is in the heap.
+    this.sim = new Simulation({ bucketSeconds: scenario.market.interval });
     const streams = new RngStreams(spec.seed);
     this.hours = scenario.market.interval / 3600;
     this.ledger = new RecordingLedger(spec.fees, (tx) => {
