@@ -18,6 +18,8 @@ export class Fleet {
    * run agent by agent, ids ascending within an agent, so each agent sees its EVs in id order.
    */
   readonly id: Int32Array;
+  /** The EVs of agent g are at indices first[g]..first[g + 1] - 1. */
+  readonly first: Int32Array;
   /** Index into LOCATIONS. */
   readonly location: Uint8Array;
   /** Grid agent the EV plugs in at. */
@@ -79,6 +81,9 @@ export class Fleet {
       this.costLinear[i] = costLinear();
     }
     this.id = agentMajorOrder(this.agent, agents);
+    this.first = new Int32Array(agents + 1);
+    for (let i = 0; i < n; i++) this.first[this.agent[i] + 1]++;
+    for (let g = 0; g < agents; g++) this.first[g + 1] += this.first[g];
     for (const values of [this.location, this.agent, this.capacityKwh, this.powerKw, this.efficiency, this.reserve, this.costQuadratic, this.costLinear]) {
       const drawn = values.slice();
       for (let j = 0; j < n; j++) values[j] = drawn[this.id[j]];

@@ -51,12 +51,11 @@ export class DayAheadOptimum {
         first: new Int32Array(n), end: new Int32Array(n), full: new Float64Array(n), tail: new Float64Array(n),
       };
       const evOf = new Int32Array(n);
-      for (let i = 0; owned && i < fleet.size; i++) {
-        if (fleet.agent[i] !== g) continue;
+      for (let i = fleet.first[g]; owned && i < fleet.first[g + 1]; i++) {
         for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) {
           const j = this.local[s];
           if (j < 0) continue;
-          evOf[j] = i;
+          evOf[j] = fleet.id[i];
           const first = firstOf(s);
           const end = endOf(s);
           problem.first[j] = first;

@@ -23,9 +23,11 @@ export class ProtocolMessages {
    */
   schedule(plan: ChargingPlan, fleet: Fleet, sessions: SessionTable, ownsAgent: (g: number) => boolean = () => true): void {
     const phase = this.ctx.stream('charging.messagePhase');
+    // Drawn in EV id order, so an EV's phase does not depend on where the fleet stores it.
+    const phases = Float64Array.from({ length: fleet.size }, () => phase());
     const rounds = plan.rounds();
     for (let i = 0; i < fleet.size; i++) {
-      const offset = phase();
+      const offset = phases[fleet.id[i]];
       const g = fleet.agent[i];
       if (!ownsAgent(g)) continue;
       const p = plan.problems[g];

@@ -33,7 +33,8 @@ export class ChargingPlan {
   readonly upper: Float64Array;
   readonly spare: Float64Array;
 
-  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, seconds: number, config: ChargingConfig) {
+  /** Only the agents `ownsAgent` picks get a plan (one partition of a split run); the others' sessions have empty windows and no rounds. */
+  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, seconds: number, config: ChargingConfig, ownsAgent: (g: number) => boolean = () => true) {
     const intervals = grid.intervals;
     const hours = seconds / 3600;
     this.local = new Int32Array(sessions.count);
@@ -41,11 +42,12 @@ export class ChargingPlan {
     const lengths = new Int32Array(grid.count);
     const firstOf = (s: number) => Math.min(intervals, Math.max(0, Math.ceil(sessions.arrive[s] / seconds)));
     const endOf = (s: number) => Math.max(firstOf(s), Math.min(intervals, Math.ceil(sessions.depart[s] / seconds)));
+    const owned = (i: number) => ownsAgent(fleet.agent[i]);
     for (let i = 0; i < fleet.size; i++) {
       const g = fleet.agent[i];
       for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) {
         this.local[s] = counts[g]++;
-        lengths[g] += endOf(s) - firstOf(s);
+        if (owned(i)) lengths[g] += endOf(s) - firstOf(s);
       }
     }
     const agentStart = new Int32Array(grid.count + 1);
@@ -55,7 +57,7 @@ export class ChargingPlan {
     this.energy = new Float64Array(total);
     this.spare = new Float64Array(total);
     for (let g = 0; g < grid.count; g++) {
-      const n = counts[g];
+      const n = ownsAgent(g) ? counts[g] : 0;
       this.problems.push({
         intervals, hours, count: n,
         baseKw: Float64Array.from({ length: intervals }, (_, k) => grid.loadKw(g, k * seconds)),
@@ -67,6 +69,7 @@ export class ChargingPlan {
     this.sessionLength = new Int32Array(sessions.count);
     const filled = new Int32Array(grid.count);
     for (let i = 0; i < fleet.size; i++) {
+      if (!owned(i)) continue;
       const p = this.problems[fleet.agent[i]];
       const target = Math.max(config.departureSoc, fleet.reserve[i]);
       for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) {
@@ -89,7 +92,7 @@ export class ChargingPlan {
       }
     }
     this.problems.forEach((p, g) => {
-      const solution = config.policy === 'valley-filling' ? fillValleys(p, config) : chargeUncontrolled(p);
+      const solution = config.policy === 'valley-filling' && ownsAgent(g) ? fillValleys(p, config) : chargeUncontrolled(p);
       this.energy.set(solution.energy, agentStart[g]);
       solution.energy = this.energy.subarray(agentStart[g], agentStart[g + 1]);
       this.solutions.push(solution);
@@ -98,6 +101,7 @@ export class ChargingPlan {
     this.saleEnd = new Int32Array(sessions.count);
     this.saleBudget = new Float64Array(sessions.count);
     for (let i = 0; i < fleet.size; i++) {
+      if (!owned(i)) continue;
       for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) this.limitSales(fleet, i, s, Math.max(0, sessions.soc[s] - fleet.reserve[i]) * fleet.capacityKwh[i] * fleet.efficiency[i]);
     }
   }

@@ -92,7 +92,7 @@ export class MarketWorkload implements Workload {
     const worldKey = String(ctx.stream('fleet.sessions')());
     this.sessions = new SessionTable(this.fleet, fleet, ctx.duration, worldKey);
     const window = { seconds: market.interval, firstInterval: Math.ceil(ctx.warmup / market.interval), intervals };
-    this.charging = new ChargingPlan(this.fleet, this.sessions, this.grid, market.interval, scenario.charging);
+    this.charging = new ChargingPlan(this.fleet, this.sessions, this.grid, market.interval, scenario.charging, ownsAgent);
     const owned = Array.from({ length: grid.agents }, (_, g) => ownsAgent(g));
     const key = JSON.stringify([worldKey, fleet, grid, window, scenario.charging, owned]);
     this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window, this.charging, ownsAgent));

@@ -41,7 +41,7 @@ export interface PartitionWindow {
   tx: Float64Array<ArrayBuffer>;
   /** The last window: the evs.csv rows of the partition's EVs, in EV order; otherwise null. */
   evs: EvRow[] | null;
-  /** The last window: each grid agent's charging-plan rounds (every partition makes the whole plan: it bounds what its EVs sell). */
+  /** The last window: each grid agent's charging-plan rounds (those of the partition's own agents; 0 for the others). */
   chargingRounds: number[];
   /** Events the partition's kernel has processed so far. */
   events: number;
