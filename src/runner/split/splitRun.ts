@@ -22,8 +22,9 @@ export interface SplitOptions {
 }
 
 /**
- * The market run over `threads` threads (this one and threads - 1 workers), as many partitions as
- * threads (at most one per grid agent). Its outcome is the same, byte for byte, for any `threads`.
+ * The market run in as many partitions as `threads` (at most one per grid agent): one partition runs on
+ * this thread; several run on worker threads while this thread drives the ledger (docs/parallel.md).
+ * Its outcome is the same, byte for byte, for any `threads`.
  */
 export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: number, onProgress?: (simSeconds: number, events: number) => void, options: SplitOptions = {}): RunOutcome {
   if (scenario.workload.kind !== 'market') throw new Error('only a market run can be split');
