@@ -10,19 +10,22 @@ import { DEFAULT_BUCKETS } from './limits.js';
 import { ScenarioError } from './problems.js';
 
 /**
- * Bytes per item, measured as peak RSS of one in-process run (scenarios/scale-100k.yaml, one day, one
- * ledger at a time, 100,000 EVs against 1,000 EVs; about 1.3 million settlement transactions) and
- * rounded up: tangle +310 MB, LightChain +170 MB, PoW +37 MB (its fees batch settlements).
+ * Bytes per item, measured as peak RSS of one in-process market run (a day, 100 grid agents): per EV the
+ * slope between 100,000 and 300,000 EVs on PoW (few settlements at its default fee), on one thread and
+ * on two; per transaction the difference between LightChain or the tangle and PoW at 300,000 EVs
+ * (4.7 million settlements), rounded up.
  */
 export const BYTES = {
   /** A worker thread's own heap and loaded modules. */
   worker: 64 * 2 ** 20,
   /** The main process (runtime, modules, run list, result writing). */
   main: 256 * 2 ** 20,
-  /** One EV: fleet arrays, sessions, plug-in lists. */
-  ev: 300,
+  /** One EV: fleet, sessions, charging plan, day-ahead optimum, owners' accounts, settlement state, evs.csv row. */
+  ev: 2000,
+  /** One EV again in each further thread of a split run (each partition draws the whole fleet and its sessions). */
+  evPerExtraThread: 600,
   /** One ledger transaction in the transaction log and the ledger, by ledger kind. */
-  tx: { tangle: 260, pow: 160, lightchain: 160, pos: 160, poet: 160, pob: 160 } satisfies Record<LedgerConfig['kind'], number>,
+  tx: { tangle: 220, pow: 160, lightchain: 130, pos: 160, poet: 160, pob: 160 } satisfies Record<LedgerConfig['kind'], number>,
   /** One block of a chain (header, links, transaction id list overhead). */
   block: 512,
   /** One time-series bucket row. */
@@ -96,7 +99,8 @@ export function runBytes(scenario: Scenario, ledger: LedgerConfig, threads = 1):
   const marketRecords = scenario.workload.kind === 'market' ? (duration / market.interval) * grid.agents : 0;
   const blocks = ledger.kind === 'tangle' ? 0 : duration / (ledger.blockInterval ?? 1);
   return (
-    threads * (BYTES.worker + fleet.size * BYTES.ev) +
+    threads * BYTES.worker +
+    fleet.size * (BYTES.ev + (threads - 1) * BYTES.evPerExtraThread) +
     expectedTransactions(scenario) * BYTES.tx[ledger.kind] +
     blocks * BYTES.block +
     buckets * BYTES.bucket +

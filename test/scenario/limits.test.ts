@@ -66,6 +66,15 @@ describe('memory estimate', () => {
     expect(runBytes(chains, chains.ledgers[0])).toBeGreaterThan(runBytes(chains, chains.ledgers[1]));
   });
 
+  it('counts the fleet again for each further thread of a split run, and splits a single large run over the workers', () => {
+    const loaded = load('fleet: {size: 200000}\nduration: 24h\ngrid: {agents: 8}');
+    const { scenario } = loaded;
+    const ledger = scenario.ledgers[0];
+    expect(runBytes(scenario, ledger, 3) - runBytes(scenario, ledger)).toBe(2 * (BYTES.worker + 200_000 * BYTES.evPerExtraThread));
+    expect(estimateResources(loaded, 4, 64 * GB).runBytes).toBe(runBytes(scenario, ledger, 4));
+    expect(estimateResources(loaded, 1, 64 * GB).runBytes).toBe(runBytes(scenario, ledger, 1));
+  });
+
   it('counts the largest runs that are in memory at once, at most one per worker and run', () => {
     const loaded = load('replications: 3\nledgers: [{kind: tangle}, {kind: pow}]\nsweep: {params: {fleet.size: [1000, 50000]}}');
     const one = estimateResources(loaded, 1, 64 * GB);
