@@ -19,13 +19,18 @@ export class SessionTable {
   soc = new Float64Array(0);
   count = 0;
 
-  /** Sessions of every EV that end after 0 and start no later than `duration`. */
-  constructor(fleet: Fleet, config: FleetConfig, duration: number, worldKey: string) {
+  /**
+   * Sessions of every EV that `includes` (default: all) that end after 0 and start no later than `duration`;
+   * an EV left out has none (each EV's stream is its own, so the others' sessions are the same either way).
+   */
+  constructor(fleet: Fleet, config: FleetConfig, duration: number, worldKey: string, includes: (i: number) => boolean = () => true) {
     let current: Rng = () => 0;
     const draw: Rng = () => current();
     const sessions = sessionSampler(config, { arrival: draw, connection: draw, soc: draw });
     this.first = new Int32Array(fleet.size + 1);
     for (let i = 0; i < fleet.size; i++) {
+      this.first[i + 1] = this.count;
+      if (!includes(i)) continue;
       current = entityStream(`${worldKey}/ev/${fleet.id[i]}`);
       const location = fleet.location[i];
       let arrive = -DAY + sessions.arrivalTimeOfDay(location);

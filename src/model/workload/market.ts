@@ -90,7 +90,7 @@ export class MarketWorkload implements Workload {
     const intervals = Math.ceil(ctx.duration / market.interval);
     this.grid = new GridAgents(grid, intervals, market.interval, ctx.stream);
     const worldKey = String(ctx.stream('fleet.sessions')());
-    this.sessions = new SessionTable(this.fleet, fleet, ctx.duration, worldKey);
+    this.sessions = new SessionTable(this.fleet, fleet, ctx.duration, worldKey, (i) => ownsAgent(this.fleet.agent[i]));
     const window = { seconds: market.interval, firstInterval: Math.ceil(ctx.warmup / market.interval), intervals };
     this.charging = new ChargingPlan(this.fleet, this.sessions, this.grid, market.interval, scenario.charging, ownsAgent);
     const owned = Array.from({ length: grid.agents }, (_, g) => ownsAgent(g));
