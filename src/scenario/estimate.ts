@@ -109,12 +109,16 @@ export function runBytes(scenario: Scenario, ledger: LedgerConfig, threads = 1):
   );
 }
 
-/** The estimate for running `loaded` on `workers` threads (at most one per run) on a machine with `machineBytes`. */
-export function estimateResources(loaded: LoadedScenario, workers: number, machineBytes = totalmem()): ResourceEstimate {
+/**
+ * The estimate for running `loaded` on `workers` threads (at most one per run) on a machine with `machineBytes`;
+ * `split`: an explicit --split (threads per market run), else the share `--workers` gives a large run.
+ */
+export function estimateResources(loaded: LoadedScenario, workers: number, machineBytes = totalmem(), split?: number): ResourceEstimate {
   const { scenario, points } = loaded;
   const runList = buildRunList(points, scenario.seed, scenario.replications);
-  // With fewer runs than workers, a large market run is split over the idle threads: a copy of its world per thread.
-  const threads = (p: Scenario, l: LedgerConfig) => (runList.length < workers ? autoSplitThreads(p, l, workers, runList.length - 1) : 1);
+  // A split run holds a copy of the fleet per thread: with fewer runs than workers, a large market run takes the idle threads.
+  const threads = (p: Scenario, l: LedgerConfig) =>
+    split !== undefined ? (p.workload.kind === 'market' ? Math.max(1, Math.min(split, p.grid.agents)) : 1) : runList.length < workers ? autoSplitThreads(p, l, workers, runList.length - 1) : 1;
   const sizes = points.map((p) => p.scenario.ledgers.map((l) => runBytes(p.scenario, l, threads(p.scenario, l))));
   const runs = runList.map((r) => sizes[r.point][r.ledgerIndex]);
   runs.sort((a, b) => b - a);

@@ -73,6 +73,7 @@ describe('memory estimate', () => {
     expect(runBytes(scenario, ledger, 3) - runBytes(scenario, ledger)).toBe(2 * (BYTES.worker + 200_000 * BYTES.evPerExtraThread));
     expect(estimateResources(loaded, 4, 64 * GB).runBytes).toBe(runBytes(scenario, ledger, 4));
     expect(estimateResources(loaded, 1, 64 * GB).runBytes).toBe(runBytes(scenario, ledger, 1));
+    expect(estimateResources(loaded, 1, 64 * GB, 3).runBytes).toBe(runBytes(scenario, ledger, 3));
   });
 
   it('counts the largest runs that are in memory at once, at most one per worker and run', () => {
