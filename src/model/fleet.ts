@@ -80,10 +80,7 @@ export class Fleet {
       this.costQuadratic[i] = Math.max(MIN_COST_QUADRATIC, costQuadratic());
       this.costLinear[i] = costLinear();
     }
-    this.id = agentMajorOrder(this.agent, agents);
-    this.first = new Int32Array(agents + 1);
-    for (let i = 0; i < n; i++) this.first[this.agent[i] + 1]++;
-    for (let g = 0; g < agents; g++) this.first[g + 1] += this.first[g];
+    ({ id: this.id, first: this.first } = agentMajorOrder(this.agent, agents));
     for (const values of [this.location, this.agent, this.capacityKwh, this.powerKw, this.efficiency, this.reserve, this.costQuadratic, this.costLinear]) {
       const drawn = values.slice();
       for (let j = 0; j < n; j++) values[j] = drawn[this.id[j]];
@@ -113,12 +110,13 @@ export class Fleet {
   }
 }
 
-/** The ids of EVs grouped by agent (a stable counting sort: ids ascending within each agent). */
-function agentMajorOrder(agent: Int32Array, agents: number): Int32Array {
-  const next = new Int32Array(agents + 1);
-  for (let i = 0; i < agent.length; i++) next[agent[i] + 1]++;
-  for (let g = 0; g < agents; g++) next[g + 1] += next[g];
+/** The ids of EVs grouped by agent (a stable counting sort: ids ascending within each agent), and where each agent's group starts. */
+function agentMajorOrder(agent: Int32Array, agents: number): { id: Int32Array; first: Int32Array } {
+  const first = new Int32Array(agents + 1);
+  for (let i = 0; i < agent.length; i++) first[agent[i] + 1]++;
+  for (let g = 0; g < agents; g++) first[g + 1] += first[g];
+  const next = first.slice(0, agents);
   const id = new Int32Array(agent.length);
   for (let i = 0; i < agent.length; i++) id[next[agent[i]]++] = i;
-  return id;
+  return { id, first };
 }
