@@ -65,7 +65,7 @@ export function executeRun(task: RunTask, onProgress?: (progress: RunProgress) =
     const sides = {
       transactions: scenario.outputs.transactions ? writeTransactions(paths.transactions, run, outcome.log) : null,
       blocks: outcome.blocks ? writeBlocks(paths.blocks, run, outcome.blocks) : null,
-      evs: outcome.evs ? writeSideRows(paths.evs, outcome.evs.map((row) => ({ run_id: run.runId, ledger: run.ledger, ...row })), EV_FILE_COLUMNS) : null,
+      evs: outcome.evs ? writeSideRows(paths.evs, outcome.evs, EV_FILE_COLUMNS, { run_id: run.runId, ledger: run.ledger }) : null,
     };
     const wallSeconds = (performance.now() - started) / 1000;
     const events = outcome.metrics.events ?? 0;
@@ -116,11 +116,16 @@ function writeBlocks(path: string, run: RunSpec, blocks: BlockColumns): string {
   return writeSideRows(path, rows, BLOCK_COLUMNS);
 }
 
-/** Writes rows to a run's side file (no header); returns its SHA-256. */
-function writeSideRows(path: string, rows: Record<string, Cell>[], columns: readonly string[]): string {
+/**
+ * Writes rows, each with the cells of `tag` first, to a run's side file (no header), TX_CHUNK rows at a time
+ * (a national-scale run's evs.csv is a million rows); returns its SHA-256.
+ */
+function writeSideRows(path: string, rows: readonly object[], columns: readonly string[], tag: Record<string, Cell> = {}): string {
   const writer = new AtomicWriter(path, true);
   try {
-    writer.write(csvRows(rows, columns));
+    for (let start = 0; start < rows.length; start += TX_CHUNK) {
+      writer.write(csvRows(rows.slice(start, start + TX_CHUNK).map((row) => ({ ...tag, ...row })), columns));
+    }
     return writer.commit()!;
   } catch (error) {
     writer.abandon();
