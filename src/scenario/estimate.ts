@@ -21,7 +21,7 @@ export const BYTES = {
   /** The main process (runtime, modules, run list, result writing). */
   main: 256 * 2 ** 20,
   /** One EV: fleet, sessions, charging plan, day-ahead optimum, owners' accounts, settlement state, evs.csv row. */
-  ev: 2000,
+  ev: 1800,
   /** One EV again in each further thread of a split run (each partition draws the whole fleet and its sessions). */
   evPerExtraThread: 600,
   /** One ledger transaction in the transaction log and the ledger, by ledger kind. */

@@ -13,8 +13,9 @@ export type EvRow = Record<(typeof EV_COLUMNS)[number], number | null>;
 
 /** Offsets of an EV's session state: kWh still to recharge for what it sold (grid side), kWh sold, the current interval's
  * planned and make-up kWh (between prepare and settle), charging less battery energy sold, its window (first and end
- * interval, start in the plan's layout) and its sale limits (ChargingPlan.saleEnd, saleBudget). */
-const [PENDING, SESSION_SOLD, PLANNED, MAKE_UP, SESSION_NET, FIRST, END, START, SALE_END, SALE_BUDGET, STATE] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+ * interval, start in the plan's layout), its sale limits (ChargingPlan.saleEnd, saleBudget) and the charger's kWh bound
+ * in a full interval and in the last (ChargingPlan.sessionFull, sessionTail). */
+const [PENDING, SESSION_SOLD, PLANNED, MAKE_UP, SESSION_NET, FIRST, END, START, SALE_END, SALE_BUDGET, FULL, TAIL, STATE] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 export class OwnerAccounts {
   readonly sold: Float64Array;
@@ -48,6 +49,8 @@ export class OwnerAccounts {
     state[o + START] = plan.sessionStart[s];
     state[o + SALE_END] = plan.saleEnd[s];
     state[o + SALE_BUDGET] = plan.saleBudget[s];
+    state[o + FULL] = plan.sessionFull[s];
+    state[o + TAIL] = plan.sessionTail[s];
   }
 
   /**
@@ -65,7 +68,8 @@ export class OwnerAccounts {
     const at = state[o + START] + k - state[o + FIRST];
     const planned = plan.energy[at];
     const pending = state[o + PENDING];
-    const makeUp = pending > 0 ? Math.min(pending, plan.upper[at] - planned) : 0;
+    const upper = k === state[o + END] - 1 ? state[o + TAIL] : state[o + FULL];
+    const makeUp = pending > 0 ? Math.min(pending, upper - planned) : 0;
     state[o + PLANNED] = planned;
     state[o + MAKE_UP] = makeUp;
     if (k >= state[o + SALE_END]) return 0;

@@ -10,6 +10,8 @@ import type { ChargingProblem, ChargingSolution } from './problem.js';
 import { chargeUncontrolled } from './uncontrolled.js';
 import { fillValleys } from './valleyFilling.js';
 
+const EMPTY = new Float64Array(0);
+
 export class ChargingPlan {
   readonly problems: ChargingProblem[] = [];
   readonly solutions: ChargingSolution[] = [];
@@ -23,15 +25,20 @@ export class ChargingPlan {
   readonly saleBudget: Float64Array;
   /**
    * Every session's window in one layout (agent by agent, the agents' problems are views of it): session s's interval
-   * sessionFirst[s] + t is at sessionStart[s] + t, for t < sessionLength[s]; there, the kWh planned, the charger's bound,
-   * and the kWh the charger could still take beyond the plan in the session's later intervals.
+   * sessionFirst[s] + t is at sessionStart[s] + t, for t < sessionLength[s]; there, the kWh planned and the kWh the
+   * charger could still take beyond the plan in the session's later intervals.
    */
   readonly sessionFirst: Int32Array;
   readonly sessionStart: Int32Array;
   readonly sessionLength: Int32Array;
   readonly energy: Float64Array;
-  readonly upper: Float64Array;
   readonly spare: Float64Array;
+  /**
+   * The charger's bound (kWh) in every interval of session s's window but the last, and in the last (it may leave
+   * during it): the problems' `upper`, which is released once the plan is solved (a third of the plan's memory).
+   */
+  readonly sessionFull: Float64Array;
+  readonly sessionTail: Float64Array;
 
   /** Only the agents `ownsAgent` picks get a plan (one partition of a split run); the others' sessions have empty windows and no rounds. */
   constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, seconds: number, config: ChargingConfig, ownsAgent: (g: number) => boolean = () => true) {
@@ -53,7 +60,7 @@ export class ChargingPlan {
     const agentStart = new Int32Array(grid.count + 1);
     for (let g = 0; g < grid.count; g++) agentStart[g + 1] = agentStart[g] + lengths[g];
     const total = agentStart[grid.count];
-    this.upper = new Float64Array(total);
+    const upper = new Float64Array(total);
     this.energy = new Float64Array(total);
     this.spare = new Float64Array(total);
     for (let g = 0; g < grid.count; g++) {
@@ -61,12 +68,14 @@ export class ChargingPlan {
       this.problems.push({
         intervals, hours, count: n,
         baseKw: Float64Array.from({ length: intervals }, (_, k) => grid.loadKw(g, k * seconds)),
-        first: new Int32Array(n), offset: new Int32Array(n + 1), upper: this.upper.subarray(agentStart[g], agentStart[g + 1]), need: new Float64Array(n),
+        first: new Int32Array(n), offset: new Int32Array(n + 1), upper: upper.subarray(agentStart[g], agentStart[g + 1]), need: new Float64Array(n),
       });
     }
     this.sessionFirst = new Int32Array(sessions.count);
     this.sessionStart = new Int32Array(sessions.count);
     this.sessionLength = new Int32Array(sessions.count);
+    this.sessionFull = new Float64Array(sessions.count);
+    this.sessionTail = new Float64Array(sessions.count);
     const filled = new Int32Array(grid.count);
     for (let i = 0; i < fleet.size; i++) {
       if (!owned(i)) continue;
@@ -88,6 +97,10 @@ export class ChargingPlan {
           const plugged = Math.min(seconds, sessions.depart[s] - k * seconds) / 3600;
           room += p.upper[at + k - first] = fleet.powerKw[i] * plugged;
         }
+        if (end > first) {
+          this.sessionFull[s] = p.upper[at];
+          this.sessionTail[s] = p.upper[at + end - 1 - first];
+        }
         p.need[j] = Math.min(room, Math.max(0, (target - sessions.soc[s]) * fleet.capacityKwh[i]));
       }
     }
@@ -97,6 +110,8 @@ export class ChargingPlan {
       solution.energy = this.energy.subarray(agentStart[g], agentStart[g + 1]);
       this.solutions.push(solution);
       spareAfterEach(p, solution.energy, this.spare.subarray(agentStart[g], agentStart[g + 1]));
+      // Every interval's bound is sessionFull or sessionTail from here on.
+      p.upper = EMPTY;
     });
     this.saleEnd = new Int32Array(sessions.count);
     this.saleBudget = new Float64Array(sessions.count);
