@@ -30,8 +30,10 @@ export class DayAheadOptimum {
   /**
    * `sales`: where each session may sell and how much in all, so that it can still recharge for departure (ChargingPlan).
    * Only the agents `ownsAgent` picks are solved (one partition of a split run); the others get the problem without EVs.
+   * `keepsSchedule`: keep every session's allocation for energy() (market.kind optimal follows it); without it the
+   * per-interval and total figures remain and the allocations' memory (one number per session-interval) is released.
    */
-  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, window: OptimumWindow, sales?: SaleLimits, ownsAgent: (g: number) => boolean = () => true) {
+  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, window: OptimumWindow, sales?: SaleLimits, ownsAgent: (g: number) => boolean = () => true, readonly keepsSchedule = true) {
     const { seconds, firstInterval, intervals } = window;
     const hours = seconds / 3600;
     this.local = new Int32Array(sessions.count).fill(-1);
@@ -68,12 +70,15 @@ export class DayAheadOptimum {
         }
       }
       this.firsts.push(problem.first);
-      this.solutions.push(solveDayAhead(problem, { name: (j) => `EV ${evOf[j]} (agent ${g})` }));
+      const solution = solveDayAhead(problem, { name: (j) => `EV ${evOf[j]} (agent ${g})` });
+      if (!keepsSchedule) solution.energy = new Float64Array(0);
+      this.solutions.push(solution);
     }
   }
 
   /** kWh delivered in interval k of session `session` (of an EV at agent g) under the optimum. */
   energy(g: number, session: number, k: number): number {
+    if (!this.keepsSchedule) throw new Error('this day-ahead optimum was solved without keeping its schedule');
     const j = this.local[session];
     if (j < 0) return 0;
     const first = this.firsts[g][j];
@@ -117,14 +122,16 @@ const cache = new Map<string, DayAheadOptimum>();
  * replication (and, with common random numbers, every sweep point that leaves the world alone) has the
  * same world, so a worker solves it once for all of them; the result is the same either way.
  */
-export function dayAheadOptimumOf(key: string, solve: () => DayAheadOptimum): DayAheadOptimum {
+export function dayAheadOptimumOf(key: string, solve: () => DayAheadOptimum, needsSchedule = true): DayAheadOptimum {
   const known = cache.get(key);
-  if (known) {
+  // One solved without its schedule serves only runs that do not follow it; solving again replaces it.
+  if (known && (known.keepsSchedule || !needsSchedule)) {
     cache.delete(key);
     cache.set(key, known);
     return known;
   }
   const optimum = solve();
+  cache.delete(key);
   cache.set(key, optimum);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return optimum;

@@ -21,9 +21,9 @@ export const BYTES = {
   /** The main process (runtime, modules, run list, result writing). */
   main: 256 * 2 ** 20,
   /** One EV: fleet, sessions, charging plan, day-ahead optimum, owners' accounts, settlement state, evs.csv row. */
-  ev: 1800,
+  ev: 1600,
   /** One EV again in each further thread of a split run (each partition draws the whole fleet and its sessions). */
-  evPerExtraThread: 600,
+  evPerExtraThread: 400,
   /** One ledger transaction in the transaction log and the ledger, by ledger kind. */
   tx: { tangle: 260, pow: 160, lightchain: 150, pos: 160, poet: 160, pob: 160 } satisfies Record<LedgerConfig['kind'], number>,
   /** One block of a chain (header, links, transaction id list overhead). */

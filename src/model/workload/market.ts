@@ -95,7 +95,8 @@ export class MarketWorkload implements Workload {
     this.charging = new ChargingPlan(this.fleet, this.sessions, this.grid, market.interval, scenario.charging, ownsAgent);
     const owned = Array.from({ length: grid.agents }, (_, g) => ownsAgent(g));
     const key = JSON.stringify([worldKey, fleet, grid, window, scenario.charging, owned]);
-    this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window, this.charging, ownsAgent));
+    const followsSchedule = market.kind === 'optimal';
+    this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window, this.charging, ownsAgent, followsSchedule), followsSchedule);
     this.session = this.sessions.first.slice(0, fleet.size);
     this.owners = new OwnerAccounts(this.fleet, this.charging);
     const { settleMessages, policy } = scenario.charging;

@@ -107,6 +107,18 @@ describe('market workload', () => {
     }
   });
 
+  it('keeps the optimum\'s schedule only for kind optimal, which solves again after a kind that did not keep it', () => {
+    const options = { seed: 6, warmup: 3600, fleet: { size: 120 }, grid: { agents: 2 } };
+    const stackelberg = runWorld(options).workload;
+    expect(stackelberg.optimum.keepsSchedule).toBe(false);
+    expect(() => stackelberg.optimum.energy(0, 0, 10)).toThrow(/without keeping its schedule/);
+    const optimal = runWorld({ ...options, market: { kind: 'optimal' } }).workload;
+    expect(optimal.optimum.keepsSchedule).toBe(true);
+    expect(optimal.report().optimalityGap).toBe(0);
+    expect(stackelberg.intervals().map((r) => r.optimal_welfare)).toEqual(optimal.intervals().map((r) => r.optimal_welfare));
+    expect(runWorld(options).workload.optimum).toBe(optimal.optimum);
+  });
+
   it('follows the optimum in kind optimal: trades only after warm-up, at the shadow prices, within each deficit', () => {
     const { workload } = runWorld({ seed: 2, warmup: 6 * 3600, market: { kind: 'optimal' } });
     for (const r of workload.intervals()) {
