@@ -88,10 +88,8 @@ export class Fleet {
   }
 
   /** EVs assigned to each grid agent. */
-  perAgent(agents: number): Int32Array {
-    const counts = new Int32Array(agents);
-    for (let i = 0; i < this.size; i++) counts[this.agent[i]]++;
-    return counts;
+  perAgent(): Int32Array {
+    return this.first.subarray(1).map((end, g) => end - this.first[g]);
   }
 
   /**

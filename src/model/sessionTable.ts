@@ -29,19 +29,19 @@ export class SessionTable {
     const sessions = sessionSampler(config, { arrival: draw, connection: draw, soc: draw });
     this.first = new Int32Array(fleet.size + 1);
     for (let i = 0; i < fleet.size; i++) {
-      this.first[i + 1] = this.count;
-      if (!includes(i)) continue;
-      current = entityStream(`${worldKey}/ev/${fleet.id[i]}`);
-      const location = fleet.location[i];
-      let arrive = -DAY + sessions.arrivalTimeOfDay(location);
-      for (;;) {
-        const depart = arrive + sessions.connectionTime(location);
-        const soc = sessions.arrivalSoc(location, fleet.capacityKwh[i]);
-        if (depart > 0) this.push(arrive, depart, soc);
-        let next = (Math.floor(arrive / DAY) + 1) * DAY + sessions.arrivalTimeOfDay(location);
-        while (next < depart) next += DAY;
-        if (next > duration) break;
-        arrive = next;
+      if (includes(i)) {
+        current = entityStream(`${worldKey}/ev/${fleet.id[i]}`);
+        const location = fleet.location[i];
+        let arrive = -DAY + sessions.arrivalTimeOfDay(location);
+        for (;;) {
+          const depart = arrive + sessions.connectionTime(location);
+          const soc = sessions.arrivalSoc(location, fleet.capacityKwh[i]);
+          if (depart > 0) this.push(arrive, depart, soc);
+          let next = (Math.floor(arrive / DAY) + 1) * DAY + sessions.arrivalTimeOfDay(location);
+          while (next < depart) next += DAY;
+          if (next > duration) break;
+          arrive = next;
+        }
       }
       this.first[i + 1] = this.count;
     }

@@ -116,9 +116,13 @@ export function runBytes(scenario: Scenario, ledger: LedgerConfig, threads = 1):
 export function estimateResources(loaded: LoadedScenario, workers: number, machineBytes = totalmem(), split?: number): ResourceEstimate {
   const { scenario, points } = loaded;
   const runList = buildRunList(points, scenario.seed, scenario.replications);
-  // A split run holds a copy of the fleet per thread: with fewer runs than workers, a large market run takes the idle threads.
-  const threads = (p: Scenario, l: LedgerConfig) =>
-    split !== undefined ? (p.workload.kind === 'market' ? Math.max(1, Math.min(split, p.grid.agents)) : 1) : runList.length < workers ? autoSplitThreads(p, l, workers, runList.length - 1) : 1;
+  // A split run holds a copy of the per-EV arrays per thread: an explicit --split, or with fewer runs than
+  // workers the idle threads a large market run takes.
+  const threads = (p: Scenario, l: LedgerConfig): number => {
+    if (p.workload.kind !== 'market') return 1;
+    if (split !== undefined) return Math.max(1, Math.min(split, p.grid.agents));
+    return runList.length < workers ? autoSplitThreads(p, l, workers, runList.length - 1) : 1;
+  };
   const sizes = points.map((p) => p.scenario.ledgers.map((l) => runBytes(p.scenario, l, threads(p.scenario, l))));
   const runs = runList.map((r) => sizes[r.point][r.ledgerIndex]);
   runs.sort((a, b) => b - a);

@@ -86,7 +86,7 @@ export class MarketWorkload implements Workload {
   constructor(private readonly scenario: MarketScenario, private readonly ctx: WorkloadContext, private readonly ownsAgent: (g: number) => boolean = () => true) {
     const { fleet, grid, market } = scenario;
     this.fleet = new Fleet(fleet, grid.agents, ctx.stream);
-    const evsPerAgent = this.fleet.perAgent(grid.agents);
+    const evsPerAgent = this.fleet.perAgent();
     const intervals = Math.ceil(ctx.duration / market.interval);
     this.grid = new GridAgents(grid, intervals, market.interval, ctx.stream);
     const worldKey = String(ctx.stream('fleet.sessions')());

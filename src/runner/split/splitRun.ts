@@ -64,7 +64,7 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
       const parts = partitions.map((partition) => partition.receive());
       partitionEvents = parts.reduce((n, part) => n + part.events, 0);
       // Partition p plans the agents g with g mod count = p.
-      chargingRounds = parts[0].chargingRounds.map((_, g) => parts[g % count].chargingRounds[g]);
+      if (k === windows - 1) chargingRounds = parts[0].chargingRounds.map((_, g) => parts[g % count].chargingRounds[g]);
       const merged = mergeWindow(parts);
       reduction.add(merged);
       pending = merged.tx;
