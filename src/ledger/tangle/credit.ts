@@ -15,6 +15,8 @@ export class IssuerCredit {
   private penaltyTime = new Float64Array(64 * REMEMBERED_MISBEHAVIOURS);
   private penaltyWeight = new Float64Array(64 * REMEMBERED_MISBEHAVIOURS);
   private penaltyNext = new Int32Array(64);
+  /** Misbehaviours recorded per issuer so far (slots are filled from 0 before they are reused). */
+  private penaltyCount = new Int32Array(64);
   /** Valid transactions in time order (issuer, time), from `head` on still inside the window. */
   private windowIssuer = new Int32Array(1024);
   private windowTime = new Float64Array(1024);
@@ -38,7 +40,8 @@ export class IssuerCredit {
     const positive = this.validInWindow[issuer] / window;
     let negative = 0;
     const base = issuer * REMEMBERED_MISBEHAVIOURS;
-    for (let i = 0; i < REMEMBERED_MISBEHAVIOURS; i++) {
+    const remembered = Math.min(REMEMBERED_MISBEHAVIOURS, this.penaltyCount[issuer]);
+    for (let i = 0; i < remembered; i++) {
       const a = this.penaltyWeight[base + i];
       if (a > 0) negative -= (a * window) / Math.max(MIN_PENALTY_AGE, now - this.penaltyTime[base + i]);
     }
@@ -61,6 +64,7 @@ export class IssuerCredit {
     this.penaltyTime[slot] = now;
     this.penaltyWeight[slot] = a;
     this.penaltyNext[issuer] = (this.penaltyNext[issuer] + 1) % REMEMBERED_MISBEHAVIOURS;
+    this.penaltyCount[issuer]++;
   }
 
   private expire(before: number): void {
@@ -88,6 +92,7 @@ export class IssuerCredit {
     while (n <= issuer) n *= 2;
     this.validInWindow = ensureLength(this.validInWindow, n);
     this.penaltyNext = ensureLength(this.penaltyNext, n);
+    this.penaltyCount = ensureLength(this.penaltyCount, n);
     this.penaltyTime = ensureLength(this.penaltyTime, n * REMEMBERED_MISBEHAVIOURS);
     this.penaltyWeight = ensureLength(this.penaltyWeight, n * REMEMBERED_MISBEHAVIOURS);
   }

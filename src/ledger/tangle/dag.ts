@@ -1,7 +1,8 @@
 // The tangle itself in flat typed arrays: each node's approvals (parents), its approvers as linked lists,
-// exact cumulative weights kept by past-cone walks, confirmation, the visible tips and Popov's tip count.
+// exact cumulative weights kept as nodes are revealed, confirmation, the visible tips and Popov's tip count.
 
 import { ensureLength } from '../../engine/typedArrays.js';
+import { AncestorRing } from './ancestorRing.js';
 
 /** Called when a node's cumulative weight first reaches the confirmation weight. */
 export type ConfirmHandler = (node: number) => void;
@@ -55,6 +56,15 @@ export class TangleDag {
   private stamp: Int32Array;
   private walks = 0;
   private stack: Int32Array;
+  /** Ancestors of each node revealed since the exact horizon, among those nodes. */
+  private readonly zone = new AncestorRing();
+  /** First reveal order of the exact zone as of the latest reveal. */
+  private zoneStart = 0;
+  /** 1 when one of the node's approvals may have left the exact zone unconfirmed (checked when used). */
+  private parentOutside: Uint8Array;
+  /** The zone ancestors of the node being revealed. */
+  private zoneAncestors = new Int32Array(64);
+  private readonly horizonCursor = new RevealCursor(this);
 
   constructor(
     approvals: number,
@@ -83,6 +93,7 @@ export class TangleDag {
     this.tipPosition = new Int32Array(n).fill(-1);
     this.stamp = new Int32Array(n);
     this.stack = new Int32Array(n);
+    this.parentOutside = new Uint8Array(n);
     const genesis = this.add();
     this.attach(genesis);
     this.reveal(genesis, 0);
@@ -158,7 +169,7 @@ export class TangleDag {
 
   /** First reveal order whose weights are kept exact: within exactWindow seconds or exactDepth reveals of the latest. */
   exactHorizon(): number {
-    return Math.max(0, Math.min(this.firstRevealedFrom(this.clock - this.exactWindow), this.revealedCount - this.exactDepth));
+    return Math.max(0, Math.min(this.horizonCursor.from(this.clock - this.exactWindow), this.revealedCount - this.exactDepth));
   }
 
   /**
@@ -197,31 +208,98 @@ export class TangleDag {
     return lo;
   }
 
+  /**
+   * Adds one to the weight of every ancestor of `node` that is not frozen: its ancestors in the exact zone
+   * (from its bit set, the union of its parents'), then, walking from the zone nodes that approve them, its
+   * unconfirmed ancestors older than the zone (an ancestor of a confirmed node is confirmed, so the walk stops
+   * at confirmed ones, which are frozen there). Each node gains one at most; the order does not matter.
+   */
   private addWeightToPastCone(node: number): void {
-    const mark = this.nextWalk();
-    const parents = this.parents;
-    const k = this.approvals;
+    const seq = this.revealSeq[node];
     const horizon = this.exactHorizon();
-    const revealSeq = this.revealSeq;
-    let stack = this.stack;
-    let top = 0;
-    for (let j = 0; j < k; j++) {
-      const p = parents[node * k + j];
-      if (p >= 0) stack[top++] = p;
+    this.leaveZone(horizon);
+    if (!this.zone.holds(horizon, seq)) this.rebuildZone(horizon, seq - horizon + 1);
+    this.startZoneSet(node, seq, horizon);
+    const mark = this.nextWalk();
+    let top = this.pushOutsideParents(node, horizon, mark, 0);
+    if (this.zoneAncestors.length < seq - horizon) this.zoneAncestors = new Int32Array(2 * (seq - horizon));
+    const ancestors = this.zoneAncestors;
+    const count = this.zone.ancestors(seq, horizon, ancestors);
+    const { weight, confirmed, parentOutside, confirmationWeight } = this;
+    for (let i = 0; i < count; i++) {
+      const x = ancestors[i];
+      if (confirmed[x] === 1) weight[x]++;
+      else if (++weight[x] >= confirmationWeight) {
+        confirmed[x] = 1;
+        this.onConfirm(x);
+      }
+      if (parentOutside[x] === 1) top = this.pushOutsideParents(x, horizon, mark, top);
     }
+    this.addWeightOutsideZone(top, mark);
+  }
+
+  /** The walk over unconfirmed ancestors older than the zone, from the `top` nodes on the stack. */
+  private addWeightOutsideZone(top: number, mark: number): void {
+    const { parents, stamp, weight, confirmed, confirmationWeight } = this;
+    const k = this.approvals;
+    let stack = this.stack;
     while (top > 0) {
       const x = stack[--top];
-      if (this.stamp[x] === mark) continue;
-      this.stamp[x] = mark;
-      if (this.confirmed[x] === 1 && revealSeq[x] < horizon) continue;
-      this.weight[x]++;
-      this.checkConfirmation(x);
+      if (stamp[x] === mark) continue;
+      stamp[x] = mark;
+      if (confirmed[x] === 1) continue;
+      if (++weight[x] >= confirmationWeight) {
+        confirmed[x] = 1;
+        this.onConfirm(x);
+      }
       if (top + k > stack.length) stack = this.growStack();
-      for (let j = 0; j < k; j++) {
-        const p = parents[x * k + j];
-        if (p >= 0 && this.stamp[p] !== mark) stack[top++] = p;
+      for (let j = 0, base = x * k; j < k; j++) {
+        const p = parents[base + j];
+        if (p >= 0 && stamp[p] !== mark) stack[top++] = p;
       }
     }
+  }
+
+  /** Pushes the approvals of `node` older than the zone and unconfirmed onto the walk's stack; returns its new top. */
+  private pushOutsideParents(node: number, horizon: number, mark: number, top: number): number {
+    const k = this.approvals;
+    if (top + k > this.stack.length) this.growStack();
+    for (let j = 0, base = node * k; j < k; j++) {
+      const p = this.parents[base + j];
+      if (p >= 0 && this.revealSeq[p] < horizon && this.confirmed[p] === 0 && this.stamp[p] !== mark) this.stack[top++] = p;
+    }
+    return top;
+  }
+
+  /** The zone set of `node` (revealed at `seq`): its parents in the zone and their zone sets. */
+  private startZoneSet(node: number, seq: number, horizon: number): void {
+    this.zone.start(seq, node);
+    const k = this.approvals;
+    for (let j = 0, base = node * k; j < k; j++) {
+      const p = this.parents[base + j];
+      if (p < 0) continue;
+      const parentSeq = this.revealSeq[p];
+      if (parentSeq < 0) throw new Error(`tangle: node ${node} revealed before the node ${p} it approves`);
+      if (parentSeq >= horizon) this.zone.addParent(seq, parentSeq, horizon);
+      else this.parentOutside[node] = 1;
+    }
+  }
+
+  /** Moves the zone's start to `horizon`: the approvers of each node that leaves it unconfirmed are marked. */
+  private leaveZone(horizon: number): void {
+    for (let order = this.zoneStart; order < horizon; order++) {
+      const x = this.revealOrder[order];
+      if (this.confirmed[x] === 1) continue;
+      for (let e = this.firstApprover[x]; e >= 0; e = this.edgeNext[e]) this.parentOutside[this.edgeApprover[e]] = 1;
+    }
+    this.zoneStart = Math.max(this.zoneStart, horizon);
+  }
+
+  /** A larger ring for a zone of `reveals` reveals from `horizon`: the sets of the zone's nodes built again in reveal order. */
+  private rebuildZone(horizon: number, reveals: number): void {
+    this.zone.resize(2 * reveals);
+    const last = horizon + reveals - 1;
+    for (let order = horizon; order < last; order++) this.startZoneSet(this.revealOrder[order], order, horizon);
   }
 
   /** A stamp no node carries yet; when the counter would overflow, every stamp is cleared and it starts again. */
@@ -271,5 +349,25 @@ export class TangleDag {
     this.tips = ensureLength(this.tips, n);
     this.tipPosition = ensureLength(this.tipPosition, n, -1);
     this.stamp = ensureLength(this.stamp, n);
+    this.parentOutside = ensureLength(this.parentOutside, n);
+  }
+}
+
+/**
+ * firstRevealedFrom for a caller whose times mostly do not decrease (the clock moves forward, reveals only
+ * append): it steps on from its last answer, and searches afresh only when asked about an earlier time.
+ */
+export class RevealCursor {
+  private order = 0;
+
+  constructor(private readonly dag: TangleDag) {}
+
+  from(time: number): number {
+    const { revealTime, revealedCount } = this.dag;
+    let order = this.order;
+    if (order > 0 && revealTime[order - 1] >= time) order = this.dag.firstRevealedFrom(time);
+    while (order < revealedCount && revealTime[order] < time) order++;
+    this.order = order;
+    return order;
   }
 }

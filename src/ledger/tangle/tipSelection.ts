@@ -3,7 +3,7 @@
 // Both respect conflicts: a node whose conflict side clashes with `side` is never chosen.
 
 import type { Rng } from '../../engine/rng.js';
-import type { TangleDag } from './dag.js';
+import { RevealCursor, type TangleDag } from './dag.js';
 import type { ConflictSides } from './conflicts.js';
 import { ensureLength } from '../../engine/typedArrays.js';
 
@@ -31,10 +31,13 @@ export function uniformTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rn
 export function mcmcTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rng, alpha: number, window: number, depth: number): TipSelector {
   let chance: Float64Array = new Float64Array(64);
   let candidate: Int32Array = new Int32Array(64);
+  const startFrom = new RevealCursor(dag);
+  const startBefore = new RevealCursor(dag);
+  const bias = new StepBias(alpha);
   return (side, now) => {
     const revealed = dag.revealedCount;
-    const first = Math.max(0, Math.min(dag.firstRevealedFrom(now - 2 * window), revealed - 2 * depth));
-    const afterLast = Math.max(0, Math.min(dag.firstRevealedFrom(now - window), revealed - depth));
+    const first = Math.max(0, Math.min(startFrom.from(now - 2 * window), revealed - 2 * depth));
+    const afterLast = Math.max(0, Math.min(startBefore.from(now - window), revealed - depth));
     const start = afterLast > first ? first + Math.floor(rng() * (afterLast - first)) : Math.min(first, revealed - 1);
     let x = dag.revealOrder[start];
     if (!sides.compatible(x, side)) return -1;
@@ -59,7 +62,7 @@ export function mcmcTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rng, 
       }
       let total = 0;
       for (let i = 0; i < n; i++) {
-        total += Math.exp(alpha * (weight[candidate[i]] - heaviest));
+        total += bias.of(heaviest - weight[candidate[i]]);
         chance[i] = total;
       }
       const u = rng() * total;
@@ -68,4 +71,20 @@ export function mcmcTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rng, 
       x = candidate[i];
     }
   };
+}
+
+/** Lighter approvers looked up rather than computed: exp(-alpha d) for weight deficits d below this. */
+const TABULATED_DEFICITS = 1024;
+
+/** exp(-alpha d) for a weight deficit d >= 0, the same number Math.exp gives, from a table for small d. */
+class StepBias {
+  private readonly table = new Float64Array(TABULATED_DEFICITS);
+
+  constructor(private readonly alpha: number) {
+    for (let d = 0; d < TABULATED_DEFICITS; d++) this.table[d] = Math.exp(alpha * -d);
+  }
+
+  of(deficit: number): number {
+    return deficit < TABULATED_DEFICITS ? this.table[deficit] : Math.exp(this.alpha * -deficit);
+  }
 }
