@@ -50,8 +50,8 @@ export async function writeResultFiles(options: ResultFilesOptions): Promise<voi
       const { run, metrics, timeseries, market: intervals } = readStoredRun(outDir, spec, options.identity);
       stored.push({ run, metrics });
       const tag = { run_id: run.runId, ledger: run.ledger };
-      series.write(csvRows(timeseries.map((row) => ({ ...tag, ...row })), TIMESERIES_COLUMNS));
-      market.write(csvRows(intervals.map((row) => ({ ...tag, ...row })), MARKET_COLUMNS));
+      series.write(csvRows(timeseries as unknown as Record<string, Cell>[], TIMESERIES_COLUMNS, tag));
+      market.write(csvRows(intervals as unknown as Record<string, Cell>[], MARKET_COLUMNS, tag));
       marketRows += intervals.length;
     }
     series.commit();

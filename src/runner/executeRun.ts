@@ -3,10 +3,10 @@
 
 import { performance } from 'node:perf_hooks';
 import { simulateRun } from './simulateRun.js';
-import { BLOCK_COLUMNS, EV_FILE_COLUMNS, storePaths, TRANSACTION_COLUMNS, writeStoredRun, type StoredRun, type StoreIdentity } from '../store/runStore.js';
+import { BLOCK_COLUMNS, EV_FILE_COLUMNS, storePaths, writeStoredRun, type StoredRun, type StoreIdentity } from '../store/runStore.js';
 import { AtomicWriter } from '../io/atomicFile.js';
 import { IoError } from '../io/ioError.js';
-import { csvRows, type Cell } from '../output/csv.js';
+import { csvLines, csvRows, type Cell } from '../output/csv.js';
 import type { BlockColumns } from '../ledger/ledger.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunSpec } from '../scenario/runList.js';
@@ -84,17 +84,17 @@ function writeTransactions(path: string, run: RunSpec, log: TxLog): string {
   const writer = new AtomicWriter(path, true);
   try {
     for (let start = 0; start < log.count; start += TX_CHUNK) {
-      const rows: Record<string, Cell>[] = [];
+      const rows: Cell[][] = [];
       for (let id = start; id < Math.min(log.count, start + TX_CHUNK); id++) {
         const confirmed = log.confirmedAt[id];
         const isConfirmed = confirmed === confirmed;
-        rows.push({
-          run_id: run.runId, ledger: run.ledger, tx_id: id, issuer: log.issuer[id], size_bytes: log.sizeBytes[id],
-          value: log.value[id], fee: log.fee[id], submitted_s: log.submittedAt[id],
-          confirmed_s: isConfirmed ? confirmed : null, latency_s: isConfirmed ? confirmed - log.submittedAt[id] : null,
-        });
+        // cells in the order of runStore.ts TRANSACTION_COLUMNS
+        rows.push([
+          run.runId, run.ledger, id, log.issuer[id], log.sizeBytes[id], log.value[id], log.fee[id], log.submittedAt[id],
+          isConfirmed ? confirmed : null, isConfirmed ? confirmed - log.submittedAt[id] : null,
+        ]);
       }
-      writer.write(csvRows(rows, TRANSACTION_COLUMNS));
+      writer.write(csvLines(rows));
     }
     return writer.commit()!;
   } catch (error) {
@@ -124,7 +124,7 @@ function writeSideRows(path: string, rows: readonly object[], columns: readonly 
   const writer = new AtomicWriter(path, true);
   try {
     for (let start = 0; start < rows.length; start += TX_CHUNK) {
-      writer.write(csvRows(rows.slice(start, start + TX_CHUNK).map((row) => ({ ...tag, ...row })), columns));
+      writer.write(csvRows(rows.slice(start, start + TX_CHUNK) as Record<string, Cell>[], columns, tag));
     }
     return writer.commit()!;
   } catch (error) {

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { csvHeader, csvRows, formatNumber } from '../../src/output/csv.js';
+import { csvHeader, csvLines, csvRows, formatNumber } from '../../src/output/csv.js';
 
 describe('csv writer', () => {
   it('quotes commas, quotes and line breaks so that a CSV reader gets the text back', () => {
@@ -25,5 +25,16 @@ describe('csv writer', () => {
     expect(text).toBe(',,,1234567.25,0.30000000000000004,true\r\n');
     expect(formatNumber(Number.POSITIVE_INFINITY)).toBe('');
     expect(csvRows([], columns)).toBe('');
+  });
+
+  it('starts every row with a tag\'s cells as if they were in each row, and refuses a tag that is not the first columns', () => {
+    const columns = ['run_id', 'ledger', 'x', 'y'];
+    const rows = [{ x: 1, y: null }, { x: 2.5, y: true }];
+    const tag = { run_id: 'p0-a,b-r0', ledger: 'pow' };
+    const tagged = csvRows(rows, columns, tag);
+    expect(tagged).toBe(csvRows(rows.map((row) => ({ ...tag, ...row })), columns));
+    expect(tagged).toBe('"p0-a,b-r0",pow,1,\r\n"p0-a,b-r0",pow,2.5,true\r\n');
+    expect(csvLines([['p0-a,b-r0', 'pow', 1, null], ['p0-a,b-r0', 'pow', 2.5, true]])).toBe(tagged);
+    expect(() => csvRows(rows, columns, { ledger: 'pow' })).toThrow(/tag columns ledger are not the first/);
   });
 });
