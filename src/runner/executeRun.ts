@@ -3,7 +3,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { simulateRun } from './simulateRun.js';
-import { BLOCK_COLUMNS, EV_FILE_COLUMNS, storePaths, writeStoredRun, type StoredRun, type StoreIdentity } from '../store/runStore.js';
+import { BLOCK_COLUMNS, storePaths, writeStoredRun, type StoredRun, type StoreIdentity } from '../store/runStore.js';
 import { AtomicWriter } from '../io/atomicFile.js';
 import { IoError } from '../io/ioError.js';
 import { csvLines, csvRows, type Cell } from '../output/csv.js';
@@ -63,9 +63,9 @@ export function executeRun(task: RunTask, onProgress?: (progress: RunProgress) =
     const outcome = simulateRun(scenario, run, report, task.split);
     const paths = storePaths(outDir, run.runId);
     const sides = {
-      transactions: scenario.outputs.transactions ? writeTransactions(paths.transactions, run, outcome.log) : null,
-      blocks: outcome.blocks ? writeBlocks(paths.blocks, run, outcome.blocks) : null,
-      evs: outcome.evs ? writeSideRows(paths.evs, outcome.evs, EV_FILE_COLUMNS, { run_id: run.runId, ledger: run.ledger }) : null,
+      transactions: scenario.outputs.transactions ? writeSideFile(paths.transactions, transactionChunks(run, outcome.log)) : null,
+      blocks: outcome.blocks ? writeSideFile(paths.blocks, blockChunks(run, outcome.blocks)) : null,
+      evs: outcome.evs ? writeSideFile(paths.evs, outcome.evs.chunks) : null,
     };
     const wallSeconds = (performance.now() - started) / 1000;
     const events = outcome.metrics.events ?? 0;
@@ -79,23 +79,11 @@ export function executeRun(task: RunTask, onProgress?: (progress: RunProgress) =
   }
 }
 
-/** Writes the run's transactions file; returns its SHA-256. */
-function writeTransactions(path: string, run: RunSpec, log: TxLog): string {
+/** Writes a run's side file (no header) from its text, chunk by chunk; returns its SHA-256. */
+function writeSideFile(path: string, chunks: Iterable<string>): string {
   const writer = new AtomicWriter(path, true);
   try {
-    for (let start = 0; start < log.count; start += TX_CHUNK) {
-      const rows: Cell[][] = [];
-      for (let id = start; id < Math.min(log.count, start + TX_CHUNK); id++) {
-        const confirmed = log.confirmedAt[id];
-        const isConfirmed = confirmed === confirmed;
-        // cells in the order of runStore.ts TRANSACTION_COLUMNS
-        rows.push([
-          run.runId, run.ledger, id, log.issuer[id], log.sizeBytes[id], log.value[id], log.fee[id], log.submittedAt[id],
-          isConfirmed ? confirmed : null, isConfirmed ? confirmed - log.submittedAt[id] : null,
-        ]);
-      }
-      writer.write(csvLines(rows));
-    }
+    for (const chunk of chunks) writer.write(chunk);
     return writer.commit()!;
   } catch (error) {
     writer.abandon();
@@ -103,32 +91,35 @@ function writeTransactions(path: string, run: RunSpec, log: TxLog): string {
   }
 }
 
-/** Writes the run's blocks file; returns its SHA-256. */
-function writeBlocks(path: string, run: RunSpec, blocks: BlockColumns): string {
-  const rows: Record<string, Cell>[] = [];
-  for (let id = 0; id < blocks.count; id++) {
-    rows.push({
-      run_id: run.runId, ledger: run.ledger, block_id: id, parent_id: blocks.parent[id] < 0 ? null : blocks.parent[id],
-      height: blocks.height[id], producer: blocks.producer[id] < 0 ? null : blocks.producer[id], found_s: blocks.foundAt[id],
-      size_bytes: blocks.sizeBytes[id], tx_count: blocks.txCount[id], main: blocks.main[id],
-    });
+/** The run's transactions file, TX_CHUNK rows to a chunk (a national-scale run has millions). */
+function* transactionChunks(run: RunSpec, log: TxLog): Generator<string> {
+  for (let start = 0; start < log.count; start += TX_CHUNK) {
+    const rows: Cell[][] = [];
+    for (let id = start; id < Math.min(log.count, start + TX_CHUNK); id++) {
+      const confirmed = log.confirmedAt[id];
+      const isConfirmed = confirmed === confirmed;
+      // cells in the order of runStore.ts TRANSACTION_COLUMNS
+      rows.push([
+        run.runId, run.ledger, id, log.issuer[id], log.sizeBytes[id], log.value[id], log.fee[id], log.submittedAt[id],
+        isConfirmed ? confirmed : null, isConfirmed ? confirmed - log.submittedAt[id] : null,
+      ]);
+    }
+    yield csvLines(rows);
   }
-  return writeSideRows(path, rows, BLOCK_COLUMNS);
 }
 
-/**
- * Writes rows, each with the cells of `tag` first, to a run's side file (no header), TX_CHUNK rows at a time
- * (a national-scale run's evs.csv is a million rows); returns its SHA-256.
- */
-function writeSideRows(path: string, rows: readonly object[], columns: readonly string[], tag: Record<string, Cell> = {}): string {
-  const writer = new AtomicWriter(path, true);
-  try {
-    for (let start = 0; start < rows.length; start += TX_CHUNK) {
-      writer.write(csvRows(rows.slice(start, start + TX_CHUNK) as Record<string, Cell>[], columns, tag));
+/** The run's blocks file, TX_CHUNK rows to a chunk. */
+function* blockChunks(run: RunSpec, blocks: BlockColumns): Generator<string> {
+  const tag = { run_id: run.runId, ledger: run.ledger };
+  for (let start = 0; start < blocks.count; start += TX_CHUNK) {
+    const rows: Record<string, Cell>[] = [];
+    for (let id = start; id < Math.min(blocks.count, start + TX_CHUNK); id++) {
+      rows.push({
+        block_id: id, parent_id: blocks.parent[id] < 0 ? null : blocks.parent[id],
+        height: blocks.height[id], producer: blocks.producer[id] < 0 ? null : blocks.producer[id], found_s: blocks.foundAt[id],
+        size_bytes: blocks.sizeBytes[id], tx_count: blocks.txCount[id], main: blocks.main[id],
+      });
     }
-    return writer.commit()!;
-  } catch (error) {
-    writer.abandon();
-    throw error;
+    yield csvRows(rows, BLOCK_COLUMNS, tag);
   }
 }

@@ -10,7 +10,7 @@ import { deviceLookup } from '../devices/deviceModel.js';
 import type { BlockColumns, Ledger } from '../ledger/ledger.js';
 import { createWorkload } from '../model/workload/registry.js';
 import type { MarketIntervalRecord } from '../model/workload/workload.js';
-import type { EvRow } from '../model/charging/owners.js';
+import type { EvLines } from './split/evLines.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunSpec } from '../scenario/runList.js';
 import { DEFAULT_BUCKETS } from '../scenario/limits.js';
@@ -25,8 +25,8 @@ export interface RunOutcome {
   log: TxLog;
   /** Chain ledgers with outputs.blocks: every block found; otherwise null. */
   blocks: BlockColumns | null;
-  /** Market workload: one row per EV (evs.csv); otherwise null. */
-  evs: EvRow[] | null;
+  /** Market workload: evs.csv's rows, one per EV, formatted; otherwise null. */
+  evs: EvLines | null;
 }
 
 /** Events between two calls of a run's progress hook (cheap enough to ignore, frequent enough for ~1 s updates). */
@@ -54,7 +54,8 @@ export function simulateRun(scenario: Scenario, run: RunSpec, onProgress?: (simS
 
   const metrics = runMetrics(txLog, ledger.report(), workload.report(), warmup, duration, sim.events);
   const blocks = scenario.outputs.blocks ? (ledger.blocks?.() ?? null) : null;
-  return { metrics, timeseries, market: workload.intervals?.() ?? [], log: txLog, blocks, evs: workload.evs?.() ?? null };
+  // Only a market workload has evs.csv rows, and it took the split path above.
+  return { metrics, timeseries, market: workload.intervals?.() ?? [], log: txLog, blocks, evs: null };
 }
 
 /** The run's ledger under test, on kernel `sim`, with its own named streams. */

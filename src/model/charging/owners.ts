@@ -144,13 +144,40 @@ export class OwnerAccounts {
 
 export type ChargingReport = Pick<WorkloadReport, 'chargingIterations' | 'chargingEnergyKwh' | 'chargingCost' | 'ownersLosingShare'>;
 
-/** runs.csv's charging metrics from the evs.csv rows (in EV order, so the sums are taken in one order) and each agent's plan rounds. */
-export function chargingReport(rows: EvRow[], rounds: number[]): ChargingReport {
-  const withSessions = rows.filter((r) => r.arrival_s !== null);
+/** The evs.csv columns runs.csv's charging metrics are summed from, one entry per EV. */
+export interface EvChargingColumns {
+  charged: Float64Array;
+  cost: Float64Array;
+  netBenefit: Float64Array;
+  /** 1 where the EV had a session (its arrival_s is not empty). */
+  hasSession: Uint8Array;
+}
+
+/** The charging columns of evs.csv rows, in the rows' order. */
+export function chargingColumns(rows: readonly EvRow[]): EvChargingColumns {
+  return {
+    charged: Float64Array.from(rows, (r) => r.energy_charged_kwh ?? 0),
+    cost: Float64Array.from(rows, (r) => r.charging_cost ?? 0),
+    netBenefit: Float64Array.from(rows, (r) => r.net_benefit ?? 0),
+    hasSession: Uint8Array.from(rows, (r) => (r.arrival_s !== null ? 1 : 0)),
+  };
+}
+
+/** runs.csv's charging metrics from the evs.csv columns (in EV order, so the sums are taken in one order) and each agent's plan rounds. */
+export function chargingReport(evs: EvChargingColumns, rounds: number[]): ChargingReport {
+  let energy = 0, cost = 0, withSessions = 0, losing = 0;
+  for (let i = 0; i < evs.charged.length; i++) {
+    energy += evs.charged[i];
+    cost += evs.cost[i];
+    if (evs.hasSession[i] === 1) {
+      withSessions++;
+      if (evs.netBenefit[i] < 0) losing++;
+    }
+  }
   return {
     chargingIterations: Math.max(0, ...rounds),
-    chargingEnergyKwh: rows.reduce((sum, r) => sum + (r.energy_charged_kwh ?? 0), 0),
-    chargingCost: rows.reduce((sum, r) => sum + (r.charging_cost ?? 0), 0),
-    ownersLosingShare: withSessions.length > 0 ? withSessions.filter((r) => (r.net_benefit ?? 0) < 0).length / withSessions.length : null,
+    chargingEnergyKwh: energy,
+    chargingCost: cost,
+    ownersLosingShare: withSessions > 0 ? losing / withSessions : null,
   };
 }

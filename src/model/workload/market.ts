@@ -14,7 +14,7 @@ import { SessionTable } from '../sessionTable.js';
 import { dayAheadOptimumOf, DayAheadOptimum } from '../optimum.js';
 import { MarketWorkspace, optimalityGap, solveMarket, type MarketInstance, type MarketOutcome, type MarketTerms } from '../market/solve.js';
 import { ChargingPlan } from '../charging/plan.js';
-import { OwnerAccounts, chargingReport, type ChargingReport, type EvRow } from '../charging/owners.js';
+import { OwnerAccounts, chargingColumns, chargingReport, type ChargingReport, type EvRow } from '../charging/owners.js';
 import { ProtocolMessages } from '../charging/messages.js';
 import type { ChargingConfig } from '../charging/schema.js';
 import type { MarketIntervalRecord, Workload, WorkloadContext, WorkloadGauges, WorkloadReport } from './workload.js';
@@ -156,7 +156,7 @@ export class MarketWorkload implements Workload {
 
   /** The charging plan's rounds and the owners' side over the run (evs.csv aggregated). */
   private chargingReport(): ChargingReport {
-    return chargingReport(this.evs(), this.charging.rounds());
+    return chargingReport(chargingColumns(this.evs()), this.charging.rounds());
   }
 
   /** evs.csv: one row per EV this workload simulates (the owner's side of V2G and charging over the run), in EV order. */

@@ -3,15 +3,18 @@
 // order, so every floating-point sum is taken in one order whatever the number of partitions.
 
 import { optimalityGap } from '../../model/market/solve.js';
-import { chargingReport, type EvRow } from '../../model/charging/owners.js';
+import { chargingReport } from '../../model/charging/owners.js';
+import type { EvLines } from './evLines.js';
 import type { MarketIntervalRecord, WorkloadGauges, WorkloadReport } from '../../model/workload/workload.js';
 import type { MergedWindow } from './mergeWindow.js';
 import { TX } from './partition.js';
 
+const NO_EVS = { charged: new Float64Array(0), cost: new Float64Array(0), netBenefit: new Float64Array(0), hasSession: new Uint8Array(0) };
+
 export class MarketReduction {
   readonly records: MarketIntervalRecord[] = [];
   /** evs.csv, once the last window is merged. */
-  evs: EvRow[] | null = null;
+  evs: EvLines | null = null;
   private readonly netLoadKw: number[] = [];
   /** First row not yet in a time-series bucket. */
   private sampled = 0;
@@ -81,7 +84,7 @@ export class MarketReduction {
       socialWelfare: this.welfare,
       optimalityGap: optimalityGap(this.welfare, this.optimalWelfare),
       settlementDelayMeanS: this.delayCount > 0 ? this.delaySum / this.delayCount : null,
-      ...chargingReport(this.evs ?? [], chargingRounds),
+      ...chargingReport(this.evs ?? NO_EVS, chargingRounds),
     };
   }
 }

@@ -2,7 +2,7 @@
 // transactions in (time, agent, EV) order and evs.csv rows in EV order, whatever the partitions were.
 
 import type { MarketIntervalRecord } from '../../model/workload/workload.js';
-import type { EvRow } from '../../model/charging/owners.js';
+import { mergeEvLines, type EvLines } from './evLines.js';
 import { TX, type PartitionWindow } from './partition.js';
 
 export interface MergedWindow {
@@ -10,8 +10,8 @@ export interface MergedWindow {
   netLoadKw: number[];
   /** Transactions, TX.fields numbers each, in (time, agent, EV) order. */
   tx: Float64Array<ArrayBuffer>;
-  /** The last window: every EV's evs.csv row, in EV order; otherwise null. */
-  evs: EvRow[] | null;
+  /** The last window: every EV's evs.csv row, formatted, in EV order; otherwise null. */
+  evs: EvLines | null;
 }
 
 export function mergeWindow(parts: PartitionWindow[]): MergedWindow {
@@ -21,9 +21,9 @@ export function mergeWindow(parts: PartitionWindow[]): MergedWindow {
 }
 
 /** Every partition's evs.csv rows in EV order, or null while the partitions hold them back (before the last window). */
-function mergeEvs(parts: PartitionWindow[]): EvRow[] | null {
+function mergeEvs(parts: PartitionWindow[]): EvLines | null {
   if (parts.some((part) => part.evs === null)) return null;
-  return parts.flatMap((part) => part.evs ?? []).sort((x, y) => (x.ev_id ?? 0) - (y.ev_id ?? 0));
+  return mergeEvLines(parts.map((part) => part.evs!));
 }
 
 /**

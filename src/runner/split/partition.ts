@@ -8,9 +8,9 @@ import { RngStreams } from '../../engine/rng.js';
 import { TxLog } from '../../metrics/txLog.js';
 import { MarketWorkload } from '../../model/workload/market.js';
 import type { MarketIntervalRecord } from '../../model/workload/workload.js';
-import type { EvRow } from '../../model/charging/owners.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { RecordingLedger, type FeeQuotes } from './recordingLedger.js';
+import { formatEvLines, type EvLines, type EvTag } from './evLines.js';
 
 export interface PartitionSpec {
   scenario: Scenario;
@@ -19,6 +19,8 @@ export interface PartitionSpec {
   count: number;
   /** The ledger's fee quotes at time 0. */
   fees: FeeQuotes;
+  /** The run's cells at the start of each evs.csv row. */
+  evsTag: EvTag;
 }
 
 /** What the main thread asks of a partition for one window. */
@@ -39,8 +41,8 @@ export interface PartitionWindow {
   netLoadKw: Float64Array<ArrayBuffer>;
   /** Transactions in the partition's event order, TX.fields numbers each. */
   tx: Float64Array<ArrayBuffer>;
-  /** The last window: the evs.csv rows of the partition's EVs, in EV order; otherwise null. */
-  evs: EvRow[] | null;
+  /** The last window: the evs.csv rows of the partition's EVs, formatted, in EV order; otherwise null. */
+  evs: EvLines | null;
   /** The last window: each grid agent's charging-plan rounds (those of the partition's own agents; 0 for the others). */
   chargingRounds: number[];
   /** Events the partition's kernel has processed so far. */
@@ -57,6 +59,7 @@ export class MarketPartition {
   private recordsSent = 0;
   /** Hours of one market interval. */
   private readonly hours: number;
+  private readonly evsTag: EvTag;
 
   constructor(spec: PartitionSpec) {
     const { scenario, index, count } = spec;
@@ -65,6 +68,7 @@ export class MarketPartition {
     this.sim = new Simulation({ bucketSeconds: scenario.market.interval });
     const streams = new RngStreams(spec.seed);
     this.hours = scenario.market.interval / 3600;
+    this.evsTag = spec.evsTag;
     this.ledger = new RecordingLedger(spec.fees, (tx) => {
       const { settlement } = this.workload;
       this.submitted.push(tx);
@@ -82,7 +86,7 @@ export class MarketPartition {
     this.ledger.fees = step.fees;
     if (step.last) this.sim.run(step.end);
     else this.sim.runBefore(step.end);
-    return { ...this.windowRecords(), tx: this.windowTransactions(), evs: step.last ? this.workload.evs() : null, chargingRounds: step.last ? this.workload.charging.rounds() : [], events: this.sim.events };
+    return { ...this.windowRecords(), tx: this.windowTransactions(), evs: step.last ? formatEvLines(this.workload.evs(), this.evsTag) : null, chargingRounds: step.last ? this.workload.charging.rounds() : [], events: this.sim.events };
   }
 
   private windowRecords(): Pick<PartitionWindow, 'records' | 'netLoadKw'> {

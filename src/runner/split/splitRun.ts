@@ -44,7 +44,8 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
   });
 
   const count = Math.max(1, Math.min(threads, scenario.grid.agents));
-  const spec = (index: number): PartitionSpec => ({ scenario, seed: run.seed, index, count, fees: quotes() });
+  const evsTag = { run_id: run.runId, ledger: run.ledger };
+  const spec = (index: number): PartitionSpec => ({ scenario, seed: run.seed, index, count, fees: quotes(), evsTag });
   // With fixed fees the partitions run ahead of the ledger, all on worker threads, while this thread
   // drives the ledger; with changing fees each window waits for the ledger, so partition 0 runs here.
   const ahead = count > 1 && !ledger.feesChange && !options.lockStep ? WINDOWS_AHEAD : 0;
