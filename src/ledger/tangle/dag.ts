@@ -20,8 +20,13 @@ const INITIAL_CAPACITY = 1024;
  * Weights count revealed nodes: weight(x) = 1 + revealed nodes that approve x directly or indirectly.
  * A node is frozen when it is confirmed and was revealed before the exact horizon: more than `exactWindow`
  * seconds before the latest reveal and more than `exactDepth` reveals back. The horizon only moves forward and
- * every ancestor of a frozen node is frozen (confirmed, revealed no later), so cone walks stop there and every
- * weight that is not frozen stays exact.
+ * every ancestor of a frozen node is frozen (confirmed, revealed no later), so a reveal that skips frozen nodes
+ * keeps every weight that is not frozen exact.
+ *
+ * The nodes revealed since the horizon form the exact zone; each keeps its ancestors within the zone as a bit
+ * set, so a reveal adds one to its zone ancestors without walking there. Ancestors older than the zone gain
+ * weight only while unconfirmed: they are reached by a walk from the zone nodes that approve them.
+ * (docs/ledger-tangle.md, "Cumulative weight and confirmation".)
  */
 export class TangleDag {
   readonly approvals: number;
