@@ -1,4 +1,5 @@
-// results.duckdb and parquet/: every table reads back (through DuckDB and read_parquet) equal to its CSV.
+// results.duckdb and parquet/: every table reads back (through DuckDB and read_parquet) equal to its CSV;
+// the fixed-column tables get their declared types.
 
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
@@ -42,6 +43,10 @@ describe('results.duckdb and parquet/', { timeout: 60_000 }, () => {
           expect(reader.getRowsJS().map((row) => row.map(dbValue))).toEqual(expected);
         }
       }
+      // transactions has fixed column types (read without sniffing every row), the same whatever the values
+      const described = await connection.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'transactions'`);
+      const types = Object.fromEntries(described.getRowsJS().map(([name, type]) => [name, type]));
+      expect(types).toMatchObject({ run_id: 'VARCHAR', ledger: 'VARCHAR', tx_id: 'BIGINT', issuer: 'BIGINT', size_bytes: 'DOUBLE', fee: 'DOUBLE', latency_s: 'DOUBLE' });
     } finally {
       connection.closeSync();
       instance.closeSync();
