@@ -27,19 +27,22 @@ function mergeEvs(parts: PartitionWindow[]): EvLines | null {
 }
 
 /**
- * Concatenates the partitions' transactions and sorts them by (time, agent, EV). The sort is stable, and
- * ties (one EV settling twice at one instant) come from one partition, so they keep its event order.
+ * Merges the partitions' sorted transactions into (time, agent, EV) order. Partitions never share an agent,
+ * so rows of two partitions never tie, and the merge gives what a stable sort of all of them would.
  */
-function mergeTransactions(lists: Float64Array[]): Float64Array<ArrayBuffer> {
-  const all = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
-  let offset = 0;
-  for (const list of lists) {
-    all.set(list, offset);
-    offset += list.length;
+function mergeTransactions(lists: Float64Array<ArrayBuffer>[]): Float64Array<ArrayBuffer> {
+  if (lists.length === 1) return lists[0];
+  const merged = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
+  const next = new Array<number>(lists.length).fill(0);
+  const before = (x: Float64Array, a: number, y: Float64Array, b: number) =>
+    x[a + TX.time] - y[b + TX.time] || x[a + TX.agent] - y[b + TX.agent] || x[a + TX.ev] - y[b + TX.ev];
+  for (let at = 0; at < merged.length; at += TX.fields) {
+    let from = -1;
+    for (let p = 0; p < lists.length; p++) {
+      if (next[p] < lists[p].length && (from < 0 || before(lists[p], next[p], lists[from], next[from]) < 0)) from = p;
+    }
+    merged.set(lists[from].subarray(next[from], next[from] + TX.fields), at);
+    next[from] += TX.fields;
   }
-  const order = Array.from({ length: all.length / TX.fields }, (_, i) => i * TX.fields);
-  order.sort((a, b) => all[a + TX.time] - all[b + TX.time] || all[a + TX.agent] - all[b + TX.agent] || all[a + TX.ev] - all[b + TX.ev]);
-  const merged = new Float64Array(all.length);
-  order.forEach((row, k) => merged.set(all.subarray(row, row + TX.fields), k * TX.fields));
   return merged;
 }

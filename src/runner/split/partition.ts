@@ -39,7 +39,7 @@ export interface PartitionWindow {
   /** Market rows in agent order, with each row's net load (kW: load plus charging less V2G) alongside. */
   records: MarketIntervalRecord[];
   netLoadKw: Float64Array<ArrayBuffer>;
-  /** Transactions in the partition's event order, TX.fields numbers each. */
+  /** Transactions in (time, agent, EV) order (event order among one EV's at one instant), TX.fields numbers each. */
   tx: Float64Array<ArrayBuffer>;
   /** The last window: the evs.csv rows of the partition's EVs, formatted, in EV order; otherwise null. */
   evs: EvLines | null;
@@ -116,6 +116,18 @@ export class MarketPartition {
     delays.length = 0;
     // The window's transactions are handed over; the local log restarts (its ids are never used again).
     txLog.count = 0;
-    return tx;
+    return sortTransactions(tx);
   }
+}
+
+/**
+ * Sorts one partition's window of transactions by (time, agent, EV), stably, so two transactions of one EV at
+ * one instant keep the partition's event order. Done in the partition's own thread.
+ */
+function sortTransactions(tx: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const order = Array.from({ length: tx.length / TX.fields }, (_, i) => i * TX.fields);
+  order.sort((a, b) => tx[a + TX.time] - tx[b + TX.time] || tx[a + TX.agent] - tx[b + TX.agent] || tx[a + TX.ev] - tx[b + TX.ev]);
+  const sorted = new Float64Array(tx.length);
+  order.forEach((row, k) => sorted.set(tx.subarray(row, row + TX.fields), k * TX.fields));
+  return sorted;
 }

@@ -1,0 +1,38 @@
+// The merge of a split run's window: each partition's transactions come sorted by (time, agent, EV), and
+// the merge gives the order a stable sort of all of them would, ties at one instant included.
+
+import { describe, expect, it } from 'vitest';
+import seedrandom from 'seedrandom';
+import { mergeWindow } from '../../src/runner/split/mergeWindow.js';
+import { TX, type PartitionWindow } from '../../src/runner/split/partition.js';
+
+type Row = number[];
+
+function window(rows: Row[]): PartitionWindow {
+  const tx = new Float64Array(rows.length * TX.fields);
+  rows.forEach((row, k) => tx.set(row, k * TX.fields));
+  return { records: [], netLoadKw: new Float64Array(0), tx, evs: null, chargingRounds: [], events: 0 };
+}
+
+const byKey = (x: Row, y: Row) => x[TX.time] - y[TX.time] || x[TX.agent] - y[TX.agent] || x[TX.ev] - y[TX.ev];
+
+describe('split-run window merge', () => {
+  it.each([1, 2, 3, 4])('merges %i partitions\' sorted transactions as one stable sort would', (count) => {
+    const rng = seedrandom(`merge-${count}`);
+    // Transactions at few distinct instants (many ties), agents 0..7 in partition agent mod count, an EV
+    // settling twice at one instant (the serial number tells the two apart).
+    const all: Row[] = Array.from({ length: 300 }, (_, serial) => {
+      const agent = Math.floor(rng() * 8);
+      const row = new Array<number>(TX.fields).fill(0);
+      row[TX.time] = Math.floor(rng() * 5) * 900;
+      row[TX.agent] = agent;
+      row[TX.ev] = (7 - agent) * 100 + Math.floor(rng() * 4); // EV ids run against agents: the agent must decide first
+      row[TX.value] = serial;
+      return row;
+    });
+    const parts = Array.from({ length: count }, (_, p) => window(all.filter((row) => row[TX.agent] % count === p).sort(byKey)));
+    const merged = mergeWindow(parts).tx;
+    const expected = [...all].sort(byKey);
+    expect(Array.from(merged)).toEqual(expected.flat());
+  });
+});
