@@ -1,5 +1,6 @@
 // The ancestors of each recently revealed tangle node among the other recent reveals, as bit sets over a
-// ring of reveal orders: a new node's set is the union of its parents' sets and the parents themselves.
+// ring of reveal orders: a new node's set is the union of its parents' sets and the parents themselves;
+// and two marks per slot (the node is still unconfirmed; one of its approvals left the recent reveals unconfirmed).
 
 /** Least ring size in reveals (a power of two, at least 32). */
 const LEAST_SIZE = 64;
@@ -15,6 +16,17 @@ export class AncestorRing {
   private words = LEAST_SIZE >> 5;
   private bits = new Int32Array(LEAST_SIZE * (LEAST_SIZE >> 5));
   private node = new Int32Array(LEAST_SIZE);
+  /** One bit per slot: its node is unconfirmed. */
+  private pending = new Int32Array(LEAST_SIZE >> 5);
+  /** One bit per slot: one of its node's approvals may have left the zone unconfirmed. */
+  private flagged = new Int32Array(LEAST_SIZE >> 5);
+  /** What classify() found: unconfirmed ancestors, flagged ancestors, confirmed non-ancestors. */
+  pendingAncestors = new Int32Array(64);
+  pendingCount = 0;
+  flaggedAncestors = new Int32Array(64);
+  flaggedCount = 0;
+  confirmedOthers = new Int32Array(64);
+  confirmedOthersCount = 0;
 
   /** True when reveal orders [from, to] fit in the ring at once. */
   holds(from: number, to: number): boolean {
@@ -29,13 +41,31 @@ export class AncestorRing {
     this.words = size >> 5;
     this.bits = new Int32Array(size * this.words);
     this.node = new Int32Array(size);
+    this.pending = new Int32Array(this.words);
+    this.flagged = new Int32Array(this.words);
   }
 
-  /** Starts the set of `node`, revealed at order `seq`, empty. */
-  start(seq: number, node: number): void {
+  /** Starts the set of `node`, revealed at order `seq`, empty, with its marks: unconfirmed or not, flagged or not. */
+  start(seq: number, node: number, unconfirmed: boolean, flagged: boolean): void {
     const slot = seq & (this.size - 1);
     this.node[slot] = node;
     this.bits.fill(0, slot * this.words, (slot + 1) * this.words);
+    this.setPending(seq, unconfirmed);
+    this.setFlagged(seq, flagged);
+  }
+
+  /** Marks the node at `seq` unconfirmed, or not. */
+  setPending(seq: number, on: boolean): void {
+    const slot = seq & (this.size - 1);
+    if (on) this.pending[slot >> 5] |= 1 << (slot & 31);
+    else this.pending[slot >> 5] &= ~(1 << (slot & 31));
+  }
+
+  /** Marks the node at `seq` as having an approval that may have left the zone unconfirmed, or not. */
+  setFlagged(seq: number, on: boolean): void {
+    const slot = seq & (this.size - 1);
+    if (on) this.flagged[slot >> 5] |= 1 << (slot & 31);
+    else this.flagged[slot >> 5] &= ~(1 << (slot & 31));
   }
 
   /** Adds the parent revealed at `parentSeq` and its ancestors from reveal order `from` on to the set at `seq`. */
@@ -55,31 +85,57 @@ export class AncestorRing {
     }
   }
 
-  /** Writes the nodes of the set at `seq` revealed at orders [from, seq) into `out` (ring order); returns how many. */
-  ancestors(seq: number, from: number, out: Int32Array): number {
+  /**
+   * Sorts the nodes revealed at orders [from, seq) against the set at `seq`, into pendingAncestors (its
+   * unconfirmed ancestors), flaggedAncestors (its flagged ancestors) and confirmedOthers (the confirmed nodes
+   * that are not its ancestors), each in ring order with its count.
+   */
+  classify(seq: number, from: number): void {
+    const n = seq - from;
+    if (this.pendingAncestors.length < n) {
+      this.pendingAncestors = new Int32Array(2 * n);
+      this.flaggedAncestors = new Int32Array(2 * n);
+      this.confirmedOthers = new Int32Array(2 * n);
+    }
     const mask = this.size - 1;
     const base = (seq & mask) * this.words;
-    const { bits, node } = this;
-    let n = 0;
+    const { bits, node, pending, flagged, pendingAncestors, flaggedAncestors, confirmedOthers } = this;
+    let pendingCount = 0, flaggedCount = 0, othersCount = 0;
     let slot = from & mask;
-    let left = seq - from;
+    let left = n;
     while (left > 0) {
       const end = Math.min(this.size, slot + left);
       const last = (end - 1) >> 5;
       for (let w = slot >> 5; w <= last; w++) {
-        let word = bits[base + w];
-        if (w === slot >> 5) word &= -1 << (slot & 31);
-        if (w === last && (end & 31) !== 0) word &= -1 >>> (32 - (end & 31));
+        let range = -1;
+        if (w === slot >> 5) range &= -1 << (slot & 31);
+        if (w === last && (end & 31) !== 0) range &= -1 >>> (32 - (end & 31));
+        const ancestors = bits[base + w] & range;
+        let word = ancestors & pending[w];
         while (word !== 0) {
           const low = word & -word;
-          out[n++] = node[(w << 5) + 31 - Math.clz32(low)];
+          pendingAncestors[pendingCount++] = node[(w << 5) + 31 - Math.clz32(low)];
+          word ^= low;
+        }
+        word = ancestors & flagged[w];
+        while (word !== 0) {
+          const low = word & -word;
+          flaggedAncestors[flaggedCount++] = node[(w << 5) + 31 - Math.clz32(low)];
+          word ^= low;
+        }
+        word = ~ancestors & ~pending[w] & range;
+        while (word !== 0) {
+          const low = word & -word;
+          confirmedOthers[othersCount++] = node[(w << 5) + 31 - Math.clz32(low)];
           word ^= low;
         }
       }
       left -= end - slot;
       slot = 0;
     }
-    return n;
+    this.pendingCount = pendingCount;
+    this.flaggedCount = flaggedCount;
+    this.confirmedOthersCount = othersCount;
   }
 
   /** ORs the source set's slots [start, end) into the target set (both given by their first word). */

@@ -24,8 +24,10 @@ const INITIAL_CAPACITY = 1024;
  * keeps every weight that is not frozen exact.
  *
  * The nodes revealed since the horizon form the exact zone; each keeps its ancestors within the zone as a bit
- * set, so a reveal adds one to its zone ancestors without walking there. Ancestors older than the zone gain
- * weight only while unconfirmed: they are reached by a walk from the zone nodes that approve them.
+ * set, so a reveal finds its zone ancestors without walking there. An unconfirmed one gains one; a confirmed
+ * one keeps its weight implicitly, as the reveals since it less those that do not approve it (fewer: the
+ * recent ones), which each reveal counts instead. Ancestors older than the zone gain weight only while
+ * unconfirmed: they are reached by a walk from the zone nodes that approve them.
  * (docs/ledger-tangle.md, "Cumulative weight and confirmation".)
  */
 export class TangleDag {
@@ -33,6 +35,10 @@ export class TangleDag {
   /** Nodes so far (genesis included). */
   size = 0;
   parents: Int32Array;
+  /**
+   * Cumulative weights as kept: exact for unconfirmed nodes, and a frozen node's at the time it froze; a
+   * confirmed node in the exact zone keeps its weight implicitly (read it, and any node's, with weightOf).
+   */
   weight: Int32Array;
   confirmed: Uint8Array;
   /** 1 once the node has an attached approver. */
@@ -67,8 +73,11 @@ export class TangleDag {
   private zoneStart = 0;
   /** 1 when one of the node's approvals may have left the exact zone unconfirmed (checked when used). */
   private parentOutside: Uint8Array;
-  /** The zone ancestors of the node being revealed. */
-  private zoneAncestors = new Int32Array(64);
+  /**
+   * For a confirmed node in the zone: 1 + reveals after it - its weight, i.e. the later reveals that do not
+   * approve it (plus its weight's shortfall when it was confirmed, 0 for an exact count). weightOf() reads it.
+   */
+  private nonApprovers: Int32Array;
   private readonly horizonCursor = new RevealCursor(this);
 
   constructor(
@@ -99,6 +108,7 @@ export class TangleDag {
     this.stamp = new Int32Array(n);
     this.stack = new Int32Array(n);
     this.parentOutside = new Uint8Array(n);
+    this.nonApprovers = new Int32Array(n);
     const genesis = this.add();
     this.attach(genesis);
     this.reveal(genesis, 0);
@@ -213,33 +223,47 @@ export class TangleDag {
     return lo;
   }
 
+  /** The cumulative weight of `node` as of the latest reveal (exact unless the node is frozen). */
+  weightOf(node: number): number {
+    const seq = this.revealSeq[node];
+    if (this.confirmed[node] === 1 && seq >= this.zoneStart) return this.revealedCount - seq - this.nonApprovers[node];
+    return this.weight[node];
+  }
+
   /**
    * Adds one to the weight of every ancestor of `node` that is not frozen: its ancestors in the exact zone
-   * (from its bit set, the union of its parents'), then, walking from the zone nodes that approve them, its
-   * unconfirmed ancestors older than the zone (an ancestor of a confirmed node is confirmed, so the walk stops
-   * at confirmed ones, which are frozen there). Each node gains one at most; the order does not matter.
+   * (from its bit set, the union of its parents'): an unconfirmed one explicitly, a confirmed one implicitly
+   * (each confirmed zone node that is not an ancestor counts one more non-approver instead); then, walking
+   * from the zone nodes that approve them, its unconfirmed ancestors older than the zone (an ancestor of a
+   * confirmed node is confirmed, so the walk stops at confirmed ones, which are frozen there). Each node gains
+   * one at most; the order does not matter.
    */
   private addWeightToPastCone(node: number): void {
     const seq = this.revealSeq[node];
     const horizon = this.exactHorizon();
-    this.leaveZone(horizon);
+    this.leaveZone(horizon, seq - 1);
     if (!this.zone.holds(horizon, seq)) this.rebuildZone(horizon, seq - horizon + 1);
     this.startZoneSet(node, seq, horizon);
+    if (this.confirmed[node] === 1) this.nonApprovers[node] = 1 - this.weight[node];
     const mark = this.nextWalk();
     let top = this.pushOutsideParents(node, horizon, mark, 0);
-    if (this.zoneAncestors.length < seq - horizon) this.zoneAncestors = new Int32Array(2 * (seq - horizon));
-    const ancestors = this.zoneAncestors;
-    const count = this.zone.ancestors(seq, horizon, ancestors);
-    const { weight, confirmed, parentOutside, confirmationWeight } = this;
-    for (let i = 0; i < count; i++) {
-      const x = ancestors[i];
-      if (confirmed[x] === 1) weight[x]++;
-      else if (++weight[x] >= confirmationWeight) {
+    const { zone } = this;
+    zone.classify(seq, horizon);
+    const { weight, confirmed, revealSeq, nonApprovers, confirmationWeight } = this;
+    const pending = zone.pendingAncestors;
+    for (let i = 0; i < zone.pendingCount; i++) {
+      const x = pending[i];
+      if (++weight[x] >= confirmationWeight) {
         confirmed[x] = 1;
         this.onConfirm(x);
+        zone.setPending(revealSeq[x], false);
+        nonApprovers[x] = 1 + seq - revealSeq[x] - weight[x];
       }
-      if (parentOutside[x] === 1) top = this.pushOutsideParents(x, horizon, mark, top);
     }
+    const others = zone.confirmedOthers;
+    for (let i = 0; i < zone.confirmedOthersCount; i++) nonApprovers[others[i]]++;
+    const flagged = zone.flaggedAncestors;
+    for (let i = 0; i < zone.flaggedCount; i++) top = this.pushOutsideParents(flagged[i], horizon, mark, top);
     this.addWeightOutsideZone(top, mark);
   }
 
@@ -276,26 +300,38 @@ export class TangleDag {
     return top;
   }
 
-  /** The zone set of `node` (revealed at `seq`): its parents in the zone and their zone sets. */
+  /** The zone set of `node` (revealed at `seq`): its parents in the zone and their zone sets; its marks. */
   private startZoneSet(node: number, seq: number, horizon: number): void {
-    this.zone.start(seq, node);
     const k = this.approvals;
     for (let j = 0, base = node * k; j < k; j++) {
       const p = this.parents[base + j];
       if (p < 0) continue;
-      const parentSeq = this.revealSeq[p];
-      if (parentSeq < 0) throw new Error(`tangle: node ${node} revealed before the node ${p} it approves`);
-      if (parentSeq >= horizon) this.zone.addParent(seq, parentSeq, horizon);
-      else this.parentOutside[node] = 1;
+      if (this.revealSeq[p] < 0) throw new Error(`tangle: node ${node} revealed before the node ${p} it approves`);
+      if (this.revealSeq[p] < horizon) this.parentOutside[node] = 1;
+    }
+    this.zone.start(seq, node, this.confirmed[node] === 0, this.parentOutside[node] === 1);
+    for (let j = 0, base = node * k; j < k; j++) {
+      const p = this.parents[base + j];
+      if (p >= 0 && this.revealSeq[p] >= horizon) this.zone.addParent(seq, this.revealSeq[p], horizon);
     }
   }
 
-  /** Moves the zone's start to `horizon`: the approvers of each node that leaves it unconfirmed are marked. */
-  private leaveZone(horizon: number): void {
+  /**
+   * Moves the zone's start to `horizon`, the reveals up to `counted` counted: a confirmed node that leaves it
+   * freezes with its weight written out; the approvers of one that leaves it unconfirmed are flagged.
+   */
+  private leaveZone(horizon: number, counted: number): void {
     for (let order = this.zoneStart; order < horizon; order++) {
       const x = this.revealOrder[order];
-      if (this.confirmed[x] === 1) continue;
-      for (let e = this.firstApprover[x]; e >= 0; e = this.edgeNext[e]) this.parentOutside[this.edgeApprover[e]] = 1;
+      if (this.confirmed[x] === 1) {
+        this.weight[x] = 1 + counted - order - this.nonApprovers[x];
+        continue;
+      }
+      for (let e = this.firstApprover[x]; e >= 0; e = this.edgeNext[e]) {
+        const approver = this.edgeApprover[e];
+        this.parentOutside[approver] = 1;
+        if (this.revealSeq[approver] >= horizon) this.zone.setFlagged(this.revealSeq[approver], true);
+      }
     }
     this.zoneStart = Math.max(this.zoneStart, horizon);
   }
@@ -355,6 +391,7 @@ export class TangleDag {
     this.tipPosition = ensureLength(this.tipPosition, n, -1);
     this.stamp = ensureLength(this.stamp, n);
     this.parentOutside = ensureLength(this.parentOutside, n);
+    this.nonApprovers = ensureLength(this.nonApprovers, n);
   }
 }
 

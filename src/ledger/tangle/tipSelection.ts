@@ -31,6 +31,7 @@ export function uniformTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rn
 export function mcmcTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rng, alpha: number, window: number, depth: number): TipSelector {
   let chance: Float64Array = new Float64Array(64);
   let candidate: Int32Array = new Int32Array(64);
+  let weight: Int32Array = new Int32Array(64);
   const startFrom = new RevealCursor(dag);
   const startBefore = new RevealCursor(dag);
   const bias = new StepBias(alpha);
@@ -41,7 +42,6 @@ export function mcmcTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rng, 
     const start = afterLast > first ? first + Math.floor(rng() * (afterLast - first)) : Math.min(first, revealed - 1);
     let x = dag.revealOrder[start];
     if (!sides.compatible(x, side)) return -1;
-    const weight = dag.weight;
     for (;;) {
       let n = 0;
       let heaviest = -1;
@@ -50,10 +50,13 @@ export function mcmcTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rng, 
         if (!sides.compatible(y, side)) continue;
         if (n === candidate.length) {
           candidate = ensureLength(candidate, candidate.length + 1);
+          weight = ensureLength(weight, weight.length + 1);
           chance = ensureLength(chance, chance.length + 1);
         }
-        candidate[n++] = y;
-        if (weight[y] > heaviest) heaviest = weight[y];
+        const w = dag.weightOf(y);
+        candidate[n] = y;
+        weight[n++] = w;
+        if (w > heaviest) heaviest = w;
       }
       if (n === 0) return x;
       if (n === 1) {
@@ -62,7 +65,7 @@ export function mcmcTipSelector(dag: TangleDag, sides: ConflictSides, rng: Rng, 
       }
       let total = 0;
       for (let i = 0; i < n; i++) {
-        total += bias.of(heaviest - weight[candidate[i]]);
+        total += bias.of(heaviest - weight[i]);
         chance[i] = total;
       }
       const u = rng() * total;

@@ -39,14 +39,14 @@ describe('TangleDag.countedWeight', () => {
     let checked = 0;
     for (let x = 0; x < dag.size; x++) {
       if (!dag.revealed[x]) continue;
-      expect(dag.countedWeight(x)).toBe(dag.weight[x]);
-      expect(dag.countedWeight(x)).toBe(dag.weight[x]);
+      expect(dag.countedWeight(x)).toBe(dag.weightOf(x));
+      expect(dag.countedWeight(x)).toBe(dag.weightOf(x));
       checked++;
     }
     expect(checked).toBeGreaterThan(200);
     const before = dag.countedWeight(0);
     issue(dag, [dag.tips[0], dag.tips[dag.tipCount - 1]], dag.clock + 1);
     expect(dag.countedWeight(0)).toBe(before + 1);
-    expect(dag.weight[0]).toBe(before + 1);
+    expect(dag.weightOf(0)).toBe(before + 1);
   });
 });

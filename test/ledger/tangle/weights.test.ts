@@ -37,7 +37,7 @@ describe('tangle cumulative weights', () => {
     for (let x = 0; x < dag.size; x++) {
       if (!dag.revealed[x]) continue;
       revealed++;
-      expect(dag.weight[x]).toBe(brute[x]);
+      expect(dag.weightOf(x)).toBe(brute[x]);
     }
     expect(revealed).toBeGreaterThan(400);
     expect(txLog.confirmations).toBe(0);
@@ -51,7 +51,7 @@ describe('tangle cumulative weights', () => {
     let unconfirmed = 0, confirmed = 0;
     for (let x = 0; x < dag.size; x++) {
       if (!dag.revealed[x]) continue;
-      if (!dag.isFrozen(x)) expect(dag.weight[x]).toBe(brute[x]);
+      if (!dag.isFrozen(x)) expect(dag.weightOf(x)).toBe(brute[x]);
       if (dag.confirmed[x]) {
         confirmed++;
         expect(brute[x]).toBeGreaterThanOrEqual(threshold);
@@ -83,7 +83,7 @@ describe('tangle cumulative weights', () => {
     for (let seq = first; seq < dag.revealedCount; seq++) {
       const x = dag.revealOrder[seq];
       expect(dag.isFrozen(x)).toBe(false);
-      expect(dag.weight[x]).toBe(brute[x]);
+      expect(dag.weightOf(x)).toBe(brute[x]);
     }
   });
 
@@ -98,7 +98,7 @@ describe('tangle cumulative weights', () => {
     for (let seq = dag.revealedCount - 2 * walkDepth; seq < dag.revealedCount; seq++) {
       const x = dag.revealOrder[seq];
       expect(dag.isFrozen(x)).toBe(false);
-      expect(dag.weight[x]).toBe(brute[x]);
+      expect(dag.weightOf(x)).toBe(brute[x]);
     }
     const report = ledger.report();
     expect(report.tipsMean!).toBeLessThan(3);
