@@ -10,13 +10,19 @@ export const REMEMBERED_MISBEHAVIOURS = 16;
 /** Least age, seconds, used in dT / (t - t_k), so that a fresh penalty is large but finite. */
 export const MIN_PENALTY_AGE = 1;
 
+/** Fields of IssuerCredit.counts. */
+const [VALID, NEXT_PENALTY, PENALTIES, COUNTS] = [0, 1, 2, 3];
+
 export class IssuerCredit {
-  private validInWindow = new Int32Array(64);
+  /**
+   * Per issuer, side by side (one cache line; a national run has a million issuers): its valid transactions in
+   * the window, the slot of its next misbehaviour, and its misbehaviours so far (slots fill from 0 before reuse).
+   */
+  private counts = new Int32Array(64 * COUNTS);
+  /** Issuers the arrays hold. */
+  private capacity = 64;
   private penaltyTime = new Float64Array(64 * REMEMBERED_MISBEHAVIOURS);
   private penaltyWeight = new Float64Array(64 * REMEMBERED_MISBEHAVIOURS);
-  private penaltyNext = new Int32Array(64);
-  /** Misbehaviours recorded per issuer so far (slots are filled from 0 before they are reused). */
-  private penaltyCount = new Int32Array(64);
   /** Valid transactions in time order (issuer, time), from `head` on still inside the window. */
   private windowIssuer = new Int32Array(1024);
   private windowTime = new Float64Array(1024);
@@ -37,10 +43,10 @@ export class IssuerCredit {
     this.ensure(issuer);
     const { window, positiveWeight, negativeWeight } = this.config;
     this.expire(now - window);
-    const positive = this.validInWindow[issuer] / window;
+    const positive = this.counts[issuer * COUNTS + VALID] / window;
     let negative = 0;
     const base = issuer * REMEMBERED_MISBEHAVIOURS;
-    const remembered = Math.min(REMEMBERED_MISBEHAVIOURS, this.penaltyCount[issuer]);
+    const remembered = Math.min(REMEMBERED_MISBEHAVIOURS, this.counts[issuer * COUNTS + PENALTIES]);
     for (let i = 0; i < remembered; i++) {
       const a = this.penaltyWeight[base + i];
       if (a > 0) negative -= (a * window) / Math.max(MIN_PENALTY_AGE, now - this.penaltyTime[base + i]);
@@ -54,22 +60,23 @@ export class IssuerCredit {
     if (this.tail === this.windowIssuer.length) this.compactWindow();
     this.windowIssuer[this.tail] = issuer;
     this.windowTime[this.tail++] = now;
-    this.validInWindow[issuer]++;
+    this.counts[issuer * COUNTS + VALID]++;
   }
 
   /** A misbehaviour of weight a (lazy tip, double spend) of `issuer` detected at `now`. */
   recordMisbehaviour(issuer: number, now: number, a: number): void {
     this.ensure(issuer);
-    const slot = issuer * REMEMBERED_MISBEHAVIOURS + this.penaltyNext[issuer];
+    const at = issuer * COUNTS;
+    const slot = issuer * REMEMBERED_MISBEHAVIOURS + this.counts[at + NEXT_PENALTY];
     this.penaltyTime[slot] = now;
     this.penaltyWeight[slot] = a;
-    this.penaltyNext[issuer] = (this.penaltyNext[issuer] + 1) % REMEMBERED_MISBEHAVIOURS;
-    this.penaltyCount[issuer]++;
+    this.counts[at + NEXT_PENALTY] = (this.counts[at + NEXT_PENALTY] + 1) % REMEMBERED_MISBEHAVIOURS;
+    this.counts[at + PENALTIES]++;
   }
 
   private expire(before: number): void {
     while (this.head < this.tail && this.windowTime[this.head] < before) {
-      this.validInWindow[this.windowIssuer[this.head++]]--;
+      this.counts[this.windowIssuer[this.head++] * COUNTS + VALID]--;
     }
   }
 
@@ -87,12 +94,11 @@ export class IssuerCredit {
   }
 
   private ensure(issuer: number): void {
-    if (issuer < this.validInWindow.length) return;
-    let n = this.validInWindow.length;
+    if (issuer < this.capacity) return;
+    let n = this.capacity;
     while (n <= issuer) n *= 2;
-    this.validInWindow = ensureLength(this.validInWindow, n);
-    this.penaltyNext = ensureLength(this.penaltyNext, n);
-    this.penaltyCount = ensureLength(this.penaltyCount, n);
+    this.capacity = n;
+    this.counts = ensureLength(this.counts, n * COUNTS);
     this.penaltyTime = ensureLength(this.penaltyTime, n * REMEMBERED_MISBEHAVIOURS);
     this.penaltyWeight = ensureLength(this.penaltyWeight, n * REMEMBERED_MISBEHAVIOURS);
   }
