@@ -90,6 +90,28 @@ export const WORKLOADS: BenchWorkload[] = [
     },
   },
   {
+    name: 'tangle-market',
+    threads: 1,
+    description: "the tangle alone on a market day's settlement traffic (100,000 EVs, 20 agents; quick: 10,000), recorded from a run, against Poisson arrivals with the same count, mean rate, issuers and sizes, in one process: ratio = tx/s on the market's traffic / tx/s on Poisson (aim >= 1)",
+    async run(quick) {
+      const evs = quick ? 10_000 : 100_000;
+      const loaded = parseScenario(`name: bench-tangle-market\nseed: 5\nduration: 1d\nfleet: {size: ${evs}}\ngrid: {agents: 20}\nledgers: [{kind: tangle}]\n`, 'bench-tangle-market.yaml');
+      const [run] = buildRunList(loaded.points, loaded.scenario.seed, 1);
+      const { replayTangle, trafficOf, poissonLike } = await import('../ledger/tangle/trafficBench.js');
+      const market = trafficOf(simulateRun(loaded.points[0].scenario, run).log);
+      const poisson = poissonLike(market, 1);
+      const onMarket = timed(() => replayTangle(market, 1));
+      const onPoisson = timed(() => replayTangle(poisson, 1));
+      const transactions = onMarket.value.transactions;
+      const span = transactions > 1 ? market.times[transactions - 1] - market.times[0] : 0;
+      return {
+        speed: transactions / onMarket.seconds, unit: 'tx/s', ratio: onPoisson.seconds / onMarket.seconds, ratioMeaning: 'tx/s on market traffic / tx/s on Poisson traffic at the same rate',
+        wallSeconds: onMarket.seconds + onPoisson.seconds,
+        details: { evs, transactions, meanRate: span > 0 ? transactions / span : 0, marketSeconds: onMarket.seconds, poissonSeconds: onPoisson.seconds, marketConfirmed: onMarket.value.confirmed, poissonConfirmed: onPoisson.value.confirmed },
+      };
+    },
+  },
+  {
     name: 'national',
     threads: availableParallelism(),
     description: 'a day of 1,000,000 EVs and 100 grid agents on the tangle, PoW and LightChain in turn, each run on all cores with its CSVs written, no report (quick: 50,000 EVs, 10 agents); aim under 60 s each and 4 GB peak on 2 cores',

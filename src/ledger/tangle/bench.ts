@@ -4,10 +4,7 @@
 import { Simulation } from '../../engine/simulation.js';
 import { RngStreams, exponential } from '../../engine/rng.js';
 import { TxLog } from '../../metrics/txLog.js';
-import { networkSchema } from '../../scenario/schema.js';
-import { tangleSchema } from './schema.js';
-import { defaultDevices } from '../../devices/deviceModel.js';
-import { TangleLedger } from './tangleLedger.js';
+import { benchTangleLedger } from './trafficBench.js';
 import { timed, type Measurement } from '../../timing/measurement.js';
 
 export interface TangleBenchResult {
@@ -25,17 +22,7 @@ export function benchTangle(transactions: number, seed = 1): TangleBenchResult {
   const streams = new RngStreams(seed);
   const txLog = new TxLog();
   const duration = transactions / RATE;
-  const config = tangleSchema.parse({ kind: 'tangle', tipSelection: 'mcmc', alpha: 0.01 });
-  const ledger = new TangleLedger(config, {
-    sim,
-    stream: (name) => streams.stream(`ledger.${name}`),
-    txLog,
-    network: networkSchema.parse({}),
-    duration,
-    warmup: 0,
-    device: defaultDevices(),
-    agents: 1,
-  });
+  const ledger = benchTangleLedger(sim, streams, txLog, duration);
   const arrivals = streams.stream('bench.arrivals');
   const issuers = streams.stream('bench.issuers');
   const arrive = sim.register(() => {
