@@ -92,9 +92,9 @@ export const WORKLOADS: BenchWorkload[] = [
   {
     name: 'tangle-market',
     threads: 1,
-    description: "the tangle alone on a market day's settlement traffic (100,000 EVs, 20 agents; quick: 10,000), recorded from a run, against Poisson arrivals with the same count, mean rate, issuers and sizes, in one process: ratio = tx/s on the market's traffic / tx/s on Poisson (aim >= 1)",
+    description: "the tangle alone on a market day's settlement traffic (100,000 EVs, 20 agents; quick: 30,000), recorded from a run, against Poisson arrivals with the same count, mean rate, issuers and sizes, in one process: ratio = tx/s on the market's traffic / tx/s on Poisson (aim >= 1)",
     async run(quick) {
-      const evs = quick ? 10_000 : 100_000;
+      const evs = quick ? 30_000 : 100_000;
       const loaded = parseScenario(`name: bench-tangle-market\nseed: 5\nduration: 1d\nfleet: {size: ${evs}}\ngrid: {agents: 20}\nledgers: [{kind: tangle}]\n`, 'bench-tangle-market.yaml');
       const [run] = buildRunList(loaded.points, loaded.scenario.seed, 1);
       const { replayTangle, trafficOf, poissonLike } = await import('../ledger/tangle/trafficBench.js');
