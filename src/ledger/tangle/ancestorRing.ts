@@ -45,13 +45,13 @@ export class AncestorRing {
     this.flagged = new Int32Array(this.words);
   }
 
-  /** Starts the set of `node`, revealed at order `seq`, empty, with its marks: unconfirmed or not, flagged or not. */
-  start(seq: number, node: number, unconfirmed: boolean, flagged: boolean): void {
+  /** Starts the set of `node`, revealed at order `seq`, empty, marked unconfirmed or not and not flagged. */
+  start(seq: number, node: number, unconfirmed: boolean): void {
     const slot = seq & (this.size - 1);
     this.node[slot] = node;
     this.bits.fill(0, slot * this.words, (slot + 1) * this.words);
     this.setPending(seq, unconfirmed);
-    this.setFlagged(seq, flagged);
+    this.setFlagged(seq, false);
   }
 
   /** Marks the node at `seq` unconfirmed, or not. */

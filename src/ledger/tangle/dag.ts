@@ -302,18 +302,17 @@ export class TangleDag {
 
   /** The zone set of `node` (revealed at `seq`): its parents in the zone and their zone sets; its marks. */
   private startZoneSet(node: number, seq: number, horizon: number): void {
+    this.zone.start(seq, node, this.confirmed[node] === 0);
     const k = this.approvals;
     for (let j = 0, base = node * k; j < k; j++) {
       const p = this.parents[base + j];
       if (p < 0) continue;
-      if (this.revealSeq[p] < 0) throw new Error(`tangle: node ${node} revealed before the node ${p} it approves`);
-      if (this.revealSeq[p] < horizon) this.parentOutside[node] = 1;
+      const parentSeq = this.revealSeq[p];
+      if (parentSeq < 0) throw new Error(`tangle: node ${node} revealed before the node ${p} it approves`);
+      if (parentSeq >= horizon) this.zone.addParent(seq, parentSeq, horizon);
+      else this.parentOutside[node] = 1;
     }
-    this.zone.start(seq, node, this.confirmed[node] === 0, this.parentOutside[node] === 1);
-    for (let j = 0, base = node * k; j < k; j++) {
-      const p = this.parents[base + j];
-      if (p >= 0 && this.revealSeq[p] >= horizon) this.zone.addParent(seq, this.revealSeq[p], horizon);
-    }
+    if (this.parentOutside[node] === 1) this.zone.setFlagged(seq, true);
   }
 
   /**

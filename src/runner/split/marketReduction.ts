@@ -3,13 +3,13 @@
 // order, so every floating-point sum is taken in one order whatever the number of partitions.
 
 import { optimalityGap } from '../../model/market/solve.js';
-import { chargingReport } from '../../model/charging/owners.js';
+import { chargingColumns, chargingReport } from '../../model/charging/owners.js';
 import type { EvLines } from './evLines.js';
 import type { MarketIntervalRecord, WorkloadGauges, WorkloadReport } from '../../model/workload/workload.js';
 import type { MergedWindow } from './mergeWindow.js';
 import { TX } from './partition.js';
 
-const NO_EVS = { charged: new Float64Array(0), cost: new Float64Array(0), netBenefit: new Float64Array(0), hasSession: new Uint8Array(0) };
+const NO_EVS = chargingColumns([]);
 
 export class MarketReduction {
   readonly records: MarketIntervalRecord[] = [];
