@@ -8,6 +8,7 @@ import { summarize } from '../metrics/aggregate.js';
 import type { RunSpec } from '../scenario/runList.js';
 import { existsSync } from 'node:fs';
 import { BLOCK_COLUMNS, EV_FILE_COLUMNS, readStoredRun, storePaths, sideFileChunks, TRANSACTION_COLUMNS, type SideFile, type StoredRun, type StoreIdentity } from '../store/runStore.js';
+import { CheckedStore } from '../store/checkedStore.js';
 import { AtomicWriter, writeFileAtomic } from '../io/atomicFile.js';
 import { csvHeader, csvRows, type Cell } from './csv.js';
 import { PAIRED_COLUMNS, pairedRows } from './pairedRows.js';
@@ -23,6 +24,8 @@ export interface ResultFilesOptions {
   /** The finished runs to write, in run-list order (their stored runs checked against `identity`). */
   runs: RunSpec[];
   identity: StoreIdentity;
+  /** The store's runs already checked and prepared (resultStore), e.g. while other runs still ran; default a fresh one. */
+  store?: ResultStore;
   sweptKeys: string[];
   transactions: boolean;
   /** Also load the tables into results.duckdb and parquet/. */
@@ -31,31 +34,67 @@ export interface ResultFilesOptions {
   blocks?: boolean;
 }
 
+/** A stored run's timeseries and market rows as CSV text (tagged with its run id and ledger). */
+interface RunRowsCsv {
+  timeseries: string;
+  market: string;
+}
+
+/** What the result files need of a stored run: its summary, and its rows' CSV text while the store's text budget lasts. */
+export interface AssembledRun extends Pick<StoredRun, 'run' | 'metrics' | 'wallSeconds' | 'eventsPerSecond'> {
+  rows?: RunRowsCsv;
+}
+
+export type ResultStore = CheckedStore<AssembledRun>;
+
+/** Characters of rows' CSV text a result store keeps between a run's end and the assembly (runs beyond it are formatted then). */
+export const PREPARED_TEXT_BUDGET = 256 * 2 ** 20;
+
+/** The stored runs of `outDir`, each checked and its rows formatted once (CheckedStore), while `budget` lasts. */
+export function resultStore(outDir: string, identity: StoreIdentity, budget = PREPARED_TEXT_BUDGET): ResultStore {
+  let kept = 0;
+  return new CheckedStore(outDir, identity, (stored) => {
+    const { run, metrics, wallSeconds, eventsPerSecond } = stored;
+    if (kept >= budget) return { run, metrics, wallSeconds, eventsPerSecond };
+    const rows = runRowsCsv(stored);
+    kept += rows.timeseries.length + rows.market.length;
+    return { run, metrics, wallSeconds, eventsPerSecond, rows };
+  });
+}
+
+function runRowsCsv({ run, timeseries, market }: StoredRun): RunRowsCsv {
+  const tag = { run_id: run.runId, ledger: run.ledger };
+  return {
+    timeseries: csvRows(timeseries as unknown as Record<string, Cell>[], TIMESERIES_COLUMNS, tag),
+    market: csvRows(market as unknown as Record<string, Cell>[], MARKET_COLUMNS, tag),
+  };
+}
+
 export async function writeResultFiles(options: ResultFilesOptions): Promise<void> {
   const { outDir, runs, sweptKeys } = options;
+  const store = options.store ?? resultStore(outDir, options.identity);
   const sweptCell = (values: Record<string, unknown>, key: string): Cell => {
     const v = values[key];
     return v !== null && typeof v === 'object' ? JSON.stringify(v) : (v as Cell);
   };
 
-  // One pass over the run store: the row files are streamed run by run; only metrics are kept.
+  // One pass over the run store (each run checked and formatted once, perhaps while the others ran): the row files are streamed run by run; only metrics are kept.
   const series = new AtomicWriter(join(outDir, 'timeseries.csv'));
   const market = new AtomicWriter(join(outDir, 'market.csv'));
   const stored: Pick<StoredRun, 'run' | 'metrics'>[] = [];
-  let marketRows = 0;
+  let anyMarketRows = false;
   try {
     series.write(csvHeader(TIMESERIES_COLUMNS));
     market.write(csvHeader(MARKET_COLUMNS));
     for (const spec of runs) {
-      const { run, metrics, timeseries, market: intervals } = readStoredRun(outDir, spec, options.identity);
+      const { run, metrics, rows = runRowsCsv(readStoredRun(outDir, spec, store.identity)) } = store.get(spec);
       stored.push({ run, metrics });
-      const tag = { run_id: run.runId, ledger: run.ledger };
-      series.write(csvRows(timeseries as unknown as Record<string, Cell>[], TIMESERIES_COLUMNS, tag));
-      market.write(csvRows(intervals as unknown as Record<string, Cell>[], MARKET_COLUMNS, tag));
-      marketRows += intervals.length;
+      series.write(rows.timeseries);
+      market.write(rows.market);
+      anyMarketRows ||= rows.market.length > 0;
     }
     series.commit();
-    if (marketRows > 0) market.commit();
+    if (anyMarketRows) market.commit();
     else market.abandon();
   } catch (error) {
     series.abandon();

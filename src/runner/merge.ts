@@ -8,7 +8,7 @@ import { parseScenario } from '../scenario/load.js';
 import { buildRunList } from '../scenario/runList.js';
 import { ScenarioError } from '../scenario/problems.js';
 import { dv2gVersion, environment, readManifest, writeManifest, type Manifest } from '../output/manifest.js';
-import { writeResultFiles } from '../output/resultFiles.js';
+import { resultStore, writeResultFiles } from '../output/resultFiles.js';
 import { copyFileAtomic } from '../io/atomicFile.js';
 import { hasStoredRun, SIDE_FILES, storedRunProblem, storePaths, type StoreIdentity } from '../store/runStore.js';
 import { missingRuns, type MissingRuns } from './missingRuns.js';
@@ -61,8 +61,9 @@ export async function mergeResults(dirs: string[], outDir: string, options: Merg
       for (const side of SIDE_FILES) if (existsSync(from[side])) copyFileAtomic(from[side], to[side]);
       copyFileAtomic(from.json, to.json);
     }
-    const finishedRuns = runs.filter((r) => storedRunProblem(outDir, r, identity) === undefined);
-    await writeResultFiles({ outDir, runs: finishedRuns, identity, sweptKeys: Object.keys(loaded.points[0].values), transactions: loaded.scenario.outputs.transactions, database: loaded.scenario.outputs.database, blocks: loaded.scenario.outputs.blocks });
+    const store = resultStore(outDir, identity);
+    const finishedRuns = runs.filter((r) => store.problem(r) === undefined);
+    await writeResultFiles({ outDir, runs: finishedRuns, identity, store, sweptKeys: Object.keys(loaded.points[0].values), transactions: loaded.scenario.outputs.transactions, database: loaded.scenario.outputs.database, blocks: loaded.scenario.outputs.blocks });
     const finished = new Set(finishedRuns.map((r) => r.runId));
     const status = finished.size === runs.length ? 'complete' : 'partial';
     writeManifest(outDir, {
@@ -76,7 +77,7 @@ export async function mergeResults(dirs: string[], outDir: string, options: Merg
       started_at: manifests.map((m) => m.started_at).sort()[0],
       ended_at: manifests.map((m) => m.ended_at).sort().at(-1)!,
       status,
-      runs: runs.map((r) => mergedRunStatus(outDir, r, manifests, finished, identity)),
+      runs: runs.map((r) => mergedRunStatus(store, r, manifests, finished)),
     });
     const shardCount = manifests.find((m) => m.shard)?.shard?.count ?? null;
     return { status, runs: finished.size, missing: missingRuns(runs, (id) => finished.has(id), shardCount), scenarioFile: loaded.file };

@@ -3,12 +3,12 @@
 
 import type { Manifest, ManifestRun } from '../output/manifest.js';
 import type { RunSpec } from '../scenario/runList.js';
-import { readStoredRun, type StoreIdentity } from '../store/runStore.js';
+import type { ResultStore } from '../output/resultFiles.js';
 
-export function mergedRunStatus(outDir: string, run: RunSpec, shards: Manifest[], finished: Set<string>, identity: StoreIdentity): ManifestRun {
+export function mergedRunStatus(store: ResultStore, run: RunSpec, shards: Manifest[], finished: Set<string>): ManifestRun {
   const base = { run_id: run.runId, point: run.point, ledger: run.ledger, replication: run.replication, seed: run.seed };
   if (finished.has(run.runId)) {
-    const stored = readStoredRun(outDir, run, identity);
+    const stored = store.get(run);
     return { ...base, status: 'complete', wall_s: stored.wallSeconds, events_per_s: stored.eventsPerSecond };
   }
   const failed = shards.flatMap((m) => m.runs).find((r) => r.run_id === run.runId && r.status === 'failed');

@@ -8,8 +8,8 @@ import { buildRunList, type RunSpec } from '../scenario/runList.js';
 import { executeRuns } from './pool.js';
 import type { RunProgress, RunResult, RunTask } from './executeRun.js';
 import { openResultsDir } from './resultsDir.js';
-import { hasStoredRun, readStoredRun, storedRunProblem, STORE_DIR, type StoreIdentity } from '../store/runStore.js';
-import { writeResultFiles } from '../output/resultFiles.js';
+import { hasStoredRun, STORE_DIR, type StoreIdentity } from '../store/runStore.js';
+import { resultStore, writeResultFiles, type ResultStore } from '../output/resultFiles.js';
 import { estimatedWork } from '../scenario/estimate.js';
 import { dv2gVersion, environment, writeManifest, type Manifest, type ManifestRun, type ResultsStatus } from '../output/manifest.js';
 
@@ -85,6 +85,8 @@ async function runLocked(loaded: LoadedScenario, runs: RunSpec[], totalRuns: num
   const identity: StoreIdentity = { scenarioSha256: loaded.sha256, dv2gVersion: dv2gVersion() };
   const started = new Date();
   const results = new Map<string, RunResult>();
+  // Each stored run is checked and its rows formatted as soon as it ends, while the others still run.
+  const store = resultStore(outDir, identity);
   const manifestOf = (status: ResultsStatus, finished: Set<string>): Manifest => ({
     ...environment(),
     scenario_file: loaded.file,
@@ -96,12 +98,13 @@ async function runLocked(loaded: LoadedScenario, runs: RunSpec[], totalRuns: num
     started_at: started.toISOString(),
     ended_at: new Date().toISOString(),
     status,
-    runs: runs.map((r) => manifestRun(outDir, r, results.get(r.runId), finished, identity)),
+    runs: runs.map((r) => manifestRun(store, r, results.get(r.runId), finished)),
   });
   // Written first as `interrupted`, so a run killed outright still identifies its scenario for --resume.
   writeManifest(outDir, manifestOf('interrupted', new Set()));
-  const pending = options.resume ? runs.filter((r) => needsRun(outDir, r, identity, options.onNotice)) : runs;
+  const pending = options.resume ? runs.filter((r) => needsRun(store, r, options.onNotice)) : runs;
   const tasks = longestFirst(pending.map((run): RunTask => ({ scenario: loaded.points[run.point].scenario, run, outDir, identity, split: options.split })));
+  const runById = new Map(pending.map((run) => [run.runId, run]));
   const running = new Map<string, RunProgress>();
   let finishedEvents = 0;
   const progress: Progress = { done: runs.length - pending.length, total: runs.length, failed: 0, events: 0, elapsedSeconds: 0, running: [] };
@@ -119,6 +122,9 @@ async function runLocked(loaded: LoadedScenario, runs: RunSpec[], totalRuns: num
     splitMinWork: options.splitMinWork,
     onResult(result) {
       results.set(result.runId, result);
+      const run = runById.get(result.runId);
+      // After the pool has handed the freed thread its next run; anything amiss is found again at the end.
+      if (result.ok && run) setImmediate(() => { try { store.problem(run); } catch { /* checked again below */ } });
       progress.done++;
       if (!result.ok) progress.failed++;
       finishedEvents += result.events;
@@ -136,9 +142,9 @@ async function runLocked(loaded: LoadedScenario, runs: RunSpec[], totalRuns: num
 
   // Only what the store holds, intact and this scenario's, counts: a run that another process
   // overwrote or removed is not complete, whatever its worker reported.
-  const problems = new Map(runs.map((r) => [r.runId, storedRunProblem(outDir, r, identity)]));
+  const problems = new Map(runs.map((r) => [r.runId, store.problem(r)]));
   const finished = runs.filter((r) => problems.get(r.runId) === undefined);
-  await writeResultFiles({ outDir, runs: finished, identity, sweptKeys: Object.keys(loaded.points[0].values), transactions: scenario.outputs.transactions, database: scenario.outputs.database, blocks: scenario.outputs.blocks });
+  await writeResultFiles({ outDir, runs: finished, identity, store, sweptKeys: Object.keys(loaded.points[0].values), transactions: scenario.outputs.transactions, database: scenario.outputs.database, blocks: scenario.outputs.blocks });
 
   const interrupted = options.signal?.aborted ?? false;
   const failures = runs.flatMap((r) => {
@@ -164,18 +170,18 @@ export function longestFirst(tasks: RunTask[]): RunTask[] {
 }
 
 /** On --resume: whether `run` must run (again), saying why when a stored run is there but unusable. */
-function needsRun(outDir: string, run: RunSpec, identity: StoreIdentity, onNotice?: (message: string) => void): boolean {
-  const problem = storedRunProblem(outDir, run, identity);
-  if (problem && hasStoredRun(outDir, run.runId)) onNotice?.(`re-running ${run.runId}: ${problem.path} ${problem.reason}`);
+function needsRun(store: ResultStore, run: RunSpec, onNotice?: (message: string) => void): boolean {
+  const problem = store.problem(run);
+  if (problem && hasStoredRun(store.outDir, run.runId)) onNotice?.(`re-running ${run.runId}: ${problem.path} ${problem.reason}`);
   return problem !== undefined;
 }
 
 /** A run's manifest entry; `finished` holds the runs whose stored results are sound. */
-export function manifestRun(outDir: string, run: RunSpec, result: RunResult | undefined, finished: Set<string>, identity: StoreIdentity): ManifestRun {
+function manifestRun(store: ResultStore, run: RunSpec, result: RunResult | undefined, finished: Set<string>): ManifestRun {
   const base = { run_id: run.runId, point: run.point, ledger: run.ledger, replication: run.replication, seed: run.seed };
   if (result && !result.ok) return { ...base, status: 'failed', wall_s: result.wallSeconds, error: result.error?.split('\n')[0] };
   if (!finished.has(run.runId)) return { ...base, status: 'pending' };
-  const stored = readStoredRun(outDir, run, identity);
+  const stored = store.get(run);
   return { ...base, status: result ? 'complete' : 'skipped', wall_s: stored.wallSeconds, events_per_s: stored.eventsPerSecond };
 }
 

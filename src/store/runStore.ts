@@ -112,6 +112,12 @@ export function writeStoredRun(outDir: string, stored: StoredRun, identity: Stor
 
 /** Why the stored run of `run` cannot be used (missing, damaged or another run's), or undefined when it is sound. */
 export function storedRunProblem(outDir: string, run: RunSpec, identity: StoreIdentity): StoreProblem | undefined {
+  const checked = checkStoredRun(outDir, run, identity);
+  return 'reason' in checked ? checked : undefined;
+}
+
+/** The stored run of `run` once its JSON and every side file are checked (hashes, identity), or why it cannot be used. */
+export function checkStoredRun(outDir: string, run: RunSpec, identity: StoreIdentity): StoredRun | StoreProblem {
   const read = readStoredFile(outDir, run, identity);
   if ('reason' in read) return read;
   const paths = storePaths(outDir, run.runId);
@@ -125,7 +131,7 @@ export function storedRunProblem(outDir: string, run: RunSpec, identity: StoreId
     if (!existsSync(path)) return { path, reason: 'is missing' };
     if (fileSha256(path) !== recorded) return { path, reason: 'is damaged (checksum mismatch)' };
   }
-  return undefined;
+  return read.payload;
 }
 
 /** The stored run of `run`, checked against its checksum and identity; throws StoreError when unusable. */

@@ -3,31 +3,13 @@
 // equal what went in, and no temporary file is left.
 
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { writeResultFiles } from '../../src/output/resultFiles.js';
-import { METRICS } from '../../src/metrics/runMetrics.js';
+import { resultStore, writeResultFiles } from '../../src/output/resultFiles.js';
 import { summarize } from '../../src/metrics/aggregate.js';
-import { sha256, storePaths, writeStoredRun, type StoredRun, type StoreIdentity } from '../../src/store/runStore.js';
-import type { RunSpec } from '../../src/scenario/runList.js';
+import { IDENTITY, storedRun, storeRun, SWEPT } from '../store/storedRunFixture.js';
 import { tempDir } from '../runner/helpers.js';
-
-const SWEPT = 'workload.rate';
-const IDENTITY: StoreIdentity = { scenarioSha256: 'f'.repeat(64), dv2gVersion: 'test' };
-
-function storedRun(replication: number, latency: number): StoredRun {
-  const run: RunSpec = { runId: `p0-tangle-r${replication}`, point: 0, values: { [SWEPT]: 5 }, ledgerIndex: 0, ledger: 'tangle', ledgerKind: 'tangle', replication, seed: 100 + replication, covers: [0] };
-  const metrics = Object.fromEntries(METRICS.map((m, i) => [m, m === 'stale_rate' ? null : i + replication / 4]));
-  return {
-    run,
-    metrics: { ...metrics, latency_mean_s: latency, credit_mean: 0.125 * (replication + 1) },
-    timeseries: [0, 60].map((t) => ({ t_s: t, submitted: t + replication, confirmed: t / 2, tips: 3, mempool: null, price: null, energy_kwh: null, load_kw: null, v2g_capacity_kw: null, charging_kw: null, v2g_energy_kwh: null, deficit_kw: null, ledger_bytes: 250 * t })),
-    market: [{ t_s: 900, agent: 1, price: 0.25, energy_kwh: 1.5 + replication, demand_kwh: 4, evs: 3, grid_cost: 2, ev_revenue: 0.375, social_welfare: 1.25, optimal_welfare: 1.5, optimal_price: 0.3, optimal_energy_kwh: 2, charging_kw: 5, v2g_capacity_kw: 6, v2g_energy_kwh: 7 }],
-    wallSeconds: 0.5,
-    eventsPerSecond: 1000,
-  };
-}
 
 function parseFile(dir: string, file: string): Record<string, string>[] {
   return parse(readFileSync(join(dir, file), 'utf8'), { columns: true }) as Record<string, string>[];
@@ -40,13 +22,7 @@ describe('writeResultFiles', () => {
   it('writes files that a CSV reader turns back into the stored runs', async () => {
     const dir = tempDir();
     const stored = [storedRun(0, 1.5), storedRun(1, 2.5)];
-    for (const s of stored) {
-      const paths = storePaths(dir, s.run.runId);
-      mkdirSync(join(paths.json, '..'), { recursive: true });
-      const transactions = `${s.run.runId},tangle,0,7,250,1.5,0,10,12.5,2.5\r\n`;
-      writeFileSync(paths.transactions, transactions);
-      writeStoredRun(dir, s, IDENTITY, { transactions: sha256(transactions), blocks: null, evs: null });
-    }
+    for (const s of stored) storeRun(dir, s);
     await writeResultFiles({ outDir: dir, runs: stored.map((s) => s.run), identity: IDENTITY, sweptKeys: [SWEPT], transactions: true });
 
     const runs = parseFile(dir, 'runs.csv');
@@ -78,4 +54,20 @@ describe('writeResultFiles', () => {
 
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
+
+  it('writes the same bytes from rows formatted as the runs ended as from rows formatted at the end', async () => {
+    const files = async (budget: number | undefined, keptRows: boolean[]): Promise<string[]> => {
+      const dir = tempDir();
+      const stored = [storedRun(0, 1.5), storedRun(1, 2.5), storedRun(2, 3.5)];
+      for (const s of stored) storeRun(dir, s);
+      const store = resultStore(dir, IDENTITY, budget);
+      expect(stored.map((s) => store.get(s.run).rows !== undefined)).toEqual(keptRows);
+      await writeResultFiles({ outDir: dir, runs: stored.map((s) => s.run), identity: IDENTITY, store, sweptKeys: [SWEPT], transactions: true });
+      return ['runs.csv', 'aggregate.csv', 'timeseries.csv', 'market.csv', 'transactions.csv'].map((f) => readFileSync(join(dir, f), 'utf8'));
+    };
+    const atTheEnd = await files(0, [false, false, false]);
+    expect(await files(undefined, [true, true, true])).toEqual(atTheEnd);
+    expect(await files(1, [true, false, false])).toEqual(atTheEnd); // the budget spent on the first run
+  });
 });
+
