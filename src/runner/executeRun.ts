@@ -80,7 +80,7 @@ export function executeRun(task: RunTask, onProgress?: (progress: RunProgress) =
 }
 
 /** Writes a run's side file (no header) from its text, chunk by chunk; returns its SHA-256. */
-function writeSideFile(path: string, chunks: Iterable<string>): string {
+function writeSideFile(path: string, chunks: Iterable<string | Uint8Array>): string {
   const writer = new AtomicWriter(path, true);
   try {
     for (const chunk of chunks) writer.write(chunk);

@@ -1,14 +1,17 @@
 // evs.csv rows formatted per partition and merged into EV order: the same text, chunks and charging
-// columns as formatting every row at once, whatever the split and the chunk size.
+// columns as formatting every row at once, whatever the split and the chunk size; as UTF-8 bytes whose
+// line ends are byte offsets (a tag with characters beyond ASCII), each chunk on a buffer of its own.
 
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
-import { formatEvLines, mergeEvLines } from '../../src/runner/split/evLines.js';
+import { formatEvLines, mergeEvLines, rowSource, type EvLines } from '../../src/runner/split/evLines.js';
 import { chargingReport, type EvRow } from '../../src/model/charging/owners.js';
 import { csvRows } from '../../src/output/csv.js';
 import { EV_FILE_COLUMNS } from '../../src/store/runStore.js';
 
-const TAG = { run_id: 'p0-pow,x-r0', ledger: 'pow,x' };
+const TAG = { run_id: 'p0-pöw,x-r0', ledger: 'pöw,x' };
+
+const text = (lines: EvLines) => Buffer.concat(lines.chunks).toString('utf8');
 
 function randomRows(n: number, rng: () => number): EvRow[] {
   return Array.from({ length: n }, (_, i) => {
@@ -26,12 +29,18 @@ describe('evs.csv lines of a split run', () => {
     const rng = seedrandom(`evs-${partitions}`);
     const rows = randomRows(103, rng);
     const shuffled = [...rows].sort(() => rng() - 0.5);
-    const parts = Array.from({ length: partitions }, (_, p) => formatEvLines(shuffled.filter((r) => r.agent! % partitions === p), TAG, 7));
+    const parts = Array.from({ length: partitions }, (_, p) => formatEvLines(rowSource(shuffled.filter((r) => r.agent! % partitions === p)), TAG, 7));
     const merged = mergeEvLines(parts);
-    const whole = formatEvLines(rows, TAG, 7);
+    const whole = formatEvLines(rowSource(rows), TAG, 7);
     expect(merged).toEqual(whole);
-    expect(merged.chunks.join('')).toBe(csvRows(rows.map((row) => ({ ...TAG, ...row })), EV_FILE_COLUMNS));
-    expect(merged.chunks.slice(0, -1).every((chunk) => chunk.split('\r\n').length - 1 === 7)).toBe(true);
+    expect(text(merged)).toBe(csvRows(rows.map((row) => ({ ...TAG, ...row })), EV_FILE_COLUMNS));
+    expect(merged.chunks.slice(0, -1).every((chunk) => Buffer.from(chunk).toString('utf8').split('\r\n').length - 1 === 7)).toBe(true);
+    expect(merged.chunks.every((chunk) => chunk.byteOffset === 0 && chunk.buffer.byteLength === chunk.length)).toBe(true);
+    // Each line ends where its row's end says, in bytes.
+    const lines = text(merged).split('\r\n').slice(0, -1);
+    lines.forEach((line, i) => expect(merged.ends[i] - (i % 7 === 0 ? 0 : merged.ends[i - 1])).toBe(Buffer.byteLength(line) + 2));
+    // The parts' wholly copied chunks are let go.
+    if (partitions > 1) for (const part of parts) expect(part.chunks.slice(0, Math.floor(part.ids.length / 7)).every((chunk) => chunk.length === 0)).toBe(true);
     const report = chargingReport(merged, [3, 1]);
     const withSessions = rows.filter((r) => r.arrival_s !== null);
     expect(report.chargingEnergyKwh).toBe(rows.reduce((sum, r) => sum + r.energy_charged_kwh!, 0));
@@ -41,8 +50,15 @@ describe('evs.csv lines of a split run', () => {
   });
 
   it('writes no lines for no EVs', () => {
-    const merged = mergeEvLines([formatEvLines([], TAG), formatEvLines([], TAG)]);
+    const merged = mergeEvLines([formatEvLines(rowSource([]), TAG), formatEvLines(rowSource([]), TAG)]);
     expect(merged.chunks).toEqual([]);
     expect(chargingReport(merged, []).ownersLosingShare).toBeNull();
   });
+
+  it('refuses rows that do not come in ascending EV id', () => {
+    const rows = randomRows(5, seedrandom('order'));
+    const swapped = [rows[0], rows[2], rows[1], rows[3], rows[4]];
+    expect(() => formatEvLines({ count: 5, rows: (from, to) => swapped.slice(from, to) }, TAG)).toThrow(/EV 1 comes after EV 2/);
+  });
 });
+

@@ -119,21 +119,23 @@ export class OwnerAccounts {
 
   /** One evs.csv row per EV that `includes` (its first session's arrival, its last session's departure), given each EV's ledger fees. */
   rows(sessions: SessionTable, fees: Float64Array, includes: (ev: number) => boolean = () => true): EvRow[] {
-    const { fleet } = this;
     const rows: EvRow[] = [];
-    for (let i = 0; i < fleet.size; i++) {
-      if (!includes(i)) continue;
-      const has = sessions.first[i + 1] > sessions.first[i];
-      rows.push({
-        ev_id: fleet.id[i], agent: fleet.agent[i],
-        arrival_s: has ? sessions.arrive[sessions.first[i]] : null,
-        departure_s: has ? sessions.depart[sessions.first[i + 1] - 1] : null,
-        energy_sold_kwh: this.sold[i], energy_charged_kwh: this.charged[i], revenue: this.revenue[i],
-        charging_cost: this.chargingCost[i], degradation_cost: this.degradation[i], fees: fees[i],
-        net_benefit: this.netBenefit(i, fees[i]),
-      });
-    }
+    for (let i = 0; i < this.fleet.size; i++) if (includes(i)) rows.push(this.row(i, sessions, fees));
     return rows;
+  }
+
+  /** evs.csv's row of EV i (its fleet index). */
+  row(i: number, sessions: SessionTable, fees: Float64Array): EvRow {
+    const { fleet } = this;
+    const has = sessions.first[i + 1] > sessions.first[i];
+    return {
+      ev_id: fleet.id[i], agent: fleet.agent[i],
+      arrival_s: has ? sessions.arrive[sessions.first[i]] : null,
+      departure_s: has ? sessions.depart[sessions.first[i + 1] - 1] : null,
+      energy_sold_kwh: this.sold[i], energy_charged_kwh: this.charged[i], revenue: this.revenue[i],
+      charging_cost: this.chargingCost[i], degradation_cost: this.degradation[i], fees: fees[i],
+      net_benefit: this.netBenefit(i, fees[i]),
+    };
   }
 
   /** Revenue less battery wear, ledger fees and the cost of recharging what was sold: the gain over not taking part. */
@@ -143,6 +145,13 @@ export class OwnerAccounts {
 }
 
 export type ChargingReport = Pick<WorkloadReport, 'chargingIterations' | 'chargingEnergyKwh' | 'chargingCost' | 'ownersLosingShare'>;
+
+/** evs.csv rows made a batch at a time, in ascending EV id (so that only a batch of row objects lives at once). */
+export interface EvRowSource {
+  count: number;
+  /** Rows from..to (exclusive) of the id order. */
+  rows(from: number, to: number): EvRow[];
+}
 
 /** The evs.csv columns runs.csv's charging metrics are summed from, one entry per EV. */
 export interface EvChargingColumns {
@@ -155,12 +164,24 @@ export interface EvChargingColumns {
 
 /** The charging columns of evs.csv rows, in the rows' order. */
 export function chargingColumns(rows: readonly EvRow[]): EvChargingColumns {
-  return {
-    charged: Float64Array.from(rows, (r) => r.energy_charged_kwh ?? 0),
-    cost: Float64Array.from(rows, (r) => r.charging_cost ?? 0),
-    netBenefit: Float64Array.from(rows, (r) => r.net_benefit ?? 0),
-    hasSession: Uint8Array.from(rows, (r) => (r.arrival_s !== null ? 1 : 0)),
-  };
+  const columns = emptyChargingColumns(rows.length);
+  fillChargingColumns(columns, 0, rows);
+  return columns;
+}
+
+/** Charging columns for `count` EVs, all zero. */
+export function emptyChargingColumns(count: number): EvChargingColumns {
+  return { charged: new Float64Array(count), cost: new Float64Array(count), netBenefit: new Float64Array(count), hasSession: new Uint8Array(count) };
+}
+
+/** Writes the charging columns of `rows` into `columns` from entry `at` on. */
+export function fillChargingColumns(columns: EvChargingColumns, at: number, rows: readonly EvRow[]): void {
+  rows.forEach((r, k) => {
+    columns.charged[at + k] = r.energy_charged_kwh ?? 0;
+    columns.cost[at + k] = r.charging_cost ?? 0;
+    columns.netBenefit[at + k] = r.net_benefit ?? 0;
+    columns.hasSession[at + k] = r.arrival_s !== null ? 1 : 0;
+  });
 }
 
 /** runs.csv's charging metrics from the evs.csv columns (in EV order, so the sums are taken in one order) and each agent's plan rounds. */

@@ -14,7 +14,7 @@ import { SessionTable } from '../sessionTable.js';
 import { dayAheadOptimumOf, DayAheadOptimum } from '../optimum.js';
 import { MarketWorkspace, optimalityGap, solveMarket, type MarketInstance, type MarketOutcome, type MarketTerms } from '../market/solve.js';
 import { ChargingPlan } from '../charging/plan.js';
-import { OwnerAccounts, chargingColumns, chargingReport, type ChargingReport, type EvRow } from '../charging/owners.js';
+import { OwnerAccounts, chargingColumns, chargingReport, type ChargingReport, type EvRow, type EvRowSource } from '../charging/owners.js';
 import { ProtocolMessages } from '../charging/messages.js';
 import type { ChargingConfig } from '../charging/schema.js';
 import type { MarketIntervalRecord, Workload, WorkloadContext, WorkloadGauges, WorkloadReport } from './workload.js';
@@ -162,6 +162,16 @@ export class MarketWorkload implements Workload {
   /** evs.csv: one row per EV this workload simulates (the owner's side of V2G and charging over the run), in EV order. */
   evs(): EvRow[] {
     return this.owners.rows(this.sessions, this.settlement.feesPaid, (i) => this.ownsAgent(this.fleet.agent[i]));
+  }
+
+  /** The same rows in EV id order, made a batch at a time. */
+  evRowSource(): EvRowSource {
+    const { fleet, sessions } = this;
+    const own: number[] = [];
+    for (let i = 0; i < fleet.size; i++) if (this.ownsAgent(fleet.agent[i])) own.push(i);
+    const order = Int32Array.from(own).sort((x, y) => fleet.id[x] - fleet.id[y]);
+    const fees = this.settlement.feesPaid;
+    return { count: order.length, rows: (from, to) => Array.from(order.subarray(from, to), (i) => this.owners.row(i, sessions, fees)) };
   }
 
   intervals(): MarketIntervalRecord[] {

@@ -1,7 +1,8 @@
-// evs.csv rows of a split run formatted where they are made (each partition's thread, in parallel), and
-// their merge into EV order on the run's thread, with the columns that runs.csv's charging metrics sum.
+// evs.csv rows of a split run formatted where they are made (each partition's thread, in parallel), as
+// UTF-8 bytes that cross to the run's thread without a copy, and their merge into EV order there, with
+// the columns that runs.csv's charging metrics sum.
 
-import { chargingColumns, type EvChargingColumns, type EvRow } from '../../model/charging/owners.js';
+import { emptyChargingColumns, fillChargingColumns, type EvChargingColumns, type EvRow, type EvRowSource } from '../../model/charging/owners.js';
 import { csvRows } from '../../output/csv.js';
 import { EV_FILE_COLUMNS } from '../../store/runStore.js';
 
@@ -11,81 +12,120 @@ export interface EvTag {
   ledger: string;
 }
 
-/** Rows of evs.csv in EV order, as CSV text and as the charging columns. */
+/** Rows of evs.csv in EV order, as UTF-8 lines and as the charging columns. */
 export interface EvLines extends EvChargingColumns {
   /** The EV of each row, ascending. */
   ids: Int32Array;
-  /** The rows' lines (each ending in CRLF), `linesPerChunk` to a chunk (the last may hold fewer). */
-  chunks: string[];
-  /** Where each row's line ends within its chunk. */
+  /** The rows' lines (each ending in CRLF), `linesPerChunk` to a chunk (the last may hold fewer); each chunk owns its buffer. */
+  chunks: Uint8Array[];
+  /** Where each row's line ends within its chunk (bytes). */
   ends: Int32Array;
   linesPerChunk: number;
 }
 
-/** Lines per chunk of text: a chunk is written to the run's file at once (a million-EV run has 1e6 rows). */
+/** Lines per chunk: a chunk is written to the run's file at once (a million-EV run has 1e6 rows). */
 export const LINES_PER_CHUNK = 50_000;
-/** Rows formatted at once. */
+/** Rows made and formatted at once. */
 const FORMAT_BATCH = 2048;
+const CRLF = Buffer.from('\r\n');
+const encoder = new TextEncoder();
 
-/** Formats `rows` (any order) as evs.csv lines in EV order. */
-export function formatEvLines(rows: EvRow[], tag: EvTag, linesPerChunk = LINES_PER_CHUNK): EvLines {
+/** `rows`, in any order, as a source in EV order (for callers that hold every row already). */
+export function rowSource(rows: readonly EvRow[]): EvRowSource {
   const sorted = [...rows].sort((x, y) => (x.ev_id ?? 0) - (y.ev_id ?? 0));
-  const chunks: string[] = [];
-  const ends = new Int32Array(sorted.length);
-  for (let start = 0; start < sorted.length; start += linesPerChunk) {
-    // Formatted a batch at a time, so that the cells' strings die young (in a partition's thread, whose
-    // heap holds the whole partition, a chunk's worth of them lived long enough to grow it).
-    const pieces: string[] = [];
-    for (let batch = start; batch < Math.min(sorted.length, start + linesPerChunk); batch += FORMAT_BATCH) {
-      pieces.push(csvRows(sorted.slice(batch, Math.min(batch + FORMAT_BATCH, start + linesPerChunk)), EV_FILE_COLUMNS, { ...tag }));
-    }
-    const text = pieces.join('');
-    let at = 0;
-    for (let i = start; i < Math.min(sorted.length, start + linesPerChunk); i++) {
-      // Every cell but the tag is a number, so CRLF ends a line and nothing else.
-      at = text.indexOf('\r\n', at) + 2;
-      ends[i] = at;
-    }
-    if (at !== text.length) throw new Error(`evs.csv: formatted ${text.length} characters but the rows end at ${at}`);
-    chunks.push(text);
-  }
-  return { ids: Int32Array.from(sorted, (r) => r.ev_id ?? 0), chunks, ends, linesPerChunk, ...chargingColumns(sorted) };
+  return { count: sorted.length, rows: (from, to) => sorted.slice(from, to) };
 }
 
-/** The partitions' lines merged into EV order (each partition's EVs are its own, so ids never tie). */
+/**
+ * Formats the rows of `source` as evs.csv lines in EV order, a batch at a time (so that the row objects and
+ * the cells' strings die young in a partition's thread, whose heap holds the whole partition).
+ */
+export function formatEvLines(source: EvRowSource, tag: EvTag, linesPerChunk = LINES_PER_CHUNK): EvLines {
+  const count = source.count;
+  const lines: EvLines = { ids: new Int32Array(count), chunks: [], ends: new Int32Array(count), linesPerChunk, ...emptyChargingColumns(count) };
+  for (let start = 0; start < count; start += linesPerChunk) {
+    const stop = Math.min(count, start + linesPerChunk);
+    const pieces: string[] = [];
+    for (let batch = start; batch < stop; batch += FORMAT_BATCH) {
+      const rows = source.rows(batch, Math.min(batch + FORMAT_BATCH, stop));
+      rows.forEach((row, k) => {
+        const id = row.ev_id ?? 0;
+        if (batch + k > 0 && id <= lines.ids[batch + k - 1]) throw new Error(`evs.csv: EV ${id} comes after EV ${lines.ids[batch + k - 1]}; rows must come in ascending EV id`);
+        lines.ids[batch + k] = id;
+      });
+      fillChargingColumns(lines, batch, rows);
+      pieces.push(csvRows(rows, EV_FILE_COLUMNS, { ...tag }));
+    }
+    const text = pieces.join('');
+    const bytes = new Uint8Array(Buffer.byteLength(text));
+    encoder.encodeInto(text, bytes);
+    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    let at = 0;
+    for (let i = start; i < stop; i++) {
+      // Every cell but the tag is a number, so CRLF ends a line and nothing else.
+      at = view.indexOf(CRLF, at) + 2;
+      lines.ends[i] = at;
+    }
+    if (at !== bytes.length) throw new Error(`evs.csv: formatted ${bytes.length} bytes but the rows end at ${at}`);
+    lines.chunks.push(bytes);
+  }
+  return lines;
+}
+
+/** Every buffer of `lines` (to hand them to another thread without a copy). */
+export function evLinesBuffers(lines: EvLines): ArrayBuffer[] {
+  return [lines.ids, lines.ends, lines.charged, lines.cost, lines.netBenefit, lines.hasSession, ...lines.chunks].map((a) => a.buffer as ArrayBuffer);
+}
+
+const RELEASED = new Uint8Array(0);
+
+/**
+ * The partitions' lines merged into EV order (each partition's EVs are its own, so ids never tie). Consumes
+ * `parts`: a part's chunk is released as soon as its lines are copied, so the run's thread holds about one
+ * copy of the text, not two.
+ */
 export function mergeEvLines(parts: EvLines[]): EvLines {
   if (parts.length === 1) return parts[0];
   const linesPerChunk = parts[0].linesPerChunk;
   const total = parts.reduce((n, part) => n + part.ids.length, 0);
-  const merged: EvLines = {
-    ids: new Int32Array(total), chunks: [], ends: new Int32Array(total), linesPerChunk,
-    charged: new Float64Array(total), cost: new Float64Array(total), netBenefit: new Float64Array(total), hasSession: new Uint8Array(total),
-  };
+  const merged: EvLines = { ids: new Int32Array(total), chunks: [], ends: new Int32Array(total), linesPerChunk, ...emptyChargingColumns(total) };
   const next = new Array<number>(parts.length).fill(0);
-  let pieces: string[] = [];
-  let length = 0;
-  for (let row = 0; row < total; row++) {
-    let from = -1;
-    for (let p = 0; p < parts.length; p++) {
-      if (next[p] < parts[p].ids.length && (from < 0 || parts[p].ids[next[p]] < parts[from].ids[next[from]])) from = p;
+  const source = new Int32Array(linesPerChunk);
+  const index = new Int32Array(linesPerChunk);
+  const lineStart = (part: EvLines, i: number) => (i % part.linesPerChunk === 0 ? 0 : part.ends[i - 1]);
+  for (let start = 0; start < total; start += linesPerChunk) {
+    const stop = Math.min(total, start + linesPerChunk);
+    let length = 0;
+    for (let row = start; row < stop; row++) {
+      let from = -1;
+      for (let p = 0; p < parts.length; p++) {
+        if (next[p] < parts[p].ids.length && (from < 0 || parts[p].ids[next[p]] < parts[from].ids[next[from]])) from = p;
+      }
+      const part = parts[from];
+      const i = next[from]++;
+      merged.ids[row] = part.ids[i];
+      merged.charged[row] = part.charged[i];
+      merged.cost[row] = part.cost[i];
+      merged.netBenefit[row] = part.netBenefit[i];
+      merged.hasSession[row] = part.hasSession[i];
+      length += part.ends[i] - lineStart(part, i);
+      merged.ends[row] = length;
+      source[row - start] = from;
+      index[row - start] = i;
     }
-    const part = parts[from];
-    const i = next[from]++;
-    merged.ids[row] = part.ids[i];
-    merged.charged[row] = part.charged[i];
-    merged.cost[row] = part.cost[i];
-    merged.netBenefit[row] = part.netBenefit[i];
-    merged.hasSession[row] = part.hasSession[i];
-    const chunk = Math.floor(i / part.linesPerChunk);
-    const start = i % part.linesPerChunk === 0 ? 0 : part.ends[i - 1];
-    pieces.push(part.chunks[chunk].slice(start, part.ends[i]));
-    length += part.ends[i] - start;
-    merged.ends[row] = length;
-    if (pieces.length === linesPerChunk || row === total - 1) {
-      merged.chunks.push(pieces.join(''));
-      pieces = [];
-      length = 0;
+    const chunk = new Uint8Array(length);
+    for (let row = start, at = 0; row < stop; row++) {
+      const part = parts[source[row - start]];
+      const i = index[row - start];
+      const from = lineStart(part, i);
+      chunk.set(part.chunks[Math.floor(i / part.linesPerChunk)].subarray(from, part.ends[i]), at);
+      at += part.ends[i] - from;
     }
+    merged.chunks.push(chunk);
+    // Chunks wholly copied are let go.
+    parts.forEach((part, p) => {
+      for (let c = 0; c < Math.floor(next[p] / part.linesPerChunk); c++) part.chunks[c] = RELEASED;
+    });
   }
   return merged;
 }

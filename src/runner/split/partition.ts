@@ -86,7 +86,7 @@ export class MarketPartition {
     this.ledger.fees = step.fees;
     if (step.last) this.sim.run(step.end);
     else this.sim.runBefore(step.end);
-    return { ...this.windowRecords(), tx: this.windowTransactions(), evs: step.last ? formatEvLines(this.workload.evs(), this.evsTag) : null, chargingRounds: step.last ? this.workload.charging.rounds() : [], events: this.sim.events };
+    return { ...this.windowRecords(), tx: this.windowTransactions(), evs: step.last ? formatEvLines(this.workload.evRowSource(), this.evsTag) : null, chargingRounds: step.last ? this.workload.charging.rounds() : [], events: this.sim.events };
   }
 
   private windowRecords(): Pick<PartitionWindow, 'records' | 'netLoadKw'> {

@@ -5,6 +5,7 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { MarketPartition, type PartitionSpec, type WindowStep } from './partition.js';
 import { SIGNAL, type PartitionReply } from './remotePartition.js';
+import { evLinesBuffers } from './evLines.js';
 
 export interface PartitionWorkerData {
   spec: PartitionSpec;
@@ -36,7 +37,9 @@ port.on('message', (step: WindowStep) => {
   } catch (error) {
     reply = { error: (error as Error).stack ?? String(error) };
   }
-  port.postMessage(reply, 'window' in reply ? [reply.window.tx.buffer, reply.window.netLoadKw.buffer] : []);
+  // The window's typed arrays and evs.csv lines cross without a copy.
+  const buffers = 'window' in reply ? [reply.window.tx.buffer, reply.window.netLoadKw.buffer, ...(reply.window.evs ? evLinesBuffers(reply.window.evs) : [])] : [];
+  port.postMessage(reply, buffers);
   Atomics.add(signal, SIGNAL.replies, 1);
   Atomics.notify(signal, SIGNAL.replies);
 });

@@ -22,6 +22,7 @@ const POLL_MS = 1000;
 export interface PartitionHandle {
   send(step: WindowStep): void;
   receive(): PartitionWindow;
+  /** Ends the partition (once; again does nothing). */
   close(): void;
 }
 
@@ -30,6 +31,7 @@ export class RemotePartition implements PartitionHandle {
   private readonly port: MessagePort;
   private readonly signal = new Int32Array(new SharedArrayBuffer(4 * SIGNAL.slots));
   private windowsAnswered = 0;
+  private closed = false;
 
   constructor(private readonly spec: PartitionSpec) {
     const { port1, port2 } = new MessageChannel();
@@ -60,7 +62,10 @@ export class RemotePartition implements PartitionHandle {
     return reply.window;
   }
 
+  /** Ends the partition's thread, freeing its heap (again: nothing). */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.port.close();
     void this.worker.terminate();
   }

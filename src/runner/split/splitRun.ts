@@ -63,6 +63,8 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
         for (const partition of partitions) partition.send(step);
       }
       const parts = partitions.map((partition) => partition.receive());
+      // After the last window the partitions' threads go, with their worlds, before the merge and the metrics.
+      if (k === windows - 1) for (const partition of partitions) partition.close();
       partitionEvents = parts.reduce((n, part) => n + part.events, 0);
       // Partition p plans the agents g with g mod count = p.
       if (k === windows - 1) chargingRounds = parts[0].chargingRounds.map((_, g) => parts[g % count].chargingRounds[g]);
