@@ -11,18 +11,24 @@ export const REMEMBERED_MISBEHAVIOURS = 16;
 export const MIN_PENALTY_AGE = 1;
 
 /** Fields of IssuerCredit.counts. */
-const [VALID, NEXT_PENALTY, PENALTIES, COUNTS] = [0, 1, 2, 3];
+const [VALID, NEXT_PENALTY, PENALTIES, BLOCK, COUNTS] = [0, 1, 2, 3, 4];
 
 export class IssuerCredit {
   /**
    * Per issuer, side by side (one cache line; a national run has a million issuers): its valid transactions in
-   * the window, the slot of its next misbehaviour, and its misbehaviours so far (slots fill from 0 before reuse).
+   * the window, the slot of its next misbehaviour, its misbehaviours so far (slots fill from 0 before reuse),
+   * and 1 + its block of penalty slots (0: none yet).
    */
   private counts = new Int32Array(64 * COUNTS);
   /** Issuers the arrays hold. */
   private capacity = 64;
-  private penaltyTime = new Float64Array(64 * REMEMBERED_MISBEHAVIOURS);
-  private penaltyWeight = new Float64Array(64 * REMEMBERED_MISBEHAVIOURS);
+  /**
+   * Penalty slots, REMEMBERED_MISBEHAVIOURS to a block, a block given to an issuer at its first misbehaviour (few
+   * issuers misbehave; a block for each of a million would take 256 MB).
+   */
+  private penaltyTime = new Float64Array(16 * REMEMBERED_MISBEHAVIOURS);
+  private penaltyWeight = new Float64Array(16 * REMEMBERED_MISBEHAVIOURS);
+  private blocks = 0;
   /** Valid transactions in time order (issuer, time), from `head` on still inside the window. */
   private windowIssuer = new Int32Array(1024);
   private windowTime = new Float64Array(1024);
@@ -45,7 +51,7 @@ export class IssuerCredit {
     this.expire(now - window);
     const positive = this.counts[issuer * COUNTS + VALID] / window;
     let negative = 0;
-    const base = issuer * REMEMBERED_MISBEHAVIOURS;
+    const base = (this.counts[issuer * COUNTS + BLOCK] - 1) * REMEMBERED_MISBEHAVIOURS;
     const remembered = Math.min(REMEMBERED_MISBEHAVIOURS, this.counts[issuer * COUNTS + PENALTIES]);
     for (let i = 0; i < remembered; i++) {
       const a = this.penaltyWeight[base + i];
@@ -67,7 +73,8 @@ export class IssuerCredit {
   recordMisbehaviour(issuer: number, now: number, a: number): void {
     this.ensure(issuer);
     const at = issuer * COUNTS;
-    const slot = issuer * REMEMBERED_MISBEHAVIOURS + this.counts[at + NEXT_PENALTY];
+    if (this.counts[at + BLOCK] === 0) this.counts[at + BLOCK] = this.newBlock();
+    const slot = (this.counts[at + BLOCK] - 1) * REMEMBERED_MISBEHAVIOURS + this.counts[at + NEXT_PENALTY];
     this.penaltyTime[slot] = now;
     this.penaltyWeight[slot] = a;
     this.counts[at + NEXT_PENALTY] = (this.counts[at + NEXT_PENALTY] + 1) % REMEMBERED_MISBEHAVIOURS;
@@ -99,7 +106,13 @@ export class IssuerCredit {
     while (n <= issuer) n *= 2;
     this.capacity = n;
     this.counts = ensureLength(this.counts, n * COUNTS);
-    this.penaltyTime = ensureLength(this.penaltyTime, n * REMEMBERED_MISBEHAVIOURS);
-    this.penaltyWeight = ensureLength(this.penaltyWeight, n * REMEMBERED_MISBEHAVIOURS);
+  }
+
+  /** 1 + a fresh block of penalty slots. */
+  private newBlock(): number {
+    const end = ++this.blocks * REMEMBERED_MISBEHAVIOURS;
+    this.penaltyTime = ensureLength(this.penaltyTime, end);
+    this.penaltyWeight = ensureLength(this.penaltyWeight, end);
+    return this.blocks;
   }
 }

@@ -36,6 +36,24 @@ describe('issuer credit', () => {
     expect(credit.credit(2, 50)).toBeLessThan(credit.credit(1, 50));
   });
 
+  it("keeps each issuer's penalties apart, however many misbehave and in whatever order", () => {
+    const shared = new IssuerCredit(config);
+    const alone = new Map<number, IssuerCredit>();
+    // 40 issuers (more than the first pool of penalty blocks), ids spread far apart, 1-10 penalties each, interleaved.
+    for (let k = 0; k < 400; k++) {
+      const m = (k * 7) % 40;
+      const issuer = m * 1000 + 3;
+      if (Math.floor(k / 40) >= 1 + (m % 10)) continue;
+      const [t, a] = [k * 0.25, 1 + (k % 3)];
+      shared.recordMisbehaviour(issuer, t, a);
+      if (!alone.has(issuer)) alone.set(issuer, new IssuerCredit(config));
+      alone.get(issuer)!.recordMisbehaviour(issuer, t, a);
+    }
+    expect(alone.size).toBe(40);
+    for (const [issuer, own] of alone) expect(shared.credit(issuer, 150)).toBe(own.credit(issuer, 150));
+    expect(shared.credit(5, 150)).toBe(0);
+  });
+
   it('is off when creditBased is false', () => {
     const credit = new IssuerCredit({ ...config, creditBased: false });
     credit.recordMisbehaviour(1, 0, 5);
