@@ -78,7 +78,8 @@ export async function writeResultFiles(options: ResultFilesOptions): Promise<voi
     return v !== null && typeof v === 'object' ? JSON.stringify(v) : (v as Cell);
   };
 
-  // One pass over the run store (each run checked and formatted once, perhaps while the others ran): the row files are streamed run by run; only metrics are kept.
+  // One pass over the run store (each run checked and formatted once, perhaps while the others ran): the
+  // row files are streamed run by run; only metrics are kept.
   const series = new AtomicWriter(join(outDir, 'timeseries.csv'));
   const market = new AtomicWriter(join(outDir, 'market.csv'));
   const stored: Pick<StoredRun, 'run' | 'metrics'>[] = [];

@@ -159,7 +159,7 @@ export class MarketWorkload implements Workload {
     return chargingReport(chargingColumns(this.evs()), this.charging.rounds());
   }
 
-  /** evs.csv: one row per EV this workload simulates (the owner's side of V2G and charging over the run), in EV order. */
+  /** evs.csv: one row per EV this workload simulates (the owner's side of V2G and charging over the run), in fleet order (agent by agent). */
   evs(): EvRow[] {
     return this.owners.rows(this.sessions, this.settlement.feesPaid, (i) => this.ownsAgent(this.fleet.agent[i]));
   }
