@@ -21,106 +21,59 @@ export interface SaleLimits {
   saleBudget: Float64Array;
 }
 
-/** What a DayAheadOptimum still needs while agents remain unsolved (released once all are). */
-interface OptimumInputs {
-  fleet: Fleet;
-  sessions: SessionTable;
-  grid: GridAgents;
-  window: OptimumWindow;
-  sales?: SaleLimits;
-  ownsAgent: (g: number) => boolean;
-  /** Sessions with an interval in the window, per agent. */
-  counts: Int32Array;
-}
-
 export class DayAheadOptimum {
   readonly solutions: DayAheadSolution[] = [];
   /** Each session's index in its agent's problem, or -1 where it has no interval in the window. */
   private readonly local: Int32Array;
   private readonly firsts: Int32Array[] = [];
-  private inputs: OptimumInputs | null;
 
   /**
    * `sales`: where each session may sell and how much in all, so that it can still recharge for departure (ChargingPlan).
    * Only the agents `ownsAgent` picks are solved (one partition of a split run); the others get the problem without EVs.
    * `keepsSchedule`: keep every session's allocation for energy() (market.kind optimal follows it); without it the
    * per-interval and total figures remain and the allocations' memory (one number per session-interval) is released.
-   * `solveNow` false: the agents are solved one at a time by solveNext() (or all by finish()) before the optimum is read.
    */
-  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, window: OptimumWindow, sales?: SaleLimits, ownsAgent: (g: number) => boolean = () => true, readonly keepsSchedule = true, solveNow = true) {
-    this.local = new Int32Array(sessions.count).fill(-1);
-    const counts = new Int32Array(grid.count);
-    this.inputs = { fleet, sessions, grid, window, sales, ownsAgent, counts };
-    for (let i = 0; i < fleet.size; i++) {
-      for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) if (this.firstOf(s) < this.endOf(s)) this.local[s] = counts[fleet.agent[i]]++;
-    }
-    if (grid.count === 0) this.inputs = null;
-    if (solveNow) this.finish();
-  }
-
-  /** Whether every agent is solved. */
-  get complete(): boolean {
-    return this.inputs === null;
-  }
-
-  /** Solves every agent not yet solved; returns this optimum. */
-  finish(): this {
-    while (this.solveNext());
-    return this;
-  }
-
-  /** Solves the next agent (in agent order); returns whether any remain. */
-  solveNext(): boolean {
-    const inputs = this.inputs;
-    if (inputs === null) return false;
-    const { fleet, sessions, grid, window, sales, counts } = inputs;
+  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, window: OptimumWindow, sales?: SaleLimits, ownsAgent: (g: number) => boolean = () => true, readonly keepsSchedule = true) {
     const { seconds, firstInterval, intervals } = window;
     const hours = seconds / 3600;
-    const g = this.solutions.length;
-    const owned = inputs.ownsAgent(g);
-    const n = owned ? counts[g] : 0;
-    const problem = {
-      intervals, peakerPrice: grid.peakerPrice[g], count: n,
-      demand: grid.deficits.subarray(g * intervals, (g + 1) * intervals).map((d, k) => (k < firstInterval ? 0 : d)),
-      quadratic: new Float64Array(n), linear: new Float64Array(n), budget: new Float64Array(n),
-      first: new Int32Array(n), end: new Int32Array(n), full: new Float64Array(n), tail: new Float64Array(n),
-    };
-    const evOf = new Int32Array(n);
-    for (let i = fleet.first[g]; owned && i < fleet.first[g + 1]; i++) {
-      for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) {
-        const j = this.local[s];
-        if (j < 0) continue;
-        evOf[j] = fleet.id[i];
-        const first = this.firstOf(s);
-        const end = this.endOf(s);
-        problem.first[j] = first;
-        problem.end[j] = end;
-        problem.quadratic[j] = fleet.costQuadratic[i] / hours;
-        problem.linear[j] = fleet.costLinear[i];
-        problem.budget[j] = Math.min(sales?.saleBudget[s] ?? Infinity, Math.max(0, sessions.soc[s] - fleet.reserve[i]) * fleet.capacityKwh[i] * fleet.efficiency[i]);
-        problem.full[j] = fleet.powerKw[i] * hours;
-        problem.tail[j] = fleet.powerKw[i] * Math.min(seconds, sessions.depart[s] - (end - 1) * seconds) / 3600;
-      }
+    this.local = new Int32Array(sessions.count).fill(-1);
+    const counts = new Int32Array(grid.count);
+    const firstOf = (s: number) => Math.max(firstInterval, Math.ceil(sessions.arrive[s] / seconds));
+    const endOf = (s: number) => Math.min(intervals, Math.ceil(sessions.depart[s] / seconds), sales?.saleEnd[s] ?? Infinity);
+    for (let i = 0; i < fleet.size; i++) {
+      for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) if (firstOf(s) < endOf(s)) this.local[s] = counts[fleet.agent[i]]++;
     }
-    this.firsts.push(problem.first);
-    const solution = solveDayAhead(problem, { name: (j) => `EV ${evOf[j]} (agent ${g})` });
-    if (!this.keepsSchedule) solution.energy = new Float64Array(0);
-    this.solutions.push(solution);
-    // Solved: the run's world is no longer needed here (a cached optimum outlives its run).
-    if (this.solutions.length === grid.count) this.inputs = null;
-    return this.inputs !== null;
-  }
-
-  /** Session s's first interval in the window. */
-  private firstOf(s: number): number {
-    const { sessions, window } = this.inputs!;
-    return Math.max(window.firstInterval, Math.ceil(sessions.arrive[s] / window.seconds));
-  }
-
-  /** The interval after session s's last one in which it may sell. */
-  private endOf(s: number): number {
-    const { sessions, window, sales } = this.inputs!;
-    return Math.min(window.intervals, Math.ceil(sessions.depart[s] / window.seconds), sales?.saleEnd[s] ?? Infinity);
+    for (let g = 0; g < grid.count; g++) {
+      const owned = ownsAgent(g);
+      const n = owned ? counts[g] : 0;
+      const problem = {
+        intervals, peakerPrice: grid.peakerPrice[g], count: n,
+        demand: grid.deficits.subarray(g * intervals, (g + 1) * intervals).map((d, k) => (k < firstInterval ? 0 : d)),
+        quadratic: new Float64Array(n), linear: new Float64Array(n), budget: new Float64Array(n),
+        first: new Int32Array(n), end: new Int32Array(n), full: new Float64Array(n), tail: new Float64Array(n),
+      };
+      const evOf = new Int32Array(n);
+      for (let i = fleet.first[g]; owned && i < fleet.first[g + 1]; i++) {
+        for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) {
+          const j = this.local[s];
+          if (j < 0) continue;
+          evOf[j] = fleet.id[i];
+          const first = firstOf(s);
+          const end = endOf(s);
+          problem.first[j] = first;
+          problem.end[j] = end;
+          problem.quadratic[j] = fleet.costQuadratic[i] / hours;
+          problem.linear[j] = fleet.costLinear[i];
+          problem.budget[j] = Math.min(sales?.saleBudget[s] ?? Infinity, Math.max(0, sessions.soc[s] - fleet.reserve[i]) * fleet.capacityKwh[i] * fleet.efficiency[i]);
+          problem.full[j] = fleet.powerKw[i] * hours;
+          problem.tail[j] = fleet.powerKw[i] * Math.min(seconds, sessions.depart[s] - (end - 1) * seconds) / 3600;
+        }
+      }
+      this.firsts.push(problem.first);
+      const solution = solveDayAhead(problem, { name: (j) => `EV ${evOf[j]} (agent ${g})` });
+      if (!keepsSchedule) solution.energy = new Float64Array(0);
+      this.solutions.push(solution);
+    }
   }
 
   /** kWh delivered in interval k of session `session` (of an EV at agent g) under the optimum. */
@@ -170,21 +123,16 @@ const cache = new Map<string, DayAheadOptimum>();
  * same world, so a worker solves it once for all of them; the result is the same either way.
  */
 export function dayAheadOptimumOf(key: string, solve: () => DayAheadOptimum, needsSchedule = true): DayAheadOptimum {
-  const known = cachedOptimum(key, needsSchedule);
-  if (known) return known;
+  const known = cache.get(key);
+  // One solved without its schedule serves only runs that do not follow it; solving again replaces it.
+  if (known && (known.keepsSchedule || !needsSchedule)) {
+    cache.delete(key);
+    cache.set(key, known);
+    return known;
+  }
   const optimum = solve();
   cache.delete(key);
   cache.set(key, optimum);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return optimum;
-}
-
-/** The cached optimum of the world named by `key`, if one that serves (`needsSchedule`: one that kept its schedule) is cached. */
-export function cachedOptimum(key: string, needsSchedule = true): DayAheadOptimum | undefined {
-  const known = cache.get(key);
-  // One solved without its schedule serves only runs that do not follow it; solving again replaces it.
-  if (!known || !(known.keepsSchedule || !needsSchedule)) return undefined;
-  cache.delete(key);
-  cache.set(key, known);
-  return known;
 }

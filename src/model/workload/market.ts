@@ -11,7 +11,7 @@ import { GridAgents, profileAt } from '../grid.js';
 import { PluggedLists } from '../plugged.js';
 import { Settlement } from '../settlement.js';
 import { SessionTable } from '../sessionTable.js';
-import { cachedOptimum, dayAheadOptimumOf, DayAheadOptimum } from '../optimum.js';
+import { dayAheadOptimumOf, DayAheadOptimum } from '../optimum.js';
 import { MarketWorkspace, optimalityGap, solveMarket, type MarketInstance, type MarketOutcome, type MarketTerms } from '../market/solve.js';
 import { ChargingPlan } from '../charging/plan.js';
 import { OwnerAccounts, chargingColumns, chargingReport, type ChargingReport, type EvRow, type EvRowSource } from '../charging/owners.js';
@@ -46,16 +46,7 @@ export class MarketWorkload implements Workload {
   readonly plugged: PluggedLists;
   readonly settlement: Settlement;
   readonly sessions: SessionTable;
-  /** The day-ahead optimum, or while deferred the one being solved an agent at a time (see `optimum`). */
-  private dayAhead: DayAheadOptimum;
-  private readonly optimumKey: string;
-  /**
-   * Deferred optimum: the market rows carry NaN in their optimum fields (and the totals leave its welfare out)
-   * until patchOptimum(); meanwhile solveOptimumStep() solves it an agent at a time.
-   */
-  private deferred: boolean;
-  /** While deferred: the market interval of each row. */
-  private readonly recordIntervals: number[] = [];
+  readonly optimum: DayAheadOptimum;
   readonly charging: ChargingPlan;
   readonly owners: OwnerAccounts;
   private readonly messages: ProtocolMessages | null;
@@ -91,12 +82,8 @@ export class MarketWorkload implements Workload {
   /** Each EV's fixed delay from a settlement round to its offer (its own clock's phase), seconds. */
   private readonly settlementPhase: Float64Array;
 
-  /**
-   * `ownsAgent` picks the grid agents (and their EVs) this workload simulates: all of them, or one partition of a split run.
-   * `deferOptimum`: unless the market clears on the optimum (kind optimal), solve it later (see `deferred`), so the
-   * market can start at once.
-   */
-  constructor(private readonly scenario: MarketScenario, private readonly ctx: WorkloadContext, private readonly ownsAgent: (g: number) => boolean = () => true, deferOptimum = false) {
+  /** `ownsAgent` picks the grid agents (and their EVs) this workload simulates: all of them, or one partition of a split run. */
+  constructor(private readonly scenario: MarketScenario, private readonly ctx: WorkloadContext, private readonly ownsAgent: (g: number) => boolean = () => true) {
     const { fleet, grid, market } = scenario;
     this.fleet = new Fleet(fleet, grid.agents, ctx.stream);
     const evsPerAgent = this.fleet.perAgent();
@@ -109,10 +96,7 @@ export class MarketWorkload implements Workload {
     const owned = Array.from({ length: grid.agents }, (_, g) => ownsAgent(g));
     const key = JSON.stringify([worldKey, fleet, grid, window, scenario.charging, owned]);
     const followsSchedule = market.kind === 'optimal';
-    const optimumOf = (solveNow: boolean) => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window, this.charging, ownsAgent, followsSchedule, solveNow);
-    this.optimumKey = key;
-    this.deferred = deferOptimum && !followsSchedule;
-    this.dayAhead = this.deferred ? (cachedOptimum(key, false) ?? optimumOf(false)) : dayAheadOptimumOf(key, () => optimumOf(true), followsSchedule);
+    this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window, this.charging, ownsAgent, followsSchedule), followsSchedule);
     this.session = this.sessions.first.slice(0, fleet.size);
     this.owners = new OwnerAccounts(this.fleet, this.charging);
     const { settleMessages, policy } = scenario.charging;
@@ -158,7 +142,6 @@ export class MarketWorkload implements Workload {
   }
 
   report(): WorkloadReport {
-    this.patchOptimum();
     const t = this.totals;
     return {
       energyTradedKwh: t.energy,
@@ -193,43 +176,6 @@ export class MarketWorkload implements Workload {
 
   intervals(): MarketIntervalRecord[] {
     return this.records;
-  }
-
-  /** The day-ahead optimum (finished now if it is still being solved an agent at a time). */
-  get optimum(): DayAheadOptimum {
-    if (!this.dayAhead.complete) this.dayAhead = dayAheadOptimumOf(this.optimumKey, () => this.dayAhead.finish(), this.scenario.market.kind === 'optimal');
-    return this.dayAhead;
-  }
-
-  /** Solves one more agent of a deferred optimum; returns whether any remain. */
-  solveOptimumStep(): boolean {
-    if (this.dayAhead.complete) return false;
-    if (this.dayAhead.solveNext()) return true;
-    this.dayAhead = dayAheadOptimumOf(this.optimumKey, () => this.dayAhead, false);
-    return false;
-  }
-
-  /**
-   * A deferred optimum's fields written into every market row so far (and its welfare into the totals, in row order as
-   * clear() adds it); returns them, welfare, shadow price and energy for each row in row order (null if not deferred).
-   * The optimum is no longer deferred after this.
-   */
-  patchOptimum(): Float64Array | null {
-    if (!this.deferred) return null;
-    const optimum = this.optimum;
-    const fields = new Float64Array(3 * this.records.length);
-    let welfare = 0;
-    this.records.forEach((r, i) => {
-      const k = this.recordIntervals[i];
-      r.optimal_welfare = fields[3 * i] = optimum.welfare(r.agent, k);
-      r.optimal_price = fields[3 * i + 1] = optimum.shadowPrice(r.agent, k);
-      r.optimal_energy_kwh = fields[3 * i + 2] = optimum.energyIn(r.agent, k);
-      if (r.t_s >= this.ctx.warmup) welfare += r.optimal_welfare;
-    });
-    this.totals.optimalWelfare = welfare;
-    this.deferred = false;
-    this.recordIntervals.length = 0;
-    return fields;
   }
 
   /**
@@ -281,9 +227,7 @@ export class MarketWorkload implements Workload {
     const { market } = this.scenario;
     const seconds = market.interval;
     const hours = seconds / 3600;
-    const { fleet, grid, instance, plugged, settlement, scheduled } = this;
-    // Read once per interval; a deferred optimum is not read at all (its fields are patched in later).
-    const optimum = this.deferred ? null : this.optimum;
+    const { fleet, grid, instance, plugged, settlement, optimum, scheduled } = this;
     const { a, b, limit } = instance;
     this.terms.tariff = typeof market.tariff === 'number' ? market.tariff : profileAt(market.tariff, t);
     this.bucketIntervals++;
@@ -298,7 +242,7 @@ export class MarketWorkload implements Workload {
         b[j] = fleet.costLinear[ev] + this.feePerKwh[ev];
         limit[j] = Math.min(fleet.deliverable(ev, Math.min(seconds, fleet.departsAt[ev] - t) / 3600), this.owners.prepare(ev, k));
         v2gKwh += fleet.deliverable(ev, Infinity);
-        if (market.kind === 'optimal') scheduled[j] = Math.min(limit[j], optimum!.energy(g, this.session[ev], k));
+        if (market.kind === 'optimal') scheduled[j] = Math.min(limit[j], optimum.energy(g, this.session[ev], k));
       }
       instance.count = n;
       let capacityKw = 0;
@@ -320,12 +264,10 @@ export class MarketWorkload implements Workload {
       }
       // The fee is a transfer to the ledger, not a cost of the energy: welfare counts the EVs' own costs only.
       const socialWelfare = market.kind === 'optimal' ? out.socialWelfare : out.socialWelfare + feeCost;
-      const optimalWelfare = optimum ? optimum.welfare(g, k) : NaN;
-      if (!optimum) this.recordIntervals.push(k);
+      const optimalWelfare = optimum.welfare(g, k);
       this.records.push({
         t_s: t, agent: g, price: out.price, energy_kwh: out.energyTotal, demand_kwh: instance.demand, evs: n,
-        grid_cost: out.gridCost, ev_revenue: out.evRevenue, social_welfare: socialWelfare, optimal_welfare: optimalWelfare,
-        optimal_price: optimum ? optimum.shadowPrice(g, k) : NaN, optimal_energy_kwh: optimum ? optimum.energyIn(g, k) : NaN,
+        grid_cost: out.gridCost, ev_revenue: out.evRevenue, social_welfare: socialWelfare, optimal_welfare: optimalWelfare, optimal_price: optimum.shadowPrice(g, k), optimal_energy_kwh: optimum.energyIn(g, k),
         charging_kw: chargedKwh / hours, v2g_capacity_kw: capacityKw, v2g_energy_kwh: v2gKwh,
       });
       this.bucketEnergy += out.energyTotal;
@@ -339,7 +281,7 @@ export class MarketWorkload implements Workload {
         this.totals.gridCost += out.gridCost;
         this.totals.evRevenue += out.evRevenue;
         this.totals.welfare += socialWelfare;
-        if (optimum) this.totals.optimalWelfare += optimalWelfare;
+        this.totals.optimalWelfare += optimalWelfare;
       }
     }
     if (++this.intervalIndex % this.settleEvery === 0) {

@@ -22,6 +22,7 @@ export class MarketReduction {
   private gridCost = 0;
   private evRevenue = 0;
   private welfare = 0;
+  private optimalWelfare = 0;
   private delaySum = 0;
   private delayCount = 0;
 
@@ -38,6 +39,7 @@ export class MarketReduction {
       this.gridCost += r.grid_cost;
       this.evRevenue += r.ev_revenue;
       this.welfare += r.social_welfare;
+      this.optimalWelfare += r.optimal_welfare;
     });
     for (let row = 0; row < window.tx.length; row += TX.fields) {
       this.delaySum += window.tx[row + TX.delaySum];
@@ -73,39 +75,14 @@ export class MarketReduction {
     };
   }
 
-  /**
-   * Writes the day-ahead optimum's fields into the rows, from each partition's deferred optimum (`optima[p]`: welfare,
-   * shadow price and energy for each of partition p's rows in the order it sent them; null: its rows had them already).
-   * Partition p of `count` holds the agents g with g mod count = p, and its rows keep their order in the merge.
-   */
-  patchOptimum(optima: (Float64Array | null)[]): void {
-    const count = optima.length;
-    const next = new Array<number>(count).fill(0);
-    for (const r of this.records) {
-      const p = r.agent % count;
-      const fields = optima[p];
-      if (!fields) continue;
-      const i = 3 * next[p]++;
-      r.optimal_welfare = fields[i];
-      r.optimal_price = fields[i + 1];
-      r.optimal_energy_kwh = fields[i + 2];
-    }
-    optima.forEach((fields, p) => {
-      if (fields && 3 * next[p] !== fields.length) throw new Error(`partition ${p} sent the optimum of ${fields.length / 3} market rows, not of its ${next[p]}`);
-    });
-  }
-
   /** `chargingRounds`: each grid agent's charging-plan rounds. */
   report(chargingRounds: number[]): WorkloadReport {
-    // The optimum's welfare, summed in row order once the rows are patched (a deferred optimum arrives last).
-    let optimalWelfare = 0;
-    for (const r of this.records) if (r.t_s >= this.warmup) optimalWelfare += r.optimal_welfare;
     return {
       energyTradedKwh: this.energy,
       gridCost: this.gridCost,
       evRevenue: this.evRevenue,
       socialWelfare: this.welfare,
-      optimalityGap: optimalityGap(this.welfare, optimalWelfare),
+      optimalityGap: optimalityGap(this.welfare, this.optimalWelfare),
       settlementDelayMeanS: this.delayCount > 0 ? this.delaySum / this.delayCount : null,
       ...chargingReport(this.evs ?? NO_EVS, chargingRounds),
     };

@@ -45,11 +45,6 @@ export interface PartitionWindow {
   evs: EvLines | null;
   /** The last window: each grid agent's charging-plan rounds (those of the partition's own agents; 0 for the others). */
   chargingRounds: number[];
-  /**
-   * The last window, when the day-ahead optimum was deferred (every market kind but optimal): its welfare, shadow
-   * price and energy for each of the partition's market rows of the run, in the order sent (their fields were NaN).
-   */
-  optimum: Float64Array<ArrayBuffer> | null;
   /** Events the partition's kernel has processed so far. */
   events: number;
 }
@@ -83,8 +78,7 @@ export class MarketPartition {
     });
     const ctx = { sim: this.sim, stream: (name: string) => streams.stream(name), txLog: this.txLog, ledger: this.ledger, duration: scenario.duration, warmup: scenario.warmup };
     const world = { fleet: scenario.fleet, grid: scenario.grid, market: scenario.market, workload: scenario.workload, charging: scenario.charging };
-    // The optimum is solved an agent at a time while the partition waits for the ledger (solveOptimumStep), not before window 0.
-    this.workload = new MarketWorkload(world, ctx, (g) => g % count === index, true);
+    this.workload = new MarketWorkload(world, ctx, (g) => g % count === index);
     this.workload.start();
   }
 
@@ -92,15 +86,7 @@ export class MarketPartition {
     this.ledger.fees = step.fees;
     if (step.last) this.sim.run(step.end);
     else this.sim.runBefore(step.end);
-    return {
-      ...this.windowRecords(), tx: this.windowTransactions(), evs: step.last ? formatEvLines(this.workload.evRowSource(), this.evsTag) : null,
-      chargingRounds: step.last ? this.workload.charging.rounds() : [], events: this.sim.events, optimum: step.last ? (this.workload.patchOptimum() as Float64Array<ArrayBuffer> | null) : null,
-    };
-  }
-
-  /** Work for idle time between windows: one more agent of the day-ahead optimum; returns whether any remain. */
-  idleStep(): boolean {
-    return this.workload.solveOptimumStep();
+    return { ...this.windowRecords(), tx: this.windowTransactions(), evs: step.last ? formatEvLines(this.workload.evRowSource(), this.evsTag) : null, chargingRounds: step.last ? this.workload.charging.rounds() : [], events: this.sim.events };
   }
 
   private windowRecords(): Pick<PartitionWindow, 'records' | 'netLoadKw'> {

@@ -33,36 +33,16 @@ port.on('message', (step: WindowStep) => {
   let reply: PartitionReply;
   try {
     injectFault(window++);
-    reply = failure !== undefined ? { error: failure } : partition ? { window: partition.advance(step) } : { error: 'partition not built' };
+    reply = partition ? { window: partition.advance(step) } : { error: failure ?? 'partition not built' };
   } catch (error) {
     reply = { error: (error as Error).stack ?? String(error) };
   }
   // The window's typed arrays and evs.csv lines cross without a copy.
-  const buffers = 'window' in reply ? [reply.window.tx.buffer, reply.window.netLoadKw.buffer, ...(reply.window.evs ? evLinesBuffers(reply.window.evs) : []), ...(reply.window.optimum ? [reply.window.optimum.buffer] : [])] : [];
+  const buffers = 'window' in reply ? [reply.window.tx.buffer, reply.window.netLoadKw.buffer, ...(reply.window.evs ? evLinesBuffers(reply.window.evs) : [])] : [];
   port.postMessage(reply, buffers);
   Atomics.add(signal, SIGNAL.replies, 1);
   Atomics.notify(signal, SIGNAL.replies);
-  whenIdle();
 });
-
-/**
- * Between windows (once the windows sent so far are answered: queued messages come first), the partition's
- * idle work, a step at a time: the day-ahead optimum, an agent a step. A failure is reported with the next window.
- */
-let idleQueued = false;
-function whenIdle(): void {
-  if (idleQueued || !partition || failure !== undefined) return;
-  idleQueued = true;
-  setImmediate(() => {
-    idleQueued = false;
-    try {
-      if (partition!.idleStep()) whenIdle();
-    } catch (error) {
-      failure = (error as Error).stack ?? String(error);
-    }
-  });
-}
-whenIdle();
 
 /**
  * Test-only fault switch: DV2G_FAIL_PARTITION=`index:window:throw` makes partition `index` throw at

@@ -70,7 +70,6 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
       if (k === windows - 1) chargingRounds = parts[0].chargingRounds.map((_, g) => parts[g % count].chargingRounds[g]);
       const merged = mergeWindow(parts);
       reduction.add(merged);
-      if (k === windows - 1) reduction.patchOptimum(parts.map((part) => part.optimum));
       pending = merged.tx;
       for (let row = 0; row < pending.length; row += TX.fields) sim.at(pending[row + TX.time], submitKind, row);
       if (k === windows - 1) sim.run(duration);

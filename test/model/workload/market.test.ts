@@ -3,7 +3,6 @@
 
 import { describe, expect, it } from 'vitest';
 import { runWorld } from './marketWorld.js';
-import { DayAheadOptimum } from '../../../src/model/optimum.js';
 
 /** One session per EV: arrival in the first two hours of day 0, a 20 h stay, a 23 h run. */
 const ONE_SESSION = { arrivalTime: { dist: 'uniform', min: '0h', max: '2h' }, connectionTime: '20h' };
@@ -225,48 +224,5 @@ describe('settlement', () => {
     const delay = workload.report().settlementDelayMeanS as number;
     expect(delay).toBeGreaterThan(0);
     expect(delay).toBeLessThanOrEqual(2700);
-  });
-});
-
-describe('a deferred day-ahead optimum (a split run\'s partitions solve it an agent at a time while idle)', () => {
-  const window = { seconds: 900, firstInterval: 4, intervals: 96 };
-
-  it('solved an agent at a time equals the optimum solved at once, and lets go of the run\'s world when done', () => {
-    const { workload } = runWorld({ seed: 31, warmup: 3600, grid: { agents: 3 } });
-    const { fleet, sessions, grid, charging } = workload;
-    const atOnce = new DayAheadOptimum(fleet, sessions, grid, window, charging, () => true, false);
-    const stepwise = new DayAheadOptimum(fleet, sessions, grid, window, charging, () => true, false, false);
-    const steps: boolean[] = [];
-    for (let more = true; more; ) steps.push((more = stepwise.solveNext()));
-    expect(steps).toEqual([true, true, false]);
-    expect(stepwise.complete).toBe(true);
-    expect(stepwise.solutions).toEqual(atOnce.solutions);
-    expect((stepwise as unknown as { inputs: unknown }).inputs).toBeNull();
-  });
-
-  it('leaves the rows\' optimum fields open until patched, then gives the rows and report of the optimum read at once', () => {
-    const options = { seed: 33, warmup: 3600, grid: { agents: 3 }, market: { kind: 'nash' } };
-    // First, on a world no run has solved yet: the optimum is solved step by step (one agent an hour).
-    const deferred = runWorld({ ...options, deferOptimum: true }).workload;
-    expect(deferred.intervals().every((r) => Number.isNaN(r.optimal_welfare) && Number.isNaN(r.optimal_price) && Number.isNaN(r.optimal_energy_kwh))).toBe(true);
-    const reference = new DayAheadOptimum(deferred.fleet, deferred.sessions, deferred.grid, window, deferred.charging, () => true, false);
-    const fields = deferred.patchOptimum()!;
-    expect(deferred.patchOptimum()).toBeNull();
-    expect(fields.length).toBe(3 * deferred.intervals().length);
-    deferred.intervals().forEach((r, i) => {
-      const k = Math.round(r.t_s / 900);
-      expect([r.optimal_welfare, r.optimal_price, r.optimal_energy_kwh]).toEqual([reference.welfare(r.agent, k), reference.shadowPrice(r.agent, k), reference.energyIn(r.agent, k)]);
-      expect(Array.from(fields.subarray(3 * i, 3 * i + 3))).toEqual([r.optimal_welfare, r.optimal_price, r.optimal_energy_kwh]);
-    });
-    // The same world read at once (the optimum now comes from the cache): the same rows and report.
-    const atOnce = runWorld(options).workload;
-    expect(deferred.intervals()).toEqual(atOnce.intervals());
-    expect(deferred.report()).toEqual(atOnce.report());
-  });
-
-  it('is not deferred for kind optimal, which clears on it', () => {
-    const { workload } = runWorld({ seed: 35, warmup: 3600, market: { kind: 'optimal' }, deferOptimum: true });
-    expect(workload.intervals().some((r) => Number.isNaN(r.optimal_welfare))).toBe(false);
-    expect(workload.patchOptimum()).toBeNull();
   });
 });

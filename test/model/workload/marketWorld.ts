@@ -19,8 +19,6 @@ export interface WorldOptions {
   warmup?: number;
   /** Constant fee the stub ledger charges per transaction (default 0). */
   fee?: number;
-  /** Defer the day-ahead optimum, solving one agent of it after each simulated hour (as a split run's partition does when idle). */
-  deferOptimum?: boolean;
 }
 
 /** A ledger that charges a constant fee and confirms every transaction at once. */
@@ -47,16 +45,8 @@ export function runWorld(options: WorldOptions = {}): { workload: MarketWorkload
       charging: chargingSchema.parse(options.charging ?? {}),
     },
     { sim, stream: (name) => streams.stream(name), txLog, ledger: stubLedger(options.fee ?? 0, txLog, sim), duration, warmup: options.warmup ?? 0 },
-    undefined,
-    options.deferOptimum,
   );
   workload.start();
-  if (options.deferOptimum) {
-    for (let hour = 3600; hour < duration; hour += 3600) {
-      sim.runBefore(hour);
-      workload.solveOptimumStep();
-    }
-  }
   sim.run(duration);
   return { workload, txLog, sim };
 }
