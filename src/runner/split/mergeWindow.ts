@@ -3,7 +3,7 @@
 
 import type { MarketIntervalRecord } from '../../model/workload/workload.js';
 import { mergeEvLines, type EvLines } from './evLines.js';
-import { TX, type PartitionWindow } from './partition.js';
+import { TX, txOrder, type PartitionWindow } from './partition.js';
 
 export interface MergedWindow {
   records: MarketIntervalRecord[];
@@ -34,12 +34,10 @@ function mergeTransactions(lists: Float64Array<ArrayBuffer>[]): Float64Array<Arr
   if (lists.length === 1) return lists[0];
   const merged = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
   const next = new Array<number>(lists.length).fill(0);
-  const before = (x: Float64Array, a: number, y: Float64Array, b: number) =>
-    x[a + TX.time] - y[b + TX.time] || x[a + TX.agent] - y[b + TX.agent] || x[a + TX.ev] - y[b + TX.ev];
   for (let at = 0; at < merged.length; at += TX.fields) {
     let from = -1;
     for (let p = 0; p < lists.length; p++) {
-      if (next[p] < lists[p].length && (from < 0 || before(lists[p], next[p], lists[from], next[from]) < 0)) from = p;
+      if (next[p] < lists[p].length && (from < 0 || txOrder(lists[p], next[p], lists[from], next[from]) < 0)) from = p;
     }
     merged.set(lists[from].subarray(next[from], next[from] + TX.fields), at);
     next[from] += TX.fields;

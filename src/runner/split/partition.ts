@@ -120,13 +120,18 @@ export class MarketPartition {
   }
 }
 
+/** The (time, agent, EV) order of the transaction rows starting at x[a] and y[b]: negative when the first comes first. */
+export function txOrder(x: Float64Array, a: number, y: Float64Array, b: number): number {
+  return x[a + TX.time] - y[b + TX.time] || x[a + TX.agent] - y[b + TX.agent] || x[a + TX.ev] - y[b + TX.ev];
+}
+
 /**
  * Sorts one partition's window of transactions by (time, agent, EV), stably, so two transactions of one EV at
  * one instant keep the partition's event order. Done in the partition's own thread.
  */
 function sortTransactions(tx: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
   const order = Array.from({ length: tx.length / TX.fields }, (_, i) => i * TX.fields);
-  order.sort((a, b) => tx[a + TX.time] - tx[b + TX.time] || tx[a + TX.agent] - tx[b + TX.agent] || tx[a + TX.ev] - tx[b + TX.ev]);
+  order.sort((a, b) => txOrder(tx, a, tx, b));
   const sorted = new Float64Array(tx.length);
   order.forEach((row, k) => sorted.set(tx.subarray(row, row + TX.fields), k * TX.fields));
   return sorted;
