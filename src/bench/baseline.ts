@@ -3,11 +3,12 @@
 // or slower machine moves both sides of them alike; absolute speeds are kept as information.
 
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { WorkloadResult } from './runBench.js';
 import { writeFileAtomic } from '../io/atomicFile.js';
+import { PACKAGE_DIR } from '../io/packageDir.js';
 
-export const BASELINE_PATH = fileURLToPath(new URL('../../results/bench-baseline.json', import.meta.url));
+export const BASELINE_PATH = join(PACKAGE_DIR, 'results', 'bench-baseline.json');
 
 export interface Tolerances {
   /** Fail when a checked figure falls more than this share below the baseline (default 0.25). */

@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { Piscina } from 'piscina';
 import { RngStreams } from '../engine/rng.js';
-import { loaderFlags, siblingModule } from '../runner/sourceMode.js';
+import { loaderFlags, projectModule } from '../runner/sourceMode.js';
 
 /** Events of one calibration pass per thread; a pass takes about a quarter of a second on an idle core. */
 export const CALIBRATION_EVENTS = 2_000_000;
@@ -82,7 +82,7 @@ export interface CalibrationTask {
 export async function calibrate(threads: number, events = CALIBRATION_EVENTS): Promise<number> {
   if (threads <= 1) return events / timeCalibrationPass(events);
   const pool = new Piscina<CalibrationTask, number>({
-    filename: siblingModule('calibrationWorker', import.meta.url).href,
+    filename: projectModule('bench/calibrationWorker').href,
     execArgv: loaderFlags(),
     minThreads: threads,
     maxThreads: threads,

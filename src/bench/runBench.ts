@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { median } from 'simple-statistics';
 import type { CalibratedMeasurement } from './measure.js';
-import { loaderFlags, siblingModule } from '../runner/sourceMode.js';
+import { loaderFlags, projectModule } from '../runner/sourceMode.js';
 
 export interface WorkloadResult extends CalibratedMeasurement {
   name: string;
@@ -20,7 +20,7 @@ export interface BenchOptions {
 
 /** One child-process execution of a workload: its calibration, measurement and peak resident memory. */
 async function runOnce(name: string, quick: boolean): Promise<CalibratedMeasurement> {
-  const args = [...loaderFlags(), siblingModule('child', import.meta.url).pathname, name, quick ? 'quick' : 'full'];
+  const args = [...loaderFlags(), projectModule('bench/child').pathname, name, quick ? 'quick' : 'full'];
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

@@ -9,7 +9,8 @@ import type { Scenario } from '../scenario/schema.js';
 import { writeFileAtomic } from '../io/atomicFile.js';
 import { IoError } from '../io/ioError.js';
 import { ScenarioError } from '../scenario/problems.js';
-import { dv2gVersion, PACKAGE_DIR } from './version.js';
+import { dv2gVersion } from './version.js';
+import { PACKAGE_DIR } from '../io/packageDir.js';
 
 export type RunStatus = 'complete' | 'failed' | 'skipped' | 'pending' | 'missing';
 export type ResultsStatus = 'complete' | 'partial' | 'interrupted' | 'failed';

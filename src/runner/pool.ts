@@ -7,7 +7,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { MessageChannel } from 'node:worker_threads';
 import { executeRun, type RunProgress, type RunResult, type RunTask } from './executeRun.js';
 import type { WorkerTask } from './worker.js';
-import { loaderFlags, siblingModule } from './sourceMode.js';
+import { loaderFlags, projectModule } from './sourceMode.js';
 import { threadShare } from './threadShare.js';
 
 export interface ExecuteOptions {
@@ -32,7 +32,7 @@ export async function executeRuns(tasks: RunTask[], options: ExecuteOptions): Pr
     return;
   }
   const pool = new Piscina({
-    filename: siblingModule('worker', import.meta.url).href,
+    filename: projectModule('runner/worker').href,
     execArgv: loaderFlags(),
     minThreads: Math.min(options.workers, tasks.length),
     maxThreads: options.workers,

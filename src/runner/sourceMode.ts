@@ -2,14 +2,19 @@
 // (tests, `tsx`) need the tsx loader, given by absolute path so that any working directory works.
 
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PACKAGE_DIR } from '../io/packageDir.js';
 
 /** True when this module runs from its .ts source rather than from dist/. */
 export const FROM_SOURCE = import.meta.url.endsWith('.ts');
 
-/** URL of the sibling module `name` (without extension) of `base`, in the current mode's extension. */
-export function siblingModule(name: string, base: string): URL {
-  return new URL(`./${name}.${FROM_SOURCE ? 'ts' : 'js'}`, base);
+/**
+ * URL of the project's module `path` (below src/ or dist/, without extension, e.g. `runner/worker`), in
+ * the current mode: the module a new thread or process loads, wherever the starting code was bundled.
+ */
+export function projectModule(path: string): URL {
+  return pathToFileURL(join(PACKAGE_DIR, FROM_SOURCE ? 'src' : 'dist', `${path}.${FROM_SOURCE ? 'ts' : 'js'}`));
 }
 
 /** Node flags a new thread or process needs to load that module. */

@@ -1,13 +1,13 @@
 // The scenario files bundled in scenarios/, with their names and descriptions.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { basename, extname, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { nearestName } from './didYouMean.js';
 import { ScenarioError } from './problems.js';
+import { PACKAGE_DIR } from '../io/packageDir.js';
 
-export const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios', import.meta.url));
+export const SCENARIOS_DIR = join(PACKAGE_DIR, 'scenarios');
 
 export interface BundledScenario {
   path: string;

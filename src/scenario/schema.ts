@@ -11,6 +11,10 @@ import type { LedgerDescriptor } from '../ledger/descriptor.js';
 import { devicesSchema } from './devicesSchema.js';
 import { chargingSchema } from '../model/charging/schema.js';
 
+// Each object schema is parsed a few times per command (a scenario, its sweep points): zod's generated
+// fast path costs more to build (~15 ms of a `dv2g validate`) than it saves, so it stays off.
+z.config({ jitless: true });
+
 const txSize = z.int().positive().default(250).meta({ description: 'bytes per ledger transaction' });
 
 export const poissonWorkloadSchema = z.strictObject({

@@ -4,7 +4,7 @@
 // thread that fails, exits or stops answering ends the run with an error instead of a hang.
 
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { siblingModule, workerBootCode } from '../sourceMode.js';
+import { projectModule, workerBootCode } from '../sourceMode.js';
 import type { PartitionSpec, PartitionWindow, WindowStep } from './partition.js';
 import type { PartitionWorkerData } from './partitionWorker.js';
 
@@ -17,6 +17,19 @@ export const SIGNAL = { replies: 0, exited: 1, slots: 2 } as const;
 const STALL_MS = 15 * 60 * 1000;
 /** How often a waiting main thread looks whether the partition's thread has exited. */
 const POLL_MS = 1000;
+
+/**
+ * The partition thread's code: loads partitionWorker, or, where that fails (a missing or broken build),
+ * answers the first window with the error, as the blocked main thread cannot see the thread's own events.
+ */
+function partitionBootCode(module: URL): string {
+  return `${workerBootCode(module)}.catch(async (error) => {
+    const { workerData } = await import('node:worker_threads');
+    workerData.port.postMessage({ error: 'its module did not load: ' + (error?.stack ?? error) });
+    Atomics.add(workerData.signal, ${SIGNAL.replies}, 1);
+    Atomics.notify(workerData.signal, ${SIGNAL.replies});
+  })`;
+}
 
 /** One partition as the split run drives it: windows go out in order and come back in the same order. */
 export interface PartitionHandle {
@@ -33,11 +46,12 @@ export class RemotePartition implements PartitionHandle {
   private windowsAnswered = 0;
   private closed = false;
 
-  constructor(private readonly spec: PartitionSpec) {
+  /** `module`: the partition thread's entry (another only in tests). */
+  constructor(private readonly spec: PartitionSpec, module = projectModule('runner/split/partitionWorker')) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const data: PartitionWorkerData = { spec, port: port2, signal: this.signal };
-    this.worker = new Worker(workerBootCode(siblingModule('partitionWorker', import.meta.url)), { eval: true, workerData: data, transferList: [port2] });
+    this.worker = new Worker(partitionBootCode(module), { eval: true, workerData: data, transferList: [port2] });
   }
 
   /** Starts a window on the worker's thread (windows queue there in the order sent). */
