@@ -4,7 +4,7 @@
 
 import type { Fleet } from '../fleet.js';
 import type { SessionTable } from '../sessionTable.js';
-import type { ChargingPlan } from './plan.js';
+import { spareAfter, type ChargingPlan } from './plan.js';
 import type { WorkloadReport } from '../workload/workload.js';
 
 /** evs.csv's columns after run_id and ledger. */
@@ -73,7 +73,8 @@ export class OwnerAccounts {
     state[o + PLANNED] = planned;
     state[o + MAKE_UP] = makeUp;
     if (k >= state[o + SALE_END]) return 0;
-    const recoverable = this.fleet.efficiency[ev] * (plan.spare[at] - (pending - makeUp));
+    const spare = spareAfter(plan.energy, at, state[o + START] + state[o + END] - state[o + FIRST], state[o + FULL], state[o + TAIL]);
+    const recoverable = this.fleet.efficiency[ev] * (spare - (pending - makeUp));
     return Math.max(0, Math.min(recoverable, state[o + SALE_BUDGET] - state[o + SESSION_SOLD]));
   }
 

@@ -25,14 +25,14 @@ export class ChargingPlan {
   readonly saleBudget: Float64Array;
   /**
    * Every session's window in one layout (agent by agent, the agents' problems are views of it): session s's interval
-   * sessionFirst[s] + t is at sessionStart[s] + t, for t < sessionLength[s]; there, the kWh planned and the kWh the
-   * charger could still take beyond the plan in the session's later intervals.
+   * sessionFirst[s] + t is at sessionStart[s] + t, for t < sessionLength[s]; there, the kWh planned. What the charger
+   * could still take beyond the plan in the session's later intervals is computed where needed (spareAfter): an
+   * array of it would cost 8 B per session-interval, about 270 B per EV-day.
    */
   readonly sessionFirst: Int32Array;
   readonly sessionStart: Int32Array;
   readonly sessionLength: Int32Array;
   readonly energy: Float64Array;
-  readonly spare: Float64Array;
   /**
    * The charger's bound (kWh) in every interval of session s's window but the last, and in the last (it may leave
    * during it): the problems' `upper`, which is released once the plan is solved (a third of the plan's memory).
@@ -62,7 +62,6 @@ export class ChargingPlan {
     const total = agentStart[grid.count];
     const upper = new Float64Array(total);
     this.energy = new Float64Array(total);
-    this.spare = new Float64Array(total);
     for (let g = 0; g < grid.count; g++) {
       const n = ownsAgent(g) ? counts[g] : 0;
       this.problems.push({
@@ -109,7 +108,6 @@ export class ChargingPlan {
       this.energy.set(solution.energy, agentStart[g]);
       solution.energy = this.energy.subarray(agentStart[g], agentStart[g + 1]);
       this.solutions.push(solution);
-      spareAfterEach(p, solution.energy, this.spare.subarray(agentStart[g], agentStart[g + 1]));
       // Every interval's bound is sessionFull or sessionTail from here on.
       p.upper = EMPTY;
     });
@@ -129,9 +127,14 @@ export class ChargingPlan {
     const from = this.sessionStart[s];
     const n = this.sessionLength[s];
     let last = n - 1;
-    while (last > 0 && fleet.efficiency[i] * this.spare[from + last] < budget) last--;
+    // The spare after `last`, summed from the window's end as spareAfter does.
+    let spare = 0;
+    while (last > 0 && fleet.efficiency[i] * spare < budget) {
+      spare += (last === n - 1 ? this.sessionTail[s] : this.sessionFull[s]) - this.energy[from + last];
+      last--;
+    }
     this.saleEnd[s] = this.sessionFirst[s] + (n > 0 ? last + 1 : 0);
-    this.saleBudget[s] = n > 0 ? Math.min(budget, fleet.efficiency[i] * this.spare[from + last]) : 0;
+    this.saleBudget[s] = n > 0 ? Math.min(budget, fleet.efficiency[i] * spare) : 0;
   }
 
   /** kWh session s of an EV at agent g needs for departure. */
@@ -145,13 +148,13 @@ export class ChargingPlan {
   }
 }
 
-/** Writes for every interval of every session the charger's kWh left over by the plan in the session's later intervals. */
-function spareAfterEach(p: ChargingProblem, energy: Float64Array, spare: Float64Array): void {
-  for (let j = 0; j < p.count; j++) {
-    let later = 0;
-    for (let at = p.offset[j + 1] - 1; at >= p.offset[j]; at--) {
-      spare[at] = later;
-      later += p.upper[at] - energy[at];
-    }
-  }
+/**
+ * The charger's kWh left over by the plan `energy` in the intervals after `at` of a session window ending before
+ * `end` (positions in the plan's layout), whose bound is `full` in each interval but the last and `tail` in the last;
+ * summed from the window's end.
+ */
+export function spareAfter(energy: Float64Array, at: number, end: number, full: number, tail: number): number {
+  let later = 0;
+  for (let x = end - 1; x > at; x--) later += (x === end - 1 ? tail : full) - energy[x];
+  return later;
 }

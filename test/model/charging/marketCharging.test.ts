@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { runWorld } from '../../model/workload/marketWorld.js';
+import { spareAfter } from '../../../src/model/charging/plan.js';
 
 const WORLD = { seed: 3, fleet: { size: 120 }, grid: { agents: 2 } };
 
@@ -62,5 +63,30 @@ describe('charging in the market', () => {
     let zeroValue = 0;
     for (let id = 0; id < chatty.txLog.count; id++) if (chatty.txLog.sizeBytes[id] === 80 && chatty.txLog.value[id] === 0) zeroValue++;
     expect(zeroValue).toBe(extra);
+  });
+});
+
+describe("the charger's spare time after the plan", () => {
+  it('sums, after an interval, each later bound less its planned kWh (by hand)', () => {
+    const energy = Float64Array.from([9, 1, 2, 3, 1, 9]);
+    // A window at positions 1..4: bound 5 kWh in each interval but the last, 2 in the last.
+    expect([1, 2, 3, 4].map((at) => spareAfter(energy, at, 5, 5, 2))).toEqual([(5 - 2) + (5 - 3) + (2 - 1), (5 - 3) + (2 - 1), 2 - 1, 0]);
+  });
+
+  it("matches each session's bounds and plan in a valley-filling world", () => {
+    const { charging } = runWorld({ ...WORLD, charging: { policy: 'valley-filling' } }).workload;
+    let checked = 0;
+    for (let s = 0; s < charging.sessionStart.length; s++) {
+      const start = charging.sessionStart[s];
+      const n = charging.sessionLength[s];
+      for (let t = 0; t < n; t++) {
+        let later = 0;
+        for (let u = t + 1; u < n; u++) later += (u === n - 1 ? charging.sessionTail[s] : charging.sessionFull[s]) - charging.energy[start + u];
+        expect(spareAfter(charging.energy, start + t, start + n, charging.sessionFull[s], charging.sessionTail[s])).toBeCloseTo(later, 9);
+        expect(later).toBeGreaterThanOrEqual(-1e-9);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 });
