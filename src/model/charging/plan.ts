@@ -35,7 +35,7 @@ export class ChargingPlan {
   readonly energy: Float64Array;
   /**
    * The charger's bound (kWh) in every interval of session s's window but the last, and in the last (it may leave
-   * during it): the problems' `upper`, which is released once the plan is solved (a third of the plan's memory).
+   * during it): the problems' `upper`, which is released once the plan is solved (half of the plan's per-interval memory).
    */
   readonly sessionFull: Float64Array;
   readonly sessionTail: Float64Array;
