@@ -72,10 +72,12 @@ export class OwnerAccounts {
     const makeUp = pending > 0 ? Math.min(pending, upper - planned) : 0;
     state[o + PLANNED] = planned;
     state[o + MAKE_UP] = makeUp;
-    if (k >= state[o + SALE_END]) return 0;
+    const budgetLeft = state[o + SALE_BUDGET] - state[o + SESSION_SOLD];
+    // Past its sales window or budget, a session sells nothing, whatever the charger's spare time.
+    if (k >= state[o + SALE_END] || !(budgetLeft > 0)) return 0;
     const spare = spareAfter(plan.energy, at, state[o + START] + state[o + END] - state[o + FIRST], state[o + FULL], state[o + TAIL]);
     const recoverable = this.fleet.efficiency[ev] * (spare - (pending - makeUp));
-    return Math.max(0, Math.min(recoverable, state[o + SALE_BUDGET] - state[o + SESSION_SOLD]));
+    return Math.max(0, Math.min(recoverable, budgetLeft));
   }
 
   /** After the market: EV `ev` sold `sold` kWh at `price` and bought its charging at `buyPrice`; returns the kWh it charged. */
