@@ -2,7 +2,7 @@
 // measured window (market intervals from the end of warm-up on), built from the run's world (fleet,
 // sessions, deficits) and solved once; every market kind is compared with it on the same world.
 
-import { solveDayAhead, type DayAheadSolution } from './market/dayAhead.js';
+import { solveDayAhead, type DayAheadOptions, type DayAheadSolution } from './market/dayAhead.js';
 import type { Fleet } from './fleet.js';
 import type { GridAgents } from './grid.js';
 import type { SessionTable } from './sessionTable.js';
@@ -32,8 +32,9 @@ export class DayAheadOptimum {
    * Only the agents `ownsAgent` picks are solved (one partition of a split run); the others get the problem without EVs.
    * `keepsSchedule`: keep every session's allocation for energy() (market.kind optimal follows it); without it the
    * per-interval and total figures remain and the allocations' memory (one number per session-interval) is released.
+   * `solver`: the solver's options (steps, tolerance) for every agent.
    */
-  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, window: OptimumWindow, sales?: SaleLimits, ownsAgent: (g: number) => boolean = () => true, readonly keepsSchedule = true) {
+  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, window: OptimumWindow, sales?: SaleLimits, ownsAgent: (g: number) => boolean = () => true, readonly keepsSchedule = true, solver: Omit<DayAheadOptions, 'name'> = {}) {
     const { seconds, firstInterval, intervals } = window;
     const hours = seconds / 3600;
     this.local = new Int32Array(sessions.count).fill(-1);
@@ -70,7 +71,7 @@ export class DayAheadOptimum {
         }
       }
       this.firsts.push(problem.first);
-      const solution = solveDayAhead(problem, { name: (j) => `EV ${evOf[j]} (agent ${g})` });
+      const solution = solveDayAhead(problem, { ...solver, name: (j) => `EV ${evOf[j]} (agent ${g})` });
       if (!keepsSchedule) solution.energy = new Float64Array(0);
       this.solutions.push(solution);
     }

@@ -1,8 +1,12 @@
 // The centralized day-ahead optimum of one grid agent: over every EV session's plug-in window, maximise
 // sum_k pi_m E_k - sum c_s(e_sk) subject to 0 <= e_sk <= cap, sum_k e_sk <= budget_s and E_k <= D_k.
 // Solved by dual decomposition: given interval multipliers mu_k each session is solved exactly, and mu
-// by accelerated projected gradient in the diagonal metric that majorises the dual; it stops on a
-// certified relative duality gap (dual value against a feasible primal made from the dual's allocation).
+// by projected diagonal Newton steps on the dual's curvature at the current allocation, with phases of
+// accelerated projected gradient in the diagonal metric that majorises the dual where they fail; it
+// stops on a certified relative duality gap (dual value against a feasible primal made from the
+// dual's allocation).
+
+import { Sweep } from './dayAheadSweep.js';
 
 /** One agent's day-ahead problem. Sessions index s = 0..count-1; intervals k = 0..intervals-1. */
 export interface DayAheadProblem {
@@ -47,6 +51,11 @@ export interface DayAheadOptions {
   /** Stop once (dual bound - welfare) / dual bound is at most this (default 1e-9). */
   tolerance?: number;
   maxIterations?: number;
+  /**
+   * `newton` (default): diagonal Newton steps with accelerated gradient phases where they fail;
+   * `gradient`: accelerated projected gradient steps only (the solver before Newton steps; for comparison).
+   */
+  steps?: 'newton' | 'gradient';
   /** How bad-input messages name session s (default "session s"). */
   name?: (s: number) => string;
 }
@@ -60,7 +69,12 @@ export class DayAheadInputError extends Error {
 
 const DEFAULT_TOLERANCE = 1e-9;
 const DEFAULT_MAX_ITERATIONS = 50000;
-const MAX_BUDGET_STEPS = 100;
+/** An interval's own curvature below this share of the majorant's is none (the majorant's step is taken there). */
+const NEWTON_MIN_CURVATURE = 1e-9;
+/** Gradient steps after the first rejected Newton step (doubling after each further one). */
+const FIRST_GRADIENT_PHASE = 4;
+/** Newton steps that do not cut the duality gap tenfold within this many give way to gradient steps for good. */
+const STALL = 8;
 
 /** Rejects sessions whose data would make the optimum undefined, naming each. */
 export function checkDayAhead(p: DayAheadProblem, name: (s: number) => string = (s) => `session ${s}`): void {
@@ -95,39 +109,67 @@ export function solveDayAhead(p: DayAheadProblem, options: DayAheadOptions = {})
     for (let k = p.first[s]; k < p.end[s]; k++) curvature[k] += r;
   }
 
-  let x = new Float64Array(K);
-  let xNext = new Float64Array(K);
-  const y = new Float64Array(K);
+  // Diagonal Newton steps on the dual, each kept when the dual does not rise. After a rejected one, a
+  // phase of accelerated projected gradient steps in the majorant's metric, twice as long after each
+  // further rejection; Newton steps that stall (the gap not cut tenfold within STALL of them) give way to
+  // gradient steps for good. Where Newton steps fail, the solver converges as the gradient steps do.
+  let mu = new Float64Array(K);
+  let trial = new Float64Array(K);
+  const gradient = new Float64Array(K);
+  const own = new Float64Array(K);
   const best = new Float64Array(K);
-  let t = 1;
+  const accelerated = new AcceleratedGradient(K);
   let upper = Infinity;
   let lower = -Infinity;
   let iterations = 0;
+  let current = 0;
+  let newtonTrial = false;
+  let gradientSteps = options.steps === 'gradient' ? Infinity : 0;
+  let phase = FIRST_GRADIENT_PHASE;
+  let stallGap = Infinity;
+  let stall = 0;
+  let point = mu;
   for (;;) {
-    const { dual, primal } = sweep.evaluate(y, null);
+    const { dual, primal } = sweep.evaluate(point, null);
     iterations++;
     if (dual < upper) upper = dual;
     if (primal > lower) {
       lower = primal;
-      best.set(y);
+      best.set(point);
+    }
+    const kept: boolean = !newtonTrial || dual <= current;
+    if (kept) {
+      if (point !== mu) [mu, trial] = [trial, mu];
+      current = dual;
+      for (let k = 0; k < K; k++) {
+        gradient[k] = sweep.supply[k] - p.demand[k];
+        own[k] = sweep.freeCurvature[k];
+      }
     }
     if (upper - lower <= tolerance * Math.abs(upper) || upper <= 0 || iterations >= maxIterations) break;
-    let restart = 0;
-    for (let k = 0; k < K; k++) {
-      const step = curvature[k] > 0 ? (sweep.supply[k] - p.demand[k]) / curvature[k] : 0;
-      const v = y[k] + step;
-      xNext[k] = v > 0 ? v : 0;
-      restart += (y[k] - xNext[k]) * (xNext[k] - x[k]);
+    if (newtonTrial && kept) {
+      phase = FIRST_GRADIENT_PHASE;
+      const gap = (upper - lower) / Math.abs(upper);
+      if (gap <= stallGap / 10) {
+        stallGap = gap;
+        stall = 0;
+      } else if (++stall >= STALL) {
+        gradientSteps = Infinity;
+        accelerated.restart(mu);
+      }
     }
-    if (restart > 0) t = 1;
-    const tNext = 0.5 * (1 + Math.sqrt(1 + 4 * t * t));
-    const momentum = (t - 1) / tNext;
-    for (let k = 0; k < K; k++) {
-      const v = xNext[k] + momentum * (xNext[k] - x[k]);
-      y[k] = v > 0 ? v : 0;
+    newtonTrial = gradientSteps === 0 && kept;
+    if (newtonTrial) newtonStep(mu, gradient, own, curvature, trial);
+    else {
+      if (gradientSteps === 0) {
+        gradientSteps = phase;
+        phase *= 2;
+        accelerated.restart(mu);
+      }
+      gradientSteps--;
+      accelerated.step(mu, gradient, curvature, trial);
     }
-    t = tNext;
-    [x, xNext] = [xNext, x];
+    point = trial;
   }
 
   const energy = new Float64Array(offset[p.count]);
@@ -143,148 +185,49 @@ export function solveDayAhead(p: DayAheadProblem, options: DayAheadOptions = {})
   };
 }
 
-/** One pass over every session at given multipliers: its best allocation, the dual value and a feasible primal. */
-class Sweep {
-  /** E_k of the sessions' best responses, then the sums of their costs alpha e^2 and b e per interval. */
-  readonly supply: Float64Array;
-  private readonly squares: Float64Array;
-  private readonly linearCost: Float64Array;
-  /** The feasible primal: supply scaled down to the deficit, and its welfare per interval. */
-  readonly scaledSupply: Float64Array;
-  readonly intervalWelfare: Float64Array;
-  /** Each session's budget multiplier, kept as the next pass's starting point. */
-  private readonly nu: Float64Array;
-  /** Scratch results of supplyAt. */
-  private total = 0;
-  private free = 0;
+/** Newton's step on the dual's diagonal where an interval has curvature of its own, the majorant's elsewhere; projected onto mu >= 0. */
+function newtonStep(mu: Float64Array, gradient: Float64Array, own: Float64Array, majorant: Float64Array, out: Float64Array): void {
+  for (let k = 0; k < mu.length; k++) {
+    const c = own[k] > NEWTON_MIN_CURVATURE * majorant[k] ? own[k] : majorant[k];
+    const v = c > 0 ? mu[k] + gradient[k] / c : mu[k];
+    out[k] = v > 0 ? v : 0;
+  }
+}
 
-  constructor(private readonly p: DayAheadProblem, private readonly offset: Int32Array) {
-    const K = p.intervals;
-    this.supply = new Float64Array(K);
-    this.squares = new Float64Array(K);
-    this.linearCost = new Float64Array(K);
-    this.scaledSupply = new Float64Array(K);
-    this.intervalWelfare = new Float64Array(K);
-    this.nu = new Float64Array(p.count);
+/** Projected gradient steps in the majorant's metric, accelerated (FISTA) with gradient-based restart. */
+class AcceleratedGradient {
+  private x: Float64Array;
+  private xNext: Float64Array;
+  private t = 1;
+
+  constructor(intervals: number) {
+    this.x = new Float64Array(intervals);
+    this.xNext = new Float64Array(intervals);
   }
 
-  /** Allocation at multipliers mu (written, scaled to be feasible, to `out` when given); the dual value and the primal welfare. */
-  evaluate(mu: Float64Array, out: Float64Array | null): { dual: number; primal: number } {
-    const { p, supply, squares, linearCost } = this;
-    const K = p.intervals;
-    const pi = p.peakerPrice;
-    supply.fill(0);
-    squares.fill(0);
-    linearCost.fill(0);
-    for (let s = 0; s < p.count; s++) {
-      const budget = p.budget[s];
-      if (!(budget > 0)) continue;
-      const first = p.first[s];
-      const last = p.end[s] - 1;
-      const alpha = p.quadratic[s];
-      const b = p.linear[s];
-      const r = 0.5 / alpha;
-      const full = p.full[s];
-      const tail = p.tail[s];
-      const nu = this.budgetMultiplier(s, mu, first, last, pi - b, r, full, tail, budget);
-      for (let k = first; k <= last; k++) {
-        const cap = k === last ? tail : full;
-        let e = (pi - b - mu[k] - nu) * r;
-        e = e <= 0 ? 0 : e >= cap ? cap : e;
-        if (e === 0) continue;
-        supply[k] += e;
-        squares[k] += alpha * e * e;
-        linearCost[k] += b * e;
-      }
-    }
-    let dual = 0;
-    let primal = 0;
-    for (let k = 0; k < K; k++) {
-      dual += (pi - mu[k]) * supply[k] - squares[k] - linearCost[k] + mu[k] * p.demand[k];
-      const f = supply[k] > p.demand[k] ? p.demand[k] / supply[k] : 1;
-      this.scaledSupply[k] = f * supply[k];
-      const w = pi * f * supply[k] - f * f * squares[k] - f * linearCost[k];
-      this.intervalWelfare[k] = w;
-      primal += w;
-    }
-    if (out) this.write(mu, out);
-    return { dual, primal };
+  /** Starts again from mu, without momentum. */
+  restart(mu: Float64Array): void {
+    this.x.set(mu);
+    this.t = 1;
   }
 
-  /** The session's allocation at mu, scaled per interval as the primal is, into `out`. */
-  private write(mu: Float64Array, out: Float64Array): void {
-    const { p, supply } = this;
-    const pi = p.peakerPrice;
-    for (let s = 0; s < p.count; s++) {
-      const first = p.first[s];
-      const last = p.end[s] - 1;
-      const at = this.offset[s] - first;
-      if (!(p.budget[s] > 0)) continue;
-      const r = 0.5 / p.quadratic[s];
-      const nu = this.nu[s];
-      for (let k = first; k <= last; k++) {
-        const cap = k === last ? p.tail[s] : p.full[s];
-        let e = (pi - p.linear[s] - mu[k] - nu) * r;
-        e = e <= 0 ? 0 : e >= cap ? cap : e;
-        const f = supply[k] > p.demand[k] ? p.demand[k] / supply[k] : 1;
-        out[at + k] = e * f;
-      }
+  /** The next point to evaluate, from y (the last point evaluated) and the gradient there. */
+  step(y: Float64Array, gradient: Float64Array, majorant: Float64Array, out: Float64Array): void {
+    const { x, xNext } = this;
+    let restart = 0;
+    for (let k = 0; k < y.length; k++) {
+      const v = majorant[k] > 0 ? y[k] + gradient[k] / majorant[k] : y[k];
+      xNext[k] = v > 0 ? v : 0;
+      restart += (y[k] - xNext[k]) * (xNext[k] - x[k]);
     }
-  }
-
-  /**
-   * The session's budget multiplier nu >= 0: 0 when its unconstrained allocation fits the budget, else
-   * the root of S(nu) = budget, S piecewise linear and decreasing (Newton steps kept inside a bracket,
-   * starting from the last pass's root).
-   */
-  private budgetMultiplier(s: number, mu: Float64Array, first: number, last: number, margin: number, r: number, full: number, tail: number, budget: number): number {
-    if (full * (last - first) + tail <= budget) return 0;
-    const previous = this.nu[s];
-    let nu = 0;
-    let lo = 0;
-    let hi = Infinity;
-    if (previous > 0) {
-      this.supplyAt(previous, mu, first, last, margin, r, full, tail);
-      if (this.total >= budget) nu = lo = previous;
-      else hi = previous;
+    if (restart > 0) this.t = 1;
+    const tNext = 0.5 * (1 + Math.sqrt(1 + 4 * this.t * this.t));
+    const momentum = (this.t - 1) / tNext;
+    for (let k = 0; k < y.length; k++) {
+      const v = xNext[k] + momentum * (xNext[k] - x[k]);
+      out[k] = v > 0 ? v : 0;
     }
-    if (nu === 0) {
-      this.supplyAt(0, mu, first, last, margin, r, full, tail);
-      if (this.total <= budget) return (this.nu[s] = 0);
-    }
-    if (hi === Infinity) {
-      hi = 0;
-      for (let k = first; k <= last; k++) if (margin - mu[k] > hi) hi = margin - mu[k];
-    }
-    for (let step = 0; step < MAX_BUDGET_STEPS; step++) {
-      const excess = this.total - budget;
-      if (Math.abs(excess) <= 1e-13 * budget) break;
-      if (excess > 0) lo = nu;
-      else hi = nu;
-      let next = this.free > 0 ? nu + excess / (this.free * r) : NaN;
-      if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-      if (next === nu) break;
-      nu = next;
-      this.supplyAt(nu, mu, first, last, margin, r, full, tail);
-    }
-    return (this.nu[s] = nu);
-  }
-
-  /** S(nu), the session's total allocation at budget multiplier nu, into `total`, and how many entries are strictly inside their box, into `free`. */
-  private supplyAt(nu: number, mu: Float64Array, first: number, last: number, margin: number, r: number, full: number, tail: number): void {
-    let total = 0;
-    let free = 0;
-    for (let k = first; k <= last; k++) {
-      const cap = k === last ? tail : full;
-      const e = (margin - mu[k] - nu) * r;
-      if (e <= 0) continue;
-      if (e >= cap) total += cap;
-      else {
-        total += e;
-        free++;
-      }
-    }
-    this.total = total;
-    this.free = free;
+    this.t = tNext;
+    [this.x, this.xNext] = [xNext, x];
   }
 }

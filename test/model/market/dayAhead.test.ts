@@ -79,6 +79,20 @@ describe('day-ahead optimum', () => {
     }
   });
 
+  it('reaches the same certified optimum with gradient steps alone (the solver without Newton steps)', () => {
+    for (let i = 0; i < 20; i++) {
+      const p = randomProblem(`kkt${i}`, 5 + i * 10, 8 + i);
+      const newton = solveDayAhead(p);
+      const gradient = solveDayAhead(p, { steps: 'gradient' });
+      expect(gradient.gap).toBeLessThanOrEqual(1e-9);
+      expect(kktResidual(p, gradient)).toBeLessThan(1e-4);
+      // Each welfare is within its certified gap of the common optimum, below both dual bounds.
+      expect(Math.abs(newton.welfare - gradient.welfare)).toBeLessThanOrEqual(2e-9 * Math.max(newton.dualBound, gradient.dualBound) + 1e-12);
+      expect(newton.welfare).toBeLessThanOrEqual(gradient.dualBound * (1 + 1e-12) + 1e-12);
+      expect(gradient.welfare).toBeLessThanOrEqual(newton.dualBound * (1 + 1e-12) + 1e-12);
+    }
+  });
+
   it('is never beaten by a brute-force search over a grid of allocations of a tiny instance', () => {
     for (let i = 0; i < 4; i++) {
       const p = randomProblem(`tiny${i}`, 2, 2);
