@@ -115,7 +115,8 @@ export function solveDayAhead(p: DayAheadProblem, options: DayAheadOptions = {})
   // gradient steps for good. Where Newton steps fail, the solver converges as the gradient steps do.
   let mu = new Float64Array(K);
   let trial = new Float64Array(K);
-  const gradient = new Float64Array(K);
+  /** At mu: E_k - D_k (the dual's gradient, negated) and the dual's Hessian diagonal. */
+  const excess = new Float64Array(K);
   const own = new Float64Array(K);
   const best = new Float64Array(K);
   const accelerated = new AcceleratedGradient(K);
@@ -142,7 +143,7 @@ export function solveDayAhead(p: DayAheadProblem, options: DayAheadOptions = {})
       if (point !== mu) [mu, trial] = [trial, mu];
       current = dual;
       for (let k = 0; k < K; k++) {
-        gradient[k] = sweep.supply[k] - p.demand[k];
+        excess[k] = sweep.supply[k] - p.demand[k];
         own[k] = sweep.freeCurvature[k];
       }
     }
@@ -159,7 +160,7 @@ export function solveDayAhead(p: DayAheadProblem, options: DayAheadOptions = {})
       }
     }
     newtonTrial = gradientSteps === 0 && kept;
-    if (newtonTrial) newtonStep(mu, gradient, own, curvature, trial);
+    if (newtonTrial) newtonStep(mu, excess, own, curvature, trial);
     else {
       if (gradientSteps === 0) {
         gradientSteps = phase;
@@ -167,7 +168,7 @@ export function solveDayAhead(p: DayAheadProblem, options: DayAheadOptions = {})
         accelerated.restart(mu);
       }
       gradientSteps--;
-      accelerated.step(mu, gradient, curvature, trial);
+      accelerated.step(mu, excess, curvature, trial);
     }
     point = trial;
   }
@@ -186,10 +187,10 @@ export function solveDayAhead(p: DayAheadProblem, options: DayAheadOptions = {})
 }
 
 /** Newton's step on the dual's diagonal where an interval has curvature of its own, the majorant's elsewhere; projected onto mu >= 0. */
-function newtonStep(mu: Float64Array, gradient: Float64Array, own: Float64Array, majorant: Float64Array, out: Float64Array): void {
+function newtonStep(mu: Float64Array, excess: Float64Array, own: Float64Array, majorant: Float64Array, out: Float64Array): void {
   for (let k = 0; k < mu.length; k++) {
     const c = own[k] > NEWTON_MIN_CURVATURE * majorant[k] ? own[k] : majorant[k];
-    const v = c > 0 ? mu[k] + gradient[k] / c : mu[k];
+    const v = c > 0 ? mu[k] + excess[k] / c : mu[k];
     out[k] = v > 0 ? v : 0;
   }
 }
@@ -211,12 +212,12 @@ class AcceleratedGradient {
     this.t = 1;
   }
 
-  /** The next point to evaluate, from y (the last point evaluated) and the gradient there. */
-  step(y: Float64Array, gradient: Float64Array, majorant: Float64Array, out: Float64Array): void {
+  /** The next point to evaluate, from y (the last point evaluated) and E_k - D_k there. */
+  step(y: Float64Array, excess: Float64Array, majorant: Float64Array, out: Float64Array): void {
     const { x, xNext } = this;
     let restart = 0;
     for (let k = 0; k < y.length; k++) {
-      const v = majorant[k] > 0 ? y[k] + gradient[k] / majorant[k] : y[k];
+      const v = majorant[k] > 0 ? y[k] + excess[k] / majorant[k] : y[k];
       xNext[k] = v > 0 ? v : 0;
       restart += (y[k] - xNext[k]) * (xNext[k] - x[k]);
     }
