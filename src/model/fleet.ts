@@ -11,6 +11,18 @@ import { LOCATIONS } from './data/elaad.js';
 /** Smallest quadratic cost coefficient kept (the best response needs a_i > 0). */
 const MIN_COST_QUADRATIC = 1e-9;
 
+/** The per-EV arrays a fleet is made of, as typed arrays a thread can hand to another (SharedFleet). */
+const ARRAYS = ['id', 'location', 'agent', 'capacityKwh', 'powerKw', 'efficiency', 'reserve', 'costQuadratic', 'costLinear', 'soc', 'arrivalSoc', 'arrivesAt', 'departsAt'] as const;
+
+/**
+ * A fleet drawn once and shared by the partitions of a split run (its arrays on shared memory, so each
+ * further thread does not keep its own copy): each partition writes the state of its own EVs only.
+ */
+export interface SharedFleet {
+  arrays: Record<(typeof ARRAYS)[number], Int32Array | Uint8Array | Float64Array>;
+  first: Int32Array;
+}
+
 export class Fleet {
   readonly size: number;
   /**
@@ -41,21 +53,32 @@ export class Fleet {
   readonly arrivesAt: Float64Array;
   readonly departsAt: Float64Array;
 
-  constructor(config: FleetConfig, agents: number, stream: (name: string) => Rng) {
+  /**
+   * Draws the fleet (on shared memory when `shared`), or, given a SharedFleet another thread drew, takes its arrays
+   * (the draw is the same whichever thread makes it: its streams are the fleet's own).
+   */
+  constructor(config: FleetConfig, agents: number, stream: (name: string) => Rng, from?: SharedFleet | 'shared') {
     const n = config.size;
     this.size = n;
-    this.location = new Uint8Array(n);
-    this.agent = new Int32Array(n);
-    this.capacityKwh = new Float64Array(n);
-    this.powerKw = new Float64Array(n);
-    this.efficiency = new Float64Array(n);
-    this.reserve = new Float64Array(n);
-    this.costQuadratic = new Float64Array(n);
-    this.costLinear = new Float64Array(n);
-    this.soc = new Float64Array(n);
-    this.arrivalSoc = new Float64Array(n);
-    this.arrivesAt = new Float64Array(n);
-    this.departsAt = new Float64Array(n);
+    if (from && from !== 'shared') {
+      ({ id: this.id, location: this.location, agent: this.agent, capacityKwh: this.capacityKwh, powerKw: this.powerKw, efficiency: this.efficiency, reserve: this.reserve, costQuadratic: this.costQuadratic, costLinear: this.costLinear, soc: this.soc, arrivalSoc: this.arrivalSoc, arrivesAt: this.arrivesAt, departsAt: this.departsAt } = from.arrays as Fleet);
+      this.first = from.first;
+      return;
+    }
+    const memory = (bytes: number) => (from === 'shared' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    const floats = () => new Float64Array(memory(8 * n));
+    this.location = new Uint8Array(memory(n));
+    this.agent = new Int32Array(memory(4 * n));
+    this.capacityKwh = floats();
+    this.powerKw = floats();
+    this.efficiency = floats();
+    this.reserve = floats();
+    this.costQuadratic = floats();
+    this.costLinear = floats();
+    this.soc = floats();
+    this.arrivalSoc = floats();
+    this.arrivesAt = floats();
+    this.departsAt = floats();
 
     const mix = LOCATIONS.map((l) => config.locations[l]);
     const mixTotal = mix.reduce((s, w) => s + w, 0);
@@ -80,11 +103,19 @@ export class Fleet {
       this.costQuadratic[i] = Math.max(MIN_COST_QUADRATIC, costQuadratic());
       this.costLinear[i] = costLinear();
     }
-    ({ id: this.id, first: this.first } = agentMajorOrder(this.agent, agents));
+    const order = agentMajorOrder(this.agent, agents);
+    this.id = from === 'shared' ? new Int32Array(memory(4 * n)) : order.id;
+    if (this.id !== order.id) this.id.set(order.id);
+    this.first = order.first;
     for (const values of [this.location, this.agent, this.capacityKwh, this.powerKw, this.efficiency, this.reserve, this.costQuadratic, this.costLinear]) {
       const drawn = values.slice();
       for (let j = 0; j < n; j++) values[j] = drawn[this.id[j]];
     }
+  }
+
+  /** The fleet's arrays for another thread (on shared memory when the fleet was drawn with `shared`). */
+  share(): SharedFleet {
+    return { arrays: Object.fromEntries(ARRAYS.map((name) => [name, this[name]])) as SharedFleet['arrays'], first: this.first };
   }
 
   /** EVs assigned to each grid agent. */

@@ -6,7 +6,7 @@
 
 import type { MarketWorkloadConfig } from '../../scenario/schema.js';
 import type { FleetConfig, GridConfig, MarketConfig } from '../schema.js';
-import { Fleet } from '../fleet.js';
+import { Fleet, type SharedFleet } from '../fleet.js';
 import { GridAgents, profileAt } from '../grid.js';
 import { PluggedLists } from '../plugged.js';
 import { Settlement } from '../settlement.js';
@@ -82,10 +82,13 @@ export class MarketWorkload implements Workload {
   /** Each EV's fixed delay from a settlement round to its offer (its own clock's phase), seconds. */
   private readonly settlementPhase: Float64Array;
 
-  /** `ownsAgent` picks the grid agents (and their EVs) this workload simulates: all of them, or one partition of a split run. */
-  constructor(private readonly scenario: MarketScenario, private readonly ctx: WorkloadContext, private readonly ownsAgent: (g: number) => boolean = () => true) {
+  /**
+   * `ownsAgent` picks the grid agents (and their EVs) this workload simulates: all of them, or one partition of a split
+   * run; `sharedFleet`: the fleet as the split run's thread drew it for all its partitions (else this workload draws it).
+   */
+  constructor(private readonly scenario: MarketScenario, private readonly ctx: WorkloadContext, private readonly ownsAgent: (g: number) => boolean = () => true, sharedFleet?: SharedFleet) {
     const { fleet, grid, market } = scenario;
-    this.fleet = new Fleet(fleet, grid.agents, ctx.stream);
+    this.fleet = new Fleet(fleet, grid.agents, ctx.stream, sharedFleet);
     const evsPerAgent = this.fleet.perAgent();
     const intervals = Math.ceil(ctx.duration / market.interval);
     this.grid = new GridAgents(grid, intervals, market.interval, ctx.stream);

@@ -9,6 +9,7 @@ import { TxLog } from '../../metrics/txLog.js';
 import { MarketWorkload } from '../../model/workload/market.js';
 import type { MarketIntervalRecord } from '../../model/workload/workload.js';
 import type { Scenario } from '../../scenario/schema.js';
+import type { SharedFleet } from '../../model/fleet.js';
 import { RecordingLedger, type FeeQuotes } from './recordingLedger.js';
 import { formatEvLines, type EvLines, type EvTag } from './evLines.js';
 
@@ -21,6 +22,8 @@ export interface PartitionSpec {
   fees: FeeQuotes;
   /** The run's cells at the start of each evs.csv row. */
   evsTag: EvTag;
+  /** The fleet, drawn once by the run's thread on shared memory (without it the partition draws its own). */
+  fleet?: SharedFleet;
 }
 
 /** What the main thread asks of a partition for one window. */
@@ -78,7 +81,7 @@ export class MarketPartition {
     });
     const ctx = { sim: this.sim, stream: (name: string) => streams.stream(name), txLog: this.txLog, ledger: this.ledger, duration: scenario.duration, warmup: scenario.warmup };
     const world = { fleet: scenario.fleet, grid: scenario.grid, market: scenario.market, workload: scenario.workload, charging: scenario.charging };
-    this.workload = new MarketWorkload(world, ctx, (g) => g % count === index);
+    this.workload = new MarketWorkload(world, ctx, (g) => g % count === index, spec.fleet);
     this.workload.start();
   }
 

@@ -4,6 +4,7 @@
 
 import { Simulation } from '../../engine/simulation.js';
 import { RngStreams } from '../../engine/rng.js';
+import { Fleet } from '../../model/fleet.js';
 import { TxLog } from '../../metrics/txLog.js';
 import { runMetrics } from '../../metrics/runMetrics.js';
 import type { Scenario } from '../../scenario/schema.js';
@@ -45,7 +46,10 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
 
   const count = Math.max(1, Math.min(threads, scenario.grid.agents));
   const evsTag = { run_id: run.runId, ledger: run.ledger };
-  const spec = (index: number): PartitionSpec => ({ scenario, seed: run.seed, index, count, fees: quotes(), evsTag });
+  // Several partitions share one fleet, drawn here on shared memory, instead of each drawing and keeping its own.
+  const streams = new RngStreams(run.seed);
+  const fleet = count > 1 ? new Fleet(scenario.fleet, scenario.grid.agents, (name) => streams.stream(name), 'shared').share() : undefined;
+  const spec = (index: number): PartitionSpec => ({ scenario, seed: run.seed, index, count, fees: quotes(), evsTag, fleet });
   // With fixed fees the partitions run ahead of the ledger, all on worker threads, while this thread
   // drives the ledger; with changing fees each window waits for the ledger, so partition 0 runs here.
   const ahead = count > 1 && !ledger.feesChange && !options.lockStep ? WINDOWS_AHEAD : 0;
