@@ -35,12 +35,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     withScenarioErrors(async () => {
       const shard = args.shard === undefined ? undefined : parseShard(args.shard);
       if (args.split !== undefined && !(Number.isInteger(args.split) && args.split >= 1)) throw usage('--split', `expected a whole number >= 1, got ${args.split}`);
-      const [{ loadScenario }, { resolveScenarioArgument }, { scenarioWarnings }, { checkResources, estimateResources }, { buildRunList }, { runScenario, shardOf }, { progressReporter }, { summaryTable }] = await Promise.all([
-        import('../scenario/load.js'),
-        import('../scenario/bundled.js'),
-        import('../scenario/warnings.js'),
-        import('../scenario/estimate.js'),
-        import('../scenario/runList.js'),
+      const [{ loadScenario, resolveScenarioArgument, scenarioWarnings, checkResources, estimateResources, buildRunList }, { runScenario, shardOf }, { progressReporter }, { summaryTable }] = await Promise.all([
+        import('./scenarioTools.js'),
         import('../runner/runScenario.js'),
         import('./progress.js'),
         import('./summaryTable.js'),

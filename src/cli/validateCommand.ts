@@ -19,14 +19,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('print', { type: 'boolean', default: false, describe: 'print the resolved scenario (defaults filled in, durations in seconds)' }) as never,
   handler: (args) =>
     withScenarioErrors(async () => {
-      const [{ stringify }, { loadScenario }, { resolveScenarioArgument }, { scenarioWarnings }, { buildRunList }, { checkResources, describeEstimate, estimateResources }] = await Promise.all([
-        import('yaml'),
-        import('../scenario/load.js'),
-        import('../scenario/bundled.js'),
-        import('../scenario/warnings.js'),
-        import('../scenario/runList.js'),
-        import('../scenario/estimate.js'),
-      ]);
+      const { yamlText, loadScenario, resolveScenarioArgument, scenarioWarnings, buildRunList, checkResources, describeEstimate, estimateResources } = await import('./scenarioTools.js');
       const loaded = loadScenario(resolveScenarioArgument(args.scenario), scenarioOverrides(args));
       const { scenario, points } = loaded;
       for (const warning of scenarioWarnings(loaded)) process.stderr.write(`warning: ${warning}\n`);
@@ -34,7 +27,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       const estimate = estimateResources(loaded, resolveWorkers(args.workers, runs));
       checkResources(args.scenario, estimate, args.force);
       if (args.print) {
-        process.stdout.write(stringify(scenario));
+        process.stdout.write(yamlText(scenario));
       } else {
         process.stdout.write(`${args.scenario}: valid; ${points.length} sweep point(s) x ${scenario.ledgers.length} ledger(s) x ${scenario.replications} replication(s) = ${estimate.runs} runs\n`);
         process.stdout.write(`estimate: ${describeEstimate(estimate)}${estimate.fits ? '' : ' (does not fit; --force given)'}\n`);

@@ -1,7 +1,7 @@
 // What a ledger kind's folder exports to the rest of dv2g: its scenario schema, its factory, the checks
 // that need other scenario keys (run at load time), and its `dv2g bench` workload. src/ledger/kinds.ts lists them.
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { LedgerFactory } from './ledger.js';
 import type { Measurement } from '../timing/measurement.js';
 

@@ -1,7 +1,7 @@
 // Turns zod issues into readable problems: picks the union branch that matches the input's shape,
 // names the value found, and suggests the nearest known key for an unknown one ("did you mean").
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { closest, distance } from 'fastest-levenshtein';
 import { getAtPath, type KeyPath } from './keyPath.js';
 

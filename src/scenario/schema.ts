@@ -1,7 +1,7 @@
 // The scenario schema: the single source of truth for scenario keys, their defaults and docs.
 // It gives the TypeScript types (z.output) and scenarios/schema.json (see jsonSchema.ts).
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { distribution, duration, positiveDuration } from './units.js';
 import { safeName } from './names.js';
 import { MAX_DURATION_S, MAX_MARKET_ROUNDS, MAX_NODES, MAX_REPLICATIONS, MAX_TIMESERIES_BUCKETS, MIN_MARKET_INTERVAL_S, MIN_TIMESERIES_INTERVAL_S, count } from './limits.js';

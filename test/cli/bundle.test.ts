@@ -65,6 +65,14 @@ describe('the bundled CLI', () => {
     expect(readFileSync(join(pkg, 'dist', 'bundle', 'main.js'), 'utf8')).not.toContain('class Piscina');
   });
 
+  it("leaves out zod's translations of its error messages (300 KB that every scenario-reading command would compile)", () => {
+    const sources = readdirSync(join(pkg, 'dist', 'bundle'))
+      .filter((f) => f.endsWith('.js.map'))
+      .flatMap((f) => (JSON.parse(readFileSync(join(pkg, 'dist', 'bundle', f), 'utf8')) as { sources: string[] }).sources);
+    expect(sources.some((s) => s.includes('zod/v4/core/'))).toBe(true);
+    expect(sources.filter((s) => s.includes('zod/v4/locales/')).map((s) => s.split('/').pop())).toEqual(['en.js']);
+  });
+
   it('prints the same help and the same errors as the source', () => {
     for (const args of [['--help'], ['run', '--help'], ['validate', scenario, '--set', 'fleet.size=-1'], ['frobnicate']]) {
       const [a, b] = [bundled(args), fromSource(args)];

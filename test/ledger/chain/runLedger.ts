@@ -4,7 +4,7 @@ import { Simulation } from '../../../src/engine/simulation.js';
 import { RngStreams } from '../../../src/engine/rng.js';
 import { TxLog } from '../../../src/metrics/txLog.js';
 import { createPoissonWorkload } from '../../../src/model/workload/poisson.js';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { networkSchema, poissonWorkloadSchema } from '../../../src/scenario/schema.js';
 import { deviceLookup } from '../../../src/devices/deviceModel.js';
 import { devicesSchema } from '../../../src/scenario/devicesSchema.js';

@@ -9,7 +9,7 @@ import { TangleLedger } from '../../../src/ledger/tangle/index.js';
 import { tangleSchema } from '../../../src/ledger/tangle/schema.js';
 import { deviceLookup } from '../../../src/devices/deviceModel.js';
 import { devicesSchema } from '../../../src/scenario/devicesSchema.js';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { LedgerReport } from '../../../src/ledger/ledger.js';
 
 export interface TangleRun {
