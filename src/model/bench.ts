@@ -109,5 +109,5 @@ export interface ValleyFillingBenchResult {
 export function benchValleyFilling(evs: number, seed = 1): ValleyFillingBenchResult {
   const { fleet, sessions, agentsWorld, interval } = benchWorld(evs, seed);
   const { value: plan, seconds } = timed(() => new ChargingPlan(fleet, sessions, agentsWorld, interval, chargingSchema.parse({ policy: 'valley-filling' })));
-  return { evs, sessions: sessions.count, seconds, rounds: Math.max(...plan.rounds()), converged: plan.solutions.every((s) => s.converged) };
+  return { evs, sessions: sessions.count, seconds, rounds: Math.max(...plan.rounds()), converged: plan.outcomes.every((o) => o.converged) };
 }

@@ -4,7 +4,7 @@
 
 import type { Fleet } from '../fleet.js';
 import type { SessionTable } from '../sessionTable.js';
-import { spareAfter, type ChargingPlan } from './plan.js';
+import { filledAt, spareAfter, spareAfterFill, type ChargingPlan } from './plan.js';
 import type { WorkloadReport } from '../workload/workload.js';
 
 /** evs.csv's columns after run_id and ledger. */
@@ -13,9 +13,10 @@ export type EvRow = Record<(typeof EV_COLUMNS)[number], number | null>;
 
 /** Offsets of an EV's session state: kWh still to recharge for what it sold (grid side), kWh sold, the current interval's
  * planned and make-up kWh (between prepare and settle), charging less battery energy sold, its window (first and end
- * interval, start in the plan's layout), its sale limits (ChargingPlan.saleEnd, saleBudget) and the charger's kWh bound
- * in a full interval and in the last (ChargingPlan.sessionFull, sessionTail). */
-const [PENDING, SESSION_SOLD, PLANNED, MAKE_UP, SESSION_NET, FIRST, END, START, SALE_END, SALE_BUDGET, FULL, TAIL, STATE] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+ * interval), its plan (its start in the plan's layout where the plan keeps every interval, else the fill's end and
+ * last kWh: ChargingPlan.sessionStart, fillEnd, fillLast), its sale limits (ChargingPlan.saleEnd, saleBudget) and the
+ * charger's kWh bound in a full interval and in the last (ChargingPlan.sessionFull, sessionTail). */
+const [PENDING, SESSION_SOLD, PLANNED, MAKE_UP, SESSION_NET, FIRST, END, START, FILL_END, FILL_LAST, SALE_END, SALE_BUDGET, FULL, TAIL, STATE] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
 
 export class OwnerAccounts {
   readonly sold: Float64Array;
@@ -46,7 +47,12 @@ export class OwnerAccounts {
     state.fill(0, o, o + STATE);
     state[o + FIRST] = plan.sessionFirst[s];
     state[o + END] = plan.sessionFirst[s] + plan.sessionLength[s];
-    state[o + START] = plan.sessionStart[s];
+    if (plan.keepsIntervals) {
+      state[o + START] = plan.sessionStart[s];
+    } else {
+      state[o + FILL_END] = plan.fillEnd[s];
+      state[o + FILL_LAST] = plan.fillLast[s];
+    }
     state[o + SALE_END] = plan.saleEnd[s];
     state[o + SALE_BUDGET] = plan.saleBudget[s];
     state[o + FULL] = plan.sessionFull[s];
@@ -65,8 +71,8 @@ export class OwnerAccounts {
       state[o + PLANNED] = state[o + MAKE_UP] = 0;
       return 0;
     }
-    const at = state[o + START] + k - state[o + FIRST];
-    const planned = plan.energy[at];
+    const t = k - state[o + FIRST];
+    const planned = plan.keepsIntervals ? plan.energy[state[o + START] + t] : filledAt(t, state[o + FILL_END], state[o + FILL_LAST], state[o + FULL]);
     const pending = state[o + PENDING];
     const upper = k === state[o + END] - 1 ? state[o + TAIL] : state[o + FULL];
     const makeUp = pending > 0 ? Math.min(pending, upper - planned) : 0;
@@ -75,7 +81,10 @@ export class OwnerAccounts {
     const budgetLeft = state[o + SALE_BUDGET] - state[o + SESSION_SOLD];
     // Past its sales window or budget, a session sells nothing, whatever the charger's spare time.
     if (k >= state[o + SALE_END] || !(budgetLeft > 0)) return 0;
-    const spare = spareAfter(plan.energy, at, state[o + START] + state[o + END] - state[o + FIRST], state[o + FULL], state[o + TAIL]);
+    const n = state[o + END] - state[o + FIRST];
+    const spare = plan.keepsIntervals
+      ? spareAfter(plan.energy, state[o + START] + t, state[o + START] + n, state[o + FULL], state[o + TAIL])
+      : spareAfterFill(t, n, state[o + FILL_END], state[o + FILL_LAST], state[o + FULL], state[o + TAIL]);
     const recoverable = this.fleet.efficiency[ev] * (spare - (pending - makeUp));
     return Math.max(0, Math.min(recoverable, budgetLeft));
   }

@@ -7,14 +7,16 @@ import type { GridAgents } from '../grid.js';
 import type { SessionTable } from '../sessionTable.js';
 import type { ChargingConfig } from './schema.js';
 import type { ChargingProblem, ChargingSolution } from './problem.js';
-import { chargeUncontrolled } from './uncontrolled.js';
+import { chargeFromStart, chargeUncontrolled } from './uncontrolled.js';
 import { fillValleys } from './valleyFilling.js';
 
 const EMPTY = new Float64Array(0);
+const NO_SESSIONS = new Int32Array(0);
 
 export class ChargingPlan {
   readonly problems: ChargingProblem[] = [];
-  readonly solutions: ChargingSolution[] = [];
+  /** Each agent's protocol rounds, and whether the last met the convergence criterion (uncontrolled: 0, true). */
+  readonly outcomes: Pick<ChargingSolution, 'rounds' | 'converged'>[] = [];
   /** Each session's index in its agent's problem (every session has one; its window may be empty). */
   readonly local: Int32Array;
   /**
@@ -24,18 +26,24 @@ export class ChargingPlan {
   readonly saleEnd: Int32Array;
   readonly saleBudget: Float64Array;
   /**
-   * Every session's window in one layout (agent by agent, the agents' problems are views of it): session s's interval
-   * sessionFirst[s] + t is at sessionStart[s] + t, for t < sessionLength[s]; there, the kWh planned. What the charger
-   * could still take beyond the plan in the session's later intervals is computed where needed (spareAfter): an
-   * array of it would cost 8 B per session-interval, about 270 B per EV-day.
+   * Session s's window is intervals sessionFirst[s] .. sessionFirst[s] + sessionLength[s] - 1. Valley filling plans
+   * each interval of it (keepsIntervals): every session's window in one layout (agent by agent, the agents' problems
+   * are views of it), session s's interval sessionFirst[s] + t at sessionStart[s] + t; there, the kWh planned.
+   * Uncontrolled charging fills the window from its start, at the charger's bound until the need is met: only how many
+   * intervals it charges in (fillEnd[s]) and the kWh in the last of them (fillLast[s]) are kept (`plannedAt`), not
+   * 8 B per session-interval (about 270 B per EV-day). What the charger could still take beyond the plan in the
+   * session's later intervals is computed where needed (spareAfter, spareAfterFill), for the same reason.
    */
+  readonly keepsIntervals: boolean;
   readonly sessionFirst: Int32Array;
-  readonly sessionStart: Int32Array;
   readonly sessionLength: Int32Array;
+  readonly sessionStart: Int32Array;
   readonly energy: Float64Array;
+  readonly fillEnd: Int32Array;
+  readonly fillLast: Float64Array;
   /**
    * The charger's bound (kWh) in every interval of session s's window but the last, and in the last (it may leave
-   * during it): the problems' `upper`, which is released once the plan is solved (half of the plan's per-interval memory).
+   * during it): what valley filling's problems hold in `upper` for every interval, released once the plan is solved.
    */
   readonly sessionFull: Float64Array;
   readonly sessionTail: Float64Array;
@@ -60,19 +68,23 @@ export class ChargingPlan {
     const agentStart = new Int32Array(grid.count + 1);
     for (let g = 0; g < grid.count; g++) agentStart[g + 1] = agentStart[g] + lengths[g];
     const total = agentStart[grid.count];
-    const upper = new Float64Array(total);
-    this.energy = new Float64Array(total);
+    this.keepsIntervals = config.policy === 'valley-filling';
+    // Only valley filling needs every interval's bound (its problems' `upper`) and keeps every interval's plan.
+    const upper = this.keepsIntervals ? new Float64Array(total) : EMPTY;
+    this.energy = this.keepsIntervals ? new Float64Array(total) : EMPTY;
     for (let g = 0; g < grid.count; g++) {
       const n = ownsAgent(g) ? counts[g] : 0;
       this.problems.push({
         intervals, hours, count: n,
         baseKw: Float64Array.from({ length: intervals }, (_, k) => grid.loadKw(g, k * seconds)),
-        first: new Int32Array(n), offset: new Int32Array(n + 1), upper: upper.subarray(agentStart[g], agentStart[g + 1]), need: new Float64Array(n),
+        first: new Int32Array(n), offset: new Int32Array(n + 1), upper: this.keepsIntervals ? upper.subarray(agentStart[g], agentStart[g + 1]) : EMPTY, need: new Float64Array(n),
       });
     }
     this.sessionFirst = new Int32Array(sessions.count);
-    this.sessionStart = new Int32Array(sessions.count);
     this.sessionLength = new Int32Array(sessions.count);
+    this.sessionStart = this.keepsIntervals ? new Int32Array(sessions.count) : NO_SESSIONS;
+    this.fillEnd = this.keepsIntervals ? NO_SESSIONS : new Int32Array(sessions.count);
+    this.fillLast = this.keepsIntervals ? EMPTY : new Float64Array(sessions.count);
     this.sessionFull = new Float64Array(sessions.count);
     this.sessionTail = new Float64Array(sessions.count);
     const filled = new Int32Array(grid.count);
@@ -89,25 +101,35 @@ export class ChargingPlan {
         p.offset[j + 1] = at + end - first;
         filled[fleet.agent[i]] = at + end - first;
         this.sessionFirst[s] = first;
-        this.sessionStart[s] = agentStart[fleet.agent[i]] + at;
         this.sessionLength[s] = end - first;
         let room = 0;
         for (let k = first; k < end; k++) {
           const plugged = Math.min(seconds, sessions.depart[s] - k * seconds) / 3600;
-          room += p.upper[at + k - first] = fleet.powerKw[i] * plugged;
-        }
-        if (end > first) {
-          this.sessionFull[s] = p.upper[at];
-          this.sessionTail[s] = p.upper[at + end - 1 - first];
+          const bound = fleet.powerKw[i] * plugged;
+          // Every interval of the window but the last is a full one: the same bound.
+          if (k === first) this.sessionFull[s] = bound;
+          if (k === end - 1) this.sessionTail[s] = bound;
+          if (this.keepsIntervals) p.upper[at + k - first] = bound;
+          room += bound;
         }
         p.need[j] = Math.min(room, Math.max(0, (target - sessions.soc[s]) * fleet.capacityKwh[i]));
+        if (this.keepsIntervals) {
+          this.sessionStart[s] = agentStart[fleet.agent[i]] + at;
+        } else {
+          const full = this.sessionFull[s];
+          const tail = this.sessionTail[s];
+          this.fillEnd[s] = chargeFromStart(p.need[j], end - first, (t) => (t === end - first - 1 ? tail : full), (_, kWh) => (this.fillLast[s] = kWh));
+        }
       }
     }
     this.problems.forEach((p, g) => {
-      const solution = config.policy === 'valley-filling' && ownsAgent(g) ? fillValleys(p, config) : chargeUncontrolled(p);
-      this.energy.set(solution.energy, agentStart[g]);
-      solution.energy = this.energy.subarray(agentStart[g], agentStart[g + 1]);
-      this.solutions.push(solution);
+      if (!this.keepsIntervals) {
+        this.outcomes.push({ rounds: 0, converged: true });
+        return;
+      }
+      const { energy, rounds, converged } = ownsAgent(g) ? fillValleys(p, config) : chargeUncontrolled(p);
+      this.energy.set(energy, agentStart[g]);
+      this.outcomes.push({ rounds, converged });
       // Every interval's bound is sessionFull or sessionTail from here on.
       p.upper = EMPTY;
     });
@@ -124,17 +146,21 @@ export class ChargingPlan {
    * time recharges it; where even its first interval's spare cannot, it sells only in its first interval, as much as that spare allows.
    */
   private limitSales(fleet: Fleet, i: number, s: number, budget: number): void {
-    const from = this.sessionStart[s];
     const n = this.sessionLength[s];
     let last = n - 1;
     // The spare after `last`, summed from the window's end as spareAfter does.
     let spare = 0;
     while (last > 0 && fleet.efficiency[i] * spare < budget) {
-      spare += (last === n - 1 ? this.sessionTail[s] : this.sessionFull[s]) - this.energy[from + last];
+      spare += (last === n - 1 ? this.sessionTail[s] : this.sessionFull[s]) - this.plannedAt(s, last);
       last--;
     }
     this.saleEnd[s] = this.sessionFirst[s] + (n > 0 ? last + 1 : 0);
     this.saleBudget[s] = n > 0 ? Math.min(budget, fleet.efficiency[i] * spare) : 0;
+  }
+
+  /** kWh planned for session s in the t-th interval of its window. */
+  plannedAt(s: number, t: number): number {
+    return this.keepsIntervals ? this.energy[this.sessionStart[s] + t] : filledAt(t, this.fillEnd[s], this.fillLast[s], this.sessionFull[s]);
   }
 
   /** kWh session s of an EV at agent g needs for departure. */
@@ -144,7 +170,7 @@ export class ChargingPlan {
 
   /** Protocol rounds each agent ran (0 for uncontrolled charging). */
   rounds(): number[] {
-    return this.solutions.map((sol) => sol.rounds);
+    return this.outcomes.map((o) => o.rounds);
   }
 }
 
@@ -157,4 +183,19 @@ export function spareAfter(energy: Float64Array, at: number, end: number, full: 
   let later = 0;
   for (let x = end - 1; x > at; x--) later += (x === end - 1 ? tail : full) - energy[x];
   return later;
+}
+
+/** spareAfter for a window of n intervals filled from its start (uncontrolled charging; see filledAt), after its t-th interval. */
+export function spareAfterFill(t: number, n: number, fillEnd: number, fillLast: number, full: number, tail: number): number {
+  let later = 0;
+  for (let x = n - 1; x > t; x--) later += (x === n - 1 ? tail : full) - filledAt(x, fillEnd, fillLast, full);
+  return later;
+}
+
+/**
+ * kWh uncontrolled charging plans in the t-th interval of a window it charges in up to interval fillEnd - 1: the full
+ * bound before that (never the last interval's), fillLast kWh in it, nothing after.
+ */
+export function filledAt(t: number, fillEnd: number, fillLast: number, full: number): number {
+  return t < fillEnd - 1 ? full : t === fillEnd - 1 ? fillLast : 0;
 }

@@ -11,7 +11,7 @@ export interface ChargingProblem {
   /** Session j may charge in intervals first[j] .. first[j] + offset[j + 1] - offset[j] - 1. */
   first: Int32Array;
   offset: Int32Array;
-  /** kWh session j can take in each interval of its window (charger power times the plugged-in time), flat at offset[j]; a ChargingPlan empties it once solved (it keeps each session's full and last bound). */
+  /** kWh session j can take in each interval of its window (charger power times the plugged-in time), flat at offset[j]; under uncontrolled charging a ChargingPlan leaves it empty, and empties it once valley filling has solved it (it keeps each session's full and last bound). */
   upper: Float64Array;
   /** kWh session j must take over its window (at most the sum of its bounds). */
   need: Float64Array;

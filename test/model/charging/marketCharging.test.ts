@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { runWorld } from '../../model/workload/marketWorld.js';
-import { spareAfter } from '../../../src/model/charging/plan.js';
+import { spareAfter, spareAfterFill } from '../../../src/model/charging/plan.js';
+import { chargeUncontrolled } from '../../../src/model/charging/uncontrolled.js';
 
 const WORLD = { seed: 3, fleet: { size: 120 }, grid: { agents: 2 } };
 
@@ -88,5 +89,28 @@ describe("the charger's spare time after the plan", () => {
       }
     }
     expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('keeps of an uncontrolled plan only where each fill ends, giving the same kWh and spare time bit for bit', () => {
+    const { charging, fleet, sessions } = runWorld({ ...WORLD, charging: { policy: 'uncontrolled' } }).workload;
+    expect(charging.keepsIntervals).toBe(false);
+    expect(charging.energy).toHaveLength(0);
+    let partial = 0;
+    for (let i = 0; i < fleet.size; i++) {
+      for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) {
+        const n = charging.sessionLength[s];
+        const [full, tail] = [charging.sessionFull[s], charging.sessionTail[s]];
+        // The session charged interval by interval from its bounds (every interval's kWh kept, as valley filling keeps them).
+        const upper = Float64Array.from({ length: n }, (_, t) => (t === n - 1 ? tail : full));
+        const problem = { intervals: n, hours: 1, baseKw: new Float64Array(n), count: 1, first: Int32Array.of(0), offset: Int32Array.of(0, n), upper, need: Float64Array.of(charging.need(fleet.agent[i], s)) };
+        const { energy } = chargeUncontrolled(problem);
+        for (let t = 0; t < n; t++) {
+          expect(charging.plannedAt(s, t)).toBe(energy[t]);
+          expect(spareAfterFill(t, n, charging.fillEnd[s], charging.fillLast[s], full, tail)).toBe(spareAfter(energy, t, n, full, tail));
+        }
+        if (charging.fillEnd[s] > 1 && energy[charging.fillEnd[s] - 1] < upper[charging.fillEnd[s] - 1]) partial++;
+      }
+    }
+    expect(partial).toBeGreaterThan(20);
   });
 });
