@@ -5,12 +5,13 @@ export class PluggedLists {
   /** lists[g][0..counts[g]) are the EVs plugged in at agent g. */
   readonly lists: Int32Array[];
   readonly counts: Int32Array;
+  /** Where each plugged-in EV is in its agent's list (meaningful only while it is plugged in; never written for other EVs, whose pages then take no memory). */
   private readonly position: Int32Array;
 
   constructor(evs: number, evsPerAgent: Int32Array) {
     this.lists = Array.from(evsPerAgent, (n) => new Int32Array(n));
     this.counts = new Int32Array(evsPerAgent.length);
-    this.position = new Int32Array(evs).fill(-1);
+    this.position = new Int32Array(evs);
   }
 
   add(agent: number, ev: number): void {
@@ -25,6 +26,5 @@ export class PluggedLists {
     const last = list[--this.counts[agent]];
     list[k] = last;
     this.position[last] = k;
-    this.position[ev] = -1;
   }
 }

@@ -100,7 +100,10 @@ export class MarketWorkload implements Workload {
     const key = JSON.stringify([worldKey, fleet, grid, window, scenario.charging, owned]);
     const followsSchedule = market.kind === 'optimal';
     this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window, this.charging, ownsAgent, followsSchedule), followsSchedule);
-    this.session = this.sessions.first.slice(0, fleet.size);
+    // Per-EV arrays of the whole fleet are written only for this workload's own EVs: in a split run the other
+    // partitions' pages stay untouched, so they take no memory (EVs are stored agent by agent).
+    this.session = new Int32Array(fleet.size);
+    this.forOwnEvs((i) => (this.session[i] = this.sessions.first[i]));
     this.owners = new OwnerAccounts(this.fleet, this.charging);
     const { settleMessages, policy } = scenario.charging;
     this.messages = settleMessages && policy === 'valley-filling' ? new ProtocolMessages(scenario.charging, ctx) : null;
@@ -122,7 +125,16 @@ export class MarketWorkload implements Workload {
     const spread = market.settlement.spread ?? this.settleEvery * market.interval;
     const phase = ctx.stream('settlement.phase');
     const phases = Float64Array.from({ length: fleet.size }, () => phase() * spread);
-    this.settlementPhase = Float64Array.from(this.fleet.id, (id) => phases[id]);
+    this.settlementPhase = new Float64Array(fleet.size);
+    this.forOwnEvs((i) => (this.settlementPhase[i] = phases[this.fleet.id[i]]));
+  }
+
+  /** Calls `f` with the fleet index of every EV of this workload's agents. */
+  private forOwnEvs(f: (i: number) => void): void {
+    for (let g = 0; g < this.grid.count; g++) {
+      if (!this.ownsAgent(g)) continue;
+      for (let i = this.fleet.first[g]; i < this.fleet.first[g + 1]; i++) f(i);
+    }
   }
 
   /** Plugs in the EVs whose first session began before the run, schedules everyone else's arrival and the first clearing. */
@@ -188,7 +200,9 @@ export class MarketWorkload implements Workload {
   private feeShares(fee: number): Float64Array {
     const { fleet } = this;
     const hoursPerSettlement = (this.settleEvery * this.scenario.market.interval) / 3600;
-    return Float64Array.from({ length: fleet.size }, (_, i) => (fee > 0 ? fee / Math.max(1e-9, fleet.powerKw[i] * hoursPerSettlement) : 0));
+    const shares = new Float64Array(fleet.size);
+    if (fee > 0) this.forOwnEvs((i) => (shares[i] = fee / Math.max(1e-9, fleet.powerKw[i] * hoursPerSettlement)));
+    return shares;
   }
 
   /** Plugs EV i in now if its current session has begun, else schedules its arrival (if within the run). */
