@@ -29,7 +29,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('resume', { type: 'boolean', default: false, describe: 'skip runs whose results already exist (intact) in --out; re-run damaged ones' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
       .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable summary on stdout' })
-      .option('split', { type: 'number', describe: 'threads per market run: its grid agents and their EVs split over them (docs/parallel.md); results identical for any value [default: runs spread over --workers first, then a large market run split over the threads left idle]' })
+      .option('split', { type: 'number', describe: 'threads per market run: its grid agents and their EVs split over them (on the tangle over one fewer: its ledger keeps the run thread; docs/parallel.md); results identical for any value [default: runs spread over --workers first, then a large market run split over the threads left idle]' })
       .option('report', { type: 'boolean', default: true, describe: 'build charts, report.html and notebook.ipynb at the end (--no-report skips; so does outputs.report: false)' }) as never,
   handler: (args) =>
     withScenarioErrors(async () => {

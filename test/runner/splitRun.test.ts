@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseScenario } from '../../src/scenario/load.js';
 import { runScenario } from '../../src/runner/runScenario.js';
 import { buildRunList } from '../../src/scenario/runList.js';
-import { simulateSplitRun } from '../../src/runner/split/splitRun.js';
+import { partitionLayout, simulateSplitRun } from '../../src/runner/split/splitRun.js';
 import { csvSnapshot, tempDir, TINY_SCENARIO } from './helpers.js';
 
 const SPLIT_SCENARIO = `
@@ -95,10 +95,24 @@ describe('a split run\'s schedule and failures', () => {
     expect(comparable(ahead)).toEqual(comparable(lockStep));
   });
 
+  it("keeps one of a tangle run's threads for its ledger; other ledgers' partitions take every thread", () => {
+    const tangle = scenario.points[0].scenario;
+    const [tangleRun, powRun] = buildRunList(scenario.points, scenario.scenario.seed, 1);
+    expect(tangle.ledgers[tangleRun.ledgerIndex].kind).toBe('tangle');
+    expect(tangle.ledgers[powRun.ledgerIndex].kind).toBe('pow');
+    expect(partitionLayout(tangle, tangleRun, 1)).toEqual({ count: 1, workerThreads: false });
+    expect(partitionLayout(tangle, tangleRun, 2)).toEqual({ count: 1, workerThreads: true });
+    expect(partitionLayout(tangle, tangleRun, 4)).toEqual({ count: 3, workerThreads: true });
+    expect(partitionLayout(tangle, powRun, 2)).toEqual({ count: 2, workerThreads: true });
+    // At most one partition per grid agent.
+    expect(partitionLayout(tangle, powRun, 64)).toEqual({ count: tangle.grid.agents, workerThreads: true });
+  });
+
   it.each(['throw', 'exit'])('ends with an error naming the partition when its thread fails (%s)', (how) => {
     process.env.DV2G_FAIL_PARTITION = `1:2:${how}`;
     try {
-      expect(() => simulateSplitRun(point, run, 2)).toThrow(how === 'throw' ? /partition 1 of 2 .* window 2: .*fault injected/s : /partition 1 of 2 .* window 2: its thread exited/s);
+      // The tangle's run keeps one of its 3 threads for its ledger: 2 partitions.
+      expect(() => simulateSplitRun(point, run, 3)).toThrow(how === 'throw' ? /partition 1 of 2 .* window 2: .*fault injected/s : /partition 1 of 2 .* window 2: its thread exited/s);
     } finally {
       delete process.env.DV2G_FAIL_PARTITION;
     }
