@@ -20,8 +20,12 @@ export const BYTES = {
   worker: 64 * 2 ** 20,
   /** The main process (runtime, modules, run list, result writing). */
   main: 256 * 2 ** 20,
-  /** One EV: fleet, sessions, charging plan, day-ahead optimum, owners' accounts, settlement state, evs.csv row. */
-  ev: 1600,
+  /**
+   * One EV: fleet, sessions, charging plan, day-ahead optimum, owners' accounts, settlement state, evs.csv row, by
+   * charging policy (valley filling's plan keeps every session-interval's kWh; measured 1.10 KB on one thread, and
+   * 0.44-0.76 KB under uncontrolled charging, which keeps a few numbers per session).
+   */
+  ev: { uncontrolled: 1100, 'valley-filling': 1600 } satisfies Record<Scenario['charging']['policy'], number>,
   /** One EV again in each further thread of a split run (each partition draws the whole fleet and its sessions). */
   evPerExtraThread: 400,
   /** One ledger transaction in the transaction log and the ledger, by ledger kind. */
@@ -100,7 +104,7 @@ export function runBytes(scenario: Scenario, ledger: LedgerConfig, threads = 1):
   const blocks = ledger.kind === 'tangle' ? 0 : duration / (ledger.blockInterval ?? 1);
   return (
     threads * BYTES.worker +
-    fleet.size * (BYTES.ev + (threads - 1) * BYTES.evPerExtraThread) +
+    fleet.size * (BYTES.ev[scenario.charging.policy] + (threads - 1) * BYTES.evPerExtraThread) +
     expectedTransactions(scenario) * BYTES.tx[ledger.kind] +
     blocks * BYTES.block +
     buckets * BYTES.bucket +

@@ -59,11 +59,17 @@ describe('memory estimate', () => {
     const small = load('fleet: {size: 1000}\nduration: 24h').scenario;
     const large = load('fleet: {size: 100000}\nduration: 24h').scenario;
     const ledger = small.ledgers[0];
-    expect(runBytes(large, ledger) - runBytes(small, ledger)).toBeGreaterThan(99_000 * (BYTES.ev + 10 * BYTES.tx.tangle));
+    expect(runBytes(large, ledger) - runBytes(small, ledger)).toBeGreaterThan(99_000 * (BYTES.ev.uncontrolled + 10 * BYTES.tx.tangle));
     const fine = load('fleet: {size: 1000}\nduration: 24h\noutputs: {timeseriesInterval: 1s}').scenario;
     expect(runBytes(fine, ledger) - runBytes(small, ledger)).toBeCloseTo((86_400 - 96) * BYTES.bucket);
     const chains = load('fleet: {size: 100000}\nduration: 24h\nledgers: [{kind: tangle}, {kind: lightchain}]').scenario;
     expect(runBytes(chains, chains.ledgers[0])).toBeGreaterThan(runBytes(chains, chains.ledgers[1]));
+  });
+
+  it("charges valley filling's plan, which keeps every session-interval, more per EV than uncontrolled charging", () => {
+    const [uncontrolled, valley] = ['uncontrolled', 'valley-filling'].map((policy) => load(`fleet: {size: 100000}\nduration: 24h\ncharging: {policy: ${policy}}`).scenario);
+    expect(runBytes(valley, valley.ledgers[0]) - runBytes(uncontrolled, uncontrolled.ledgers[0])).toBe(100_000 * (BYTES.ev['valley-filling'] - BYTES.ev.uncontrolled));
+    expect(BYTES.ev['valley-filling']).toBeGreaterThan(BYTES.ev.uncontrolled);
   });
 
   it('counts the fleet again for each further thread of a split run, and splits a single large run over the workers', () => {
