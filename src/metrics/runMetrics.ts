@@ -37,7 +37,7 @@ export function runMetrics(log: TxLog, ledger: LedgerReport, workload: WorkloadR
     }
     if (log.submittedAt[id] < warmup) continue;
     submitted++;
-    feeSum += log.fee[id];
+    feeSum += log.feeOf(id);
     valueSum += log.value[id];
     if (isConfirmed) latencies[confirmed++] = confirmedAt - log.submittedAt[id];
   }

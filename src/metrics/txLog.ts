@@ -8,10 +8,11 @@ export class TxLog {
   issuer = new Int32Array(1024);
   sizeBytes = new Int32Array(1024);
   value = new Float64Array(1024);
-  fee = new Float64Array(1024);
+  /** Fees by id, kept from the first fee other than +0 on (a ledger without fees keeps none); read with feeOf. */
+  private fees = new Float64Array(0);
   submittedAt = new Float64Array(1024);
   /** Confirmation time, NaN while unconfirmed. */
-  confirmedAt = new Float64Array(1024).fill(NaN);
+  confirmedAt = new Float64Array(1024);
   /** Confirmations so far (for time series). */
   confirmations = 0;
 
@@ -22,9 +23,19 @@ export class TxLog {
     this.issuer[id] = issuer;
     this.sizeBytes[id] = sizeBytes;
     this.value[id] = value;
-    this.fee[id] = fee;
+    if (id < this.fees.length) this.fees[id] = fee;
+    else if (fee !== 0 || 1 / fee < 0) {
+      this.fees = ensureLength(this.fees, this.issuer.length);
+      this.fees[id] = fee;
+    }
     this.submittedAt[id] = time;
+    // Written here rather than when the log grows, so that its unused tail stays untouched pages (no memory).
+    this.confirmedAt[id] = NaN;
     return id;
+  }
+
+  feeOf(id: number): number {
+    return id < this.fees.length ? this.fees[id] : 0;
   }
 
   /** Marks `id` confirmed at `time`; a second confirmation of the same transaction is ignored. */
@@ -43,8 +54,8 @@ export class TxLog {
     this.issuer = ensureLength(this.issuer, n);
     this.sizeBytes = ensureLength(this.sizeBytes, n);
     this.value = ensureLength(this.value, n);
-    this.fee = ensureLength(this.fee, n);
+    if (this.fees.length > 0) this.fees = ensureLength(this.fees, n);
     this.submittedAt = ensureLength(this.submittedAt, n);
-    this.confirmedAt = ensureLength(this.confirmedAt, n, NaN);
+    this.confirmedAt = ensureLength(this.confirmedAt, n);
   }
 }

@@ -100,7 +100,7 @@ function* transactionChunks(run: RunSpec, log: TxLog): Generator<string> {
       const isConfirmed = confirmed === confirmed;
       // cells in the order of runStore.ts TRANSACTION_COLUMNS
       rows.push([
-        run.runId, run.ledger, id, log.issuer[id], log.sizeBytes[id], log.value[id], log.fee[id], log.submittedAt[id],
+        run.runId, run.ledger, id, log.issuer[id], log.sizeBytes[id], log.value[id], log.feeOf(id), log.submittedAt[id],
         isConfirmed ? confirmed : null, isConfirmed ? confirmed - log.submittedAt[id] : null,
       ]);
     }

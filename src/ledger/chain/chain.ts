@@ -106,7 +106,7 @@ export class Chain {
     const log = this.ctx.txLog;
     this.reserve(tx + 1);
     const size = log.sizeBytes[tx];
-    this.mempool.feeRate[tx] = log.fee[tx] / size;
+    this.mempool.feeRate[tx] = log.feeOf(tx) / size;
     this.availableAt[tx] = this.ctx.sim.now + computeDelay + this.txDelay.draw(size);
     this.mempool.push(tx);
     this.pending++;
@@ -199,7 +199,7 @@ export class Chain {
         if (bytes + size > limit) break;
         continue;
       }
-      store.append(b, tx, log.fee[tx]);
+      store.append(b, tx, log.feeOf(tx));
       bytes += size;
     }
     for (let i = 0; i < deferredCount; i++) mempool.push(this.deferred[i]);

@@ -12,6 +12,17 @@ export const NO_PARENT = -1;
 
 const INITIAL_CAPACITY = 1024;
 
+/** Bits of TangleDag.flags, one byte per node. */
+const CONFIRMED = 1;
+/** The node has an attached approver. */
+const APPROVED = 2;
+const ATTACHED = 4;
+const REVEALED = 8;
+/** One of the node's approvals may have left the exact zone unconfirmed (checked when used). */
+const PARENT_OUTSIDE = 16;
+/** Visited by the walk under way (cleared when it ends). */
+const VISITED = 32;
+
 /**
  * Node 0 is the genesis. A node is added (its approvals chosen), later attached (its proof of work is done:
  * it counts in Popov's tips and its parents stop being tips there), and later revealed (visible to the
@@ -40,11 +51,8 @@ export class TangleDag {
    * confirmed node in the exact zone keeps its weight implicitly (read it, and any node's, with weightOf).
    */
   weight: Int32Array;
-  confirmed: Uint8Array;
-  /** 1 once the node has an attached approver. */
-  approved: Uint8Array;
-  attached: Uint8Array;
-  revealed: Uint8Array;
+  /** Each node's marks, as bits (CONFIRMED, APPROVED, ...): read them with isConfirmed and the like. */
+  private flags: Uint8Array;
   /** Order in which the node was revealed (-1 until then); revealOrder is the inverse. */
   revealSeq: Int32Array;
   revealOrder: Int32Array;
@@ -53,26 +61,26 @@ export class TangleDag {
   revealedCount = 0;
   /** Time of the latest reveal. */
   clock = 0;
+  /**
+   * Approver lists: the edge from approver a's j-th approval is numbered a * approvals + j (so it names its
+   * approver without storing it); firstApprover[x] is the first edge of x's list, edgeNext[e] the next (-1: none).
+   */
   firstApprover: Int32Array;
-  private edgeApprover: Int32Array;
   private edgeNext: Int32Array;
-  private edges = 0;
-  /** Revealed nodes that no revealed node approves yet, as a dense set. */
+  /** Revealed nodes that no revealed node approves yet, as a dense set (grown as the tips grow). */
   tips: Int32Array;
   tipCount = 0;
   private tipPosition: Int32Array;
   /** Attached nodes that no attached node approves yet (Popov's tips). */
   unapproved = 0;
-  /** Per node, the walk that last visited it; every walk takes a fresh number from `walks`. */
-  private stamp: Int32Array;
-  private walks = 0;
-  private stack: Int32Array;
+  /** The walks' stack, and the nodes the walk under way has marked VISITED (both grown as a walk needs). */
+  private stack: Int32Array = new Int32Array(INITIAL_CAPACITY);
+  private visited: Int32Array = new Int32Array(INITIAL_CAPACITY);
+  private visitedCount = 0;
   /** Ancestors of each node revealed since the exact horizon, among those nodes. */
   private readonly zone = new AncestorRing();
   /** First reveal order of the exact zone as of the latest reveal. */
   private zoneStart = 0;
-  /** 1 when one of the node's approvals may have left the exact zone unconfirmed (checked when used). */
-  private parentOutside: Uint8Array;
   /**
    * For a confirmed node in the zone: 1 + reveals after it - its weight, i.e. the later reveals that do not
    * approve it (plus its weight's shortfall when it was confirmed, 0 for an exact count). weightOf() reads it.
@@ -91,33 +99,34 @@ export class TangleDag {
   ) {
     this.approvals = approvals;
     const n = INITIAL_CAPACITY;
-    this.parents = new Int32Array(n * approvals).fill(NO_PARENT);
+    this.parents = new Int32Array(n * approvals);
     this.weight = new Int32Array(n);
-    this.confirmed = new Uint8Array(n);
-    this.approved = new Uint8Array(n);
-    this.attached = new Uint8Array(n);
-    this.revealed = new Uint8Array(n);
-    this.revealSeq = new Int32Array(n).fill(-1);
+    this.flags = new Uint8Array(n);
+    this.revealSeq = new Int32Array(n);
     this.revealOrder = new Int32Array(n);
     this.revealTime = new Float64Array(n);
-    this.firstApprover = new Int32Array(n).fill(-1);
-    this.edgeApprover = new Int32Array(n * approvals);
+    this.firstApprover = new Int32Array(n);
     this.edgeNext = new Int32Array(n * approvals);
     this.tips = new Int32Array(n);
-    this.tipPosition = new Int32Array(n).fill(-1);
-    this.stamp = new Int32Array(n);
-    this.stack = new Int32Array(n);
-    this.parentOutside = new Uint8Array(n);
+    this.tipPosition = new Int32Array(n);
     this.nonApprovers = new Int32Array(n);
     const genesis = this.add();
     this.attach(genesis);
     this.reveal(genesis, 0);
   }
 
-  /** Adds a node with no approvals yet; fill them with setParent before attaching it. */
+  /**
+   * Adds a node with no approvals yet; fill them with setParent before attaching it. Its -1s are written here,
+   * not when the arrays grow, so that the arrays' unused tails stay untouched pages, which take no memory.
+   */
   add(): number {
     if (this.size === this.weight.length) this.grow();
-    return this.size++;
+    const node = this.size++;
+    for (let j = 0, base = node * this.approvals; j < this.approvals; j++) this.parents[base + j] = NO_PARENT;
+    this.revealSeq[node] = -1;
+    this.firstApprover[node] = -1;
+    this.tipPosition[node] = -1;
+    return node;
   }
 
   /** Sets the j-th approval of `node`; a parent already among its approvals is ignored. */
@@ -133,13 +142,13 @@ export class TangleDag {
 
   /** The node's proof of work is done: it is a tip in Popov's sense and its parents no longer are. */
   attach(node: number): void {
-    this.attached[node] = 1;
+    this.flags[node] |= ATTACHED;
     this.unapproved++;
     const base = node * this.approvals;
     for (let j = 0; j < this.approvals; j++) {
       const p = this.parents[base + j];
-      if (p >= 0 && this.approved[p] === 0) {
-        this.approved[p] = 1;
+      if (p >= 0 && (this.flags[p] & APPROVED) === 0) {
+        this.flags[p] |= APPROVED;
         this.unapproved--;
       }
     }
@@ -148,7 +157,7 @@ export class TangleDag {
   /** The node becomes visible: it joins approver lists and tips, and its past cone gains one weight. */
   reveal(node: number, now: number): void {
     this.clock = now;
-    this.revealed[node] = 1;
+    this.flags[node] |= REVEALED;
     this.revealSeq[node] = this.revealedCount;
     this.revealTime[this.revealedCount] = now;
     this.revealOrder[this.revealedCount++] = node;
@@ -156,11 +165,11 @@ export class TangleDag {
     for (let j = 0; j < this.approvals; j++) {
       const p = this.parents[base + j];
       if (p < 0) continue;
-      this.edgeApprover[this.edges] = node;
-      this.edgeNext[this.edges] = this.firstApprover[p];
-      this.firstApprover[p] = this.edges++;
+      this.edgeNext[base + j] = this.firstApprover[p];
+      this.firstApprover[p] = base + j;
       if (this.tipPosition[p] >= 0) this.removeTip(p);
     }
+    if (this.tipCount === this.tips.length) this.tips = ensureLength(this.tips, this.tipCount + 1);
     this.tipPosition[node] = this.tipCount;
     this.tips[this.tipCount++] = node;
     this.weight[node] = 1;
@@ -174,12 +183,25 @@ export class TangleDag {
   }
 
   edgeApproverAt(edge: number): number {
-    return this.edgeApprover[edge];
+    return (edge / this.approvals) | 0;
+  }
+
+  isConfirmed(node: number): boolean {
+    return (this.flags[node] & CONFIRMED) !== 0;
+  }
+
+  /** True once the node has an attached approver. */
+  isApproved(node: number): boolean {
+    return (this.flags[node] & APPROVED) !== 0;
+  }
+
+  isRevealed(node: number): boolean {
+    return (this.flags[node] & REVEALED) !== 0;
   }
 
   /** True when the node's weight is no longer kept (confirmed, and revealed before the exact window). */
   isFrozen(node: number): boolean {
-    return this.confirmed[node] === 1 && this.revealed[node] === 1 && this.revealSeq[node] < this.exactHorizon();
+    return (this.flags[node] & (CONFIRMED | REVEALED)) === (CONFIRMED | REVEALED) && this.revealSeq[node] < this.exactHorizon();
   }
 
   /** First reveal order whose weights are kept exact: within exactWindow seconds or exactDepth reveals of the latest. */
@@ -192,23 +214,23 @@ export class TangleDag {
    * exact even when the node is frozen; costs the size of the cone, so it is for rare questions.
    */
   countedWeight(node: number): number {
-    const mark = this.nextWalk();
     let stack = this.stack;
     let top = 0;
     let count = 0;
     stack[top++] = node;
-    this.stamp[node] = mark;
+    this.visit(node);
     while (top > 0) {
       const x = stack[--top];
       count++;
       for (let e = this.firstApprover[x]; e >= 0; e = this.edgeNext[e]) {
-        const y = this.edgeApprover[e];
-        if (this.stamp[y] === mark) continue;
-        this.stamp[y] = mark;
+        const y = (e / this.approvals) | 0;
+        if ((this.flags[y] & VISITED) !== 0) continue;
+        this.visit(y);
         if (top === stack.length) stack = this.growStack();
         stack[top++] = y;
       }
     }
+    this.endWalk();
     return count;
   }
 
@@ -226,7 +248,7 @@ export class TangleDag {
   /** The cumulative weight of `node` as of the latest reveal (exact unless the node is frozen). */
   weightOf(node: number): number {
     const seq = this.revealSeq[node];
-    if (this.confirmed[node] === 1 && seq >= this.zoneStart) return this.revealedCount - seq - this.nonApprovers[node];
+    if ((this.flags[node] & CONFIRMED) !== 0 && seq >= this.zoneStart) return this.revealedCount - seq - this.nonApprovers[node];
     return this.weight[node];
   }
 
@@ -244,17 +266,16 @@ export class TangleDag {
     this.leaveZone(horizon, seq - 1);
     if (!this.zone.holds(horizon, seq)) this.rebuildZone(horizon, seq - horizon + 1);
     this.startZoneSet(node, seq, horizon);
-    if (this.confirmed[node] === 1) this.nonApprovers[node] = 1 - this.weight[node];
-    const mark = this.nextWalk();
-    let top = this.pushOutsideParents(node, horizon, mark, 0);
+    if ((this.flags[node] & CONFIRMED) !== 0) this.nonApprovers[node] = 1 - this.weight[node];
+    let top = this.pushOutsideParents(node, horizon, 0);
     const { zone } = this;
     zone.classify(seq, horizon);
-    const { weight, confirmed, revealSeq, nonApprovers, confirmationWeight } = this;
+    const { weight, flags, revealSeq, nonApprovers, confirmationWeight } = this;
     const pending = zone.pendingAncestors;
     for (let i = 0; i < zone.pendingCount; i++) {
       const x = pending[i];
       if (++weight[x] >= confirmationWeight) {
-        confirmed[x] = 1;
+        flags[x] |= CONFIRMED;
         this.onConfirm(x);
         zone.setPending(revealSeq[x], false);
         nonApprovers[x] = 1 + seq - revealSeq[x] - weight[x];
@@ -263,46 +284,61 @@ export class TangleDag {
     const others = zone.confirmedOthers;
     for (let i = 0; i < zone.confirmedOthersCount; i++) nonApprovers[others[i]]++;
     const flagged = zone.flaggedAncestors;
-    for (let i = 0; i < zone.flaggedCount; i++) top = this.pushOutsideParents(flagged[i], horizon, mark, top);
-    this.addWeightOutsideZone(top, mark);
+    for (let i = 0; i < zone.flaggedCount; i++) top = this.pushOutsideParents(flagged[i], horizon, top);
+    this.addWeightOutsideZone(top);
   }
 
   /** The walk over unconfirmed ancestors older than the zone, from the `top` nodes on the stack. */
-  private addWeightOutsideZone(top: number, mark: number): void {
-    const { parents, stamp, weight, confirmed, confirmationWeight } = this;
+  private addWeightOutsideZone(top: number): void {
+    const { parents, weight, flags, confirmationWeight } = this;
     const k = this.approvals;
     let stack = this.stack;
     while (top > 0) {
       const x = stack[--top];
-      if (stamp[x] === mark) continue;
-      stamp[x] = mark;
-      if (confirmed[x] === 1) continue;
+      if ((flags[x] & VISITED) !== 0) continue;
+      this.visit(x);
+      if ((flags[x] & CONFIRMED) !== 0) continue;
       if (++weight[x] >= confirmationWeight) {
-        confirmed[x] = 1;
+        flags[x] |= CONFIRMED;
         this.onConfirm(x);
       }
       if (top + k > stack.length) stack = this.growStack();
       for (let j = 0, base = x * k; j < k; j++) {
         const p = parents[base + j];
-        if (p >= 0 && stamp[p] !== mark) stack[top++] = p;
+        if (p >= 0 && (flags[p] & VISITED) === 0) stack[top++] = p;
       }
     }
+    this.endWalk();
   }
 
   /** Pushes the approvals of `node` older than the zone and unconfirmed onto the walk's stack; returns its new top. */
-  private pushOutsideParents(node: number, horizon: number, mark: number, top: number): number {
+  private pushOutsideParents(node: number, horizon: number, top: number): number {
     const k = this.approvals;
     if (top + k > this.stack.length) this.growStack();
     for (let j = 0, base = node * k; j < k; j++) {
       const p = this.parents[base + j];
-      if (p >= 0 && this.revealSeq[p] < horizon && this.confirmed[p] === 0 && this.stamp[p] !== mark) this.stack[top++] = p;
+      if (p >= 0 && this.revealSeq[p] < horizon && (this.flags[p] & (CONFIRMED | VISITED)) === 0) this.stack[top++] = p;
     }
     return top;
   }
 
+  /** Marks `node` VISITED by the walk under way. */
+  private visit(node: number): void {
+    this.flags[node] |= VISITED;
+    if (this.visitedCount === this.visited.length) this.visited = ensureLength(this.visited, this.visitedCount + 1);
+    this.visited[this.visitedCount++] = node;
+  }
+
+  /** Clears the marks of the walk that ends. */
+  private endWalk(): void {
+    const { flags, visited } = this;
+    for (let i = 0; i < this.visitedCount; i++) flags[visited[i]] &= ~VISITED;
+    this.visitedCount = 0;
+  }
+
   /** The zone set of `node` (revealed at `seq`): its parents in the zone and their zone sets; its marks. */
   private startZoneSet(node: number, seq: number, horizon: number): void {
-    this.zone.start(seq, node, this.confirmed[node] === 0);
+    this.zone.start(seq, node, (this.flags[node] & CONFIRMED) === 0);
     const k = this.approvals;
     for (let j = 0, base = node * k; j < k; j++) {
       const p = this.parents[base + j];
@@ -310,9 +346,9 @@ export class TangleDag {
       const parentSeq = this.revealSeq[p];
       if (parentSeq < 0) throw new Error(`tangle: node ${node} revealed before the node ${p} it approves`);
       if (parentSeq >= horizon) this.zone.addParent(seq, parentSeq, horizon);
-      else this.parentOutside[node] = 1;
+      else this.flags[node] |= PARENT_OUTSIDE;
     }
-    if (this.parentOutside[node] === 1) this.zone.setFlagged(seq, true);
+    if ((this.flags[node] & PARENT_OUTSIDE) !== 0) this.zone.setFlagged(seq, true);
   }
 
   /**
@@ -322,13 +358,13 @@ export class TangleDag {
   private leaveZone(horizon: number, counted: number): void {
     for (let order = this.zoneStart; order < horizon; order++) {
       const x = this.revealOrder[order];
-      if (this.confirmed[x] === 1) {
+      if ((this.flags[x] & CONFIRMED) !== 0) {
         this.weight[x] = 1 + counted - order - this.nonApprovers[x];
         continue;
       }
       for (let e = this.firstApprover[x]; e >= 0; e = this.edgeNext[e]) {
-        const approver = this.edgeApprover[e];
-        this.parentOutside[approver] = 1;
+        const approver = (e / this.approvals) | 0;
+        this.flags[approver] |= PARENT_OUTSIDE;
         if (this.revealSeq[approver] >= horizon) this.zone.setFlagged(this.revealSeq[approver], true);
       }
     }
@@ -342,18 +378,9 @@ export class TangleDag {
     for (let order = horizon; order < last; order++) this.startZoneSet(this.revealOrder[order], order, horizon);
   }
 
-  /** A stamp no node carries yet; when the counter would overflow, every stamp is cleared and it starts again. */
-  private nextWalk(): number {
-    if (this.walks === 0x7fffffff) {
-      this.stamp.fill(0);
-      this.walks = 0;
-    }
-    return ++this.walks;
-  }
-
   private checkConfirmation(x: number): void {
-    if (this.confirmed[x] === 0 && this.weight[x] >= this.confirmationWeight) {
-      this.confirmed[x] = 1;
+    if ((this.flags[x] & CONFIRMED) === 0 && this.weight[x] >= this.confirmationWeight) {
+      this.flags[x] |= CONFIRMED;
       this.onConfirm(x);
     }
   }
@@ -374,22 +401,15 @@ export class TangleDag {
   private grow(): void {
     const n = this.weight.length * 2;
     const k = this.approvals;
-    this.parents = ensureLength(this.parents, n * k, NO_PARENT);
+    this.parents = ensureLength(this.parents, n * k);
     this.weight = ensureLength(this.weight, n);
-    this.confirmed = ensureLength(this.confirmed, n);
-    this.approved = ensureLength(this.approved, n);
-    this.attached = ensureLength(this.attached, n);
-    this.revealed = ensureLength(this.revealed, n);
-    this.revealSeq = ensureLength(this.revealSeq, n, -1);
+    this.flags = ensureLength(this.flags, n);
+    this.revealSeq = ensureLength(this.revealSeq, n);
     this.revealOrder = ensureLength(this.revealOrder, n);
     this.revealTime = ensureLength(this.revealTime, n);
-    this.firstApprover = ensureLength(this.firstApprover, n, -1);
-    this.edgeApprover = ensureLength(this.edgeApprover, n * k);
+    this.firstApprover = ensureLength(this.firstApprover, n);
     this.edgeNext = ensureLength(this.edgeNext, n * k);
-    this.tips = ensureLength(this.tips, n);
-    this.tipPosition = ensureLength(this.tipPosition, n, -1);
-    this.stamp = ensureLength(this.stamp, n);
-    this.parentOutside = ensureLength(this.parentOutside, n);
+    this.tipPosition = ensureLength(this.tipPosition, n);
     this.nonApprovers = ensureLength(this.nonApprovers, n);
   }
 }

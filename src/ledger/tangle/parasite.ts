@@ -98,7 +98,7 @@ export class ParasiteAttack {
   }
 
   private check(): void {
-    if (this.host.dag.confirmed[this.payment] === 1) return this.release();
+    if (this.host.dag.isConfirmed(this.payment)) return this.release();
     if (this.sim.now >= this.started + this.config.hold + this.config.observe) {
       this.sim.cancel(this.growEvent);
       this.attempts++;

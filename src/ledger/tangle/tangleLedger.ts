@@ -54,8 +54,8 @@ export class TangleLedger implements Ledger, AttackerHost {
   private readonly attachKind: number;
   private readonly revealKind: number;
   private readonly parasite: ParasiteAttack | null;
+  /** Each node's transaction in the log (-1: the genesis and the attacker's nodes, whose issuer is ATTACKER). */
   private nodeTx = new Int32Array(1024);
-  private nodeIssuer = new Int32Array(1024);
   private nodeRole = new Uint8Array(1024);
   private lastTxBytes = DEFAULT_TX_BYTES;
   private hashes = 0;
@@ -121,7 +121,7 @@ export class TangleLedger implements Ledger, AttackerHost {
     const { txLog } = this.ctx;
     const issuer = txLog.issuer[tx] + 1;
     this.lastTxBytes = txLog.sizeBytes[tx];
-    const node = this.newNode(tx, issuer, this.issuers.isLazy(issuer) ? LAZY : HONEST);
+    const node = this.newNode(tx, this.issuers.isLazy(issuer) ? LAZY : HONEST);
     if (this.nodeRole[node] === LAZY) this.approveOldTransactions(node);
     else this.selectApprovals(node, 0);
     this.ctx.sim.schedule(this.compute.issue(this.proofOfWork(issuer, this.nodeRole[node])), this.attachKind, node);
@@ -139,7 +139,7 @@ export class TangleLedger implements Ledger, AttackerHost {
     for (let node = 1; node < this.dag.size; node++) {
       const tx = this.nodeTx[node];
       if (tx < 0 || txLog.submittedAt[tx] < warmup) continue;
-      const orphan = this.dag.approved[node] === 0 ? 1 : 0;
+      const orphan = this.dag.isApproved(node) ? 0 : 1;
       orphans += orphan;
       if (this.nodeRole[node] === LAZY) (lazy++, lazyOrphans += orphan);
       else honest++;
@@ -172,14 +172,14 @@ export class TangleLedger implements Ledger, AttackerHost {
   }
 
   issuePayment(): number {
-    const node = this.newNode(-1, ATTACKER, ATTACKER_ROLE);
+    const node = this.newNode(-1, ATTACKER_ROLE);
     this.selectApprovals(node, PAYMENT_SIDE);
     this.ctx.sim.schedule(this.attackerProofOfWork(), this.attachKind, node);
     return node;
   }
 
   addHidden(first: number, second: number, side: number): number {
-    const node = this.newNode(-1, ATTACKER, ATTACKER_ROLE);
+    const node = this.newNode(-1, ATTACKER_ROLE);
     this.dag.setParent(node, 0, first);
     if (second >= 0 && this.dag.approvals > 1) this.dag.setParent(node, 1, second);
     this.sides.set(node, side | this.sides.side(first) | (second >= 0 ? this.sides.side(second) : 0));
@@ -205,11 +205,10 @@ export class TangleLedger implements Ledger, AttackerHost {
     return now > 0 ? this.ctx.txLog.count / now : 0;
   }
 
-  private newNode(tx: number, issuer: number, role: number): number {
+  private newNode(tx: number, role: number): number {
     const node = this.dag.add();
     if (node === this.nodeTx.length) this.grow();
     this.nodeTx[node] = tx;
-    this.nodeIssuer[node] = issuer;
     this.nodeRole[node] = role;
     return node;
   }
@@ -258,7 +257,8 @@ export class TangleLedger implements Ledger, AttackerHost {
     this.accumulateTips();
     this.dag.attach(node);
     const role = this.nodeRole[node];
-    const issuer = this.nodeIssuer[node];
+    const tx = this.nodeTx[node];
+    const issuer = tx >= 0 ? this.ctx.txLog.issuer[tx] + 1 : ATTACKER;
     const now = this.ctx.sim.now;
     if (role === LAZY) this.credit.recordMisbehaviour(issuer, now, this.config.pow.lazyPenalty);
     else this.credit.recordValid(issuer, now);
@@ -287,7 +287,6 @@ export class TangleLedger implements Ledger, AttackerHost {
   private grow(): void {
     const n = this.nodeTx.length * 2;
     this.nodeTx = ensureLength(this.nodeTx, n);
-    this.nodeIssuer = ensureLength(this.nodeIssuer, n);
     this.nodeRole = ensureLength(this.nodeRole, n);
   }
 }

@@ -110,7 +110,7 @@ export class MarketPartition {
       tx[row + TX.agent] = this.workload.fleet.agent[ev];
       tx[row + TX.ev] = this.workload.fleet.id[ev];
       tx[row + TX.value] = txLog.value[id];
-      tx[row + TX.fee] = txLog.fee[id];
+      tx[row + TX.fee] = txLog.feeOf(id);
       tx[row + TX.size] = txLog.sizeBytes[id];
       tx[row + TX.delaySum] = delays[2 * k];
       tx[row + TX.delayCount] = delays[2 * k + 1];

@@ -38,7 +38,7 @@ describe('TangleDag.countedWeight', () => {
     const dag = ledger.dag;
     let checked = 0;
     for (let x = 0; x < dag.size; x++) {
-      if (!dag.revealed[x]) continue;
+      if (!dag.isRevealed(x)) continue;
       expect(dag.countedWeight(x)).toBe(dag.weightOf(x));
       expect(dag.countedWeight(x)).toBe(dag.weightOf(x));
       checked++;

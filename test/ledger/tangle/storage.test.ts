@@ -12,7 +12,7 @@ describe('tangle storage and traffic', () => {
     const dag = ledger.dag;
     let expected = 0, revealed = 0;
     for (let x = 1; x < dag.size; x++) {
-      if (!dag.revealed[x]) continue;
+      if (!dag.isRevealed(x)) continue;
       revealed++;
       expected += 250;
       for (let j = 0; j < dag.approvals; j++) if (dag.parent(x, j) >= 0) expected += 40;

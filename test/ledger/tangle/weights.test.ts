@@ -10,7 +10,7 @@ function bruteForceWeights(dag: TangleDag): Int32Array {
   const seen = new Int32Array(dag.size).fill(-1);
   const stack: number[] = [];
   for (let start = 0; start < dag.size; start++) {
-    if (!dag.revealed[start]) continue;
+    if (!dag.isRevealed(start)) continue;
     stack.push(start);
     seen[start] = start;
     while (stack.length) {
@@ -35,7 +35,7 @@ describe('tangle cumulative weights', () => {
     const brute = bruteForceWeights(dag);
     let revealed = 0;
     for (let x = 0; x < dag.size; x++) {
-      if (!dag.revealed[x]) continue;
+      if (!dag.isRevealed(x)) continue;
       revealed++;
       expect(dag.weightOf(x)).toBe(brute[x]);
     }
@@ -50,14 +50,14 @@ describe('tangle cumulative weights', () => {
     const brute = bruteForceWeights(dag);
     let unconfirmed = 0, confirmed = 0;
     for (let x = 0; x < dag.size; x++) {
-      if (!dag.revealed[x]) continue;
+      if (!dag.isRevealed(x)) continue;
       if (!dag.isFrozen(x)) expect(dag.weightOf(x)).toBe(brute[x]);
-      if (dag.confirmed[x]) {
+      if (dag.isConfirmed(x)) {
         confirmed++;
         expect(brute[x]).toBeGreaterThanOrEqual(threshold);
         for (let j = 0; j < dag.approvals; j++) {
           const p = dag.parent(x, j);
-          if (p >= 0) expect(dag.confirmed[p]).toBe(1);
+          if (p >= 0) expect(dag.isConfirmed(p)).toBe(true);
         }
       } else {
         unconfirmed++;
@@ -78,7 +78,7 @@ describe('tangle cumulative weights', () => {
     const first = dag.firstRevealedFrom(dag.clock - 2 * walkWindow);
     expect(dag.revealedCount - first).toBeGreaterThan(20);
     let frozen = 0;
-    for (let x = 0; x < dag.size; x++) if (dag.revealed[x] && dag.isFrozen(x)) frozen++;
+    for (let x = 0; x < dag.size; x++) if (dag.isRevealed(x) && dag.isFrozen(x)) frozen++;
     expect(frozen).toBeGreaterThan(400);
     for (let seq = first; seq < dag.revealedCount; seq++) {
       const x = dag.revealOrder[seq];

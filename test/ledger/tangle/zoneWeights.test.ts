@@ -121,7 +121,7 @@ function compare({ seed, threshold, window, depth, nodes }: Shape): { confirmed:
   let confirmed = 0, frozenChecked = 0;
   for (let x = 0; x < dag.size; x++) {
     expect(dag.weightOf(x), `weight of node ${x}`).toBe(plain.weight[x]);
-    expect(dag.confirmed[x] === 1, `confirmation of node ${x}`).toBe(plain.confirmed[x]);
+    expect(dag.isConfirmed(x), `confirmation of node ${x}`).toBe(plain.confirmed[x]);
     expect(confirmedAt[x] ?? -1, `reveal that confirmed node ${x}`).toBe(plain.confirmedAt[x]);
     if (plain.confirmed[x]) confirmed++;
     if (dag.isFrozen(x)) frozenChecked++;

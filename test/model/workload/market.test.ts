@@ -200,7 +200,7 @@ describe('settlement', () => {
   it('settles at once on a fee-less ledger with no spread (delay 0 with the default period of one interval)', () => {
     const { workload, txLog } = runWorld({ market: { settlement: { spread: 0 } } });
     expect(workload.report().settlementDelayMeanS).toBe(0);
-    for (let tx = 0; tx < txLog.count; tx++) expect(txLog.fee[tx]).toBe(0);
+    for (let tx = 0; tx < txLog.count; tx++) expect(txLog.feeOf(tx)).toBe(0);
   });
 
   it('spreads settlements over each EV\'s own phase: on a fee-less ledger the mean delay is about spread / 2', () => {
@@ -223,7 +223,7 @@ describe('settlement', () => {
     expect(settlement.settledValue).toBeCloseTo(settlement.tradedValue, 9);
     let overShare = 0;
     for (let tx = 0; tx < txLog.count; tx++) {
-      expect(txLog.fee[tx]).toBe(fee);
+      expect(txLog.feeOf(tx)).toBe(fee);
       if (fee > 0.1 * txLog.value[tx] + 1e-15) overShare++;
     }
     expect(overShare).toBe(settlement.flushesOverShare);
