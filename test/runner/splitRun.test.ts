@@ -95,6 +95,15 @@ describe('a split run\'s schedule and failures', () => {
     expect(comparable(ahead)).toEqual(comparable(lockStep));
   });
 
+  it('gives the same run when the partitions hand their evs.csv rows over one at a time', () => {
+    const powRun = buildRunList(scenario.points, scenario.scenario.seed, 1)[1];
+    const together = simulateSplitRun(point, powRun, 4);
+    const oneByOne = simulateSplitRun(point, powRun, 4, undefined, { evsAtOnce: 1 });
+    expect(together.evs!.ids.length).toBe(120);
+    expect(comparable(oneByOne)).toEqual(comparable(together));
+    expect(comparable(simulateSplitRun(point, powRun, 4, undefined, { evsAtOnce: 1, lockStep: true }))).toEqual(comparable(together));
+  });
+
   it("keeps one of a tangle run's threads for its ledger; other ledgers' partitions take every thread", () => {
     const tangle = scenario.points[0].scenario;
     const [tangleRun, powRun] = buildRunList(scenario.points, scenario.scenario.seed, 1);

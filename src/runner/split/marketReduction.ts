@@ -13,7 +13,7 @@ const NO_EVS = chargingColumns([]);
 
 export class MarketReduction {
   readonly records: MarketIntervalRecord[] = [];
-  /** evs.csv, once the last window is merged. */
+  /** evs.csv, once the split run has merged the partitions' rows (after the last window). */
   evs: EvLines | null = null;
   private readonly netLoadKw: number[] = [];
   /** First row not yet in a time-series bucket. */
@@ -30,7 +30,6 @@ export class MarketReduction {
   constructor(private readonly warmup: number, private readonly hours: number) {}
 
   add(window: MergedWindow): void {
-    if (window.evs) this.evs = window.evs;
     window.records.forEach((r, i) => {
       this.records.push(r);
       this.netLoadKw.push(window.netLoadKw[i]);

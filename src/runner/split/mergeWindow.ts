@@ -1,8 +1,7 @@
-// The deterministic merge of one window of a split run: market rows in (time, agent) order,
-// transactions in (time, agent, EV) order and evs.csv rows in EV order, whatever the partitions were.
+// The deterministic merge of one window of a split run: market rows in (time, agent) order and
+// transactions in (time, agent, EV) order, whatever the partitions were.
 
 import type { MarketIntervalRecord } from '../../model/workload/workload.js';
-import { mergeEvLines, type EvLines } from './evLines.js';
 import { TX, txOrder, type PartitionWindow } from './partition.js';
 
 export interface MergedWindow {
@@ -10,20 +9,12 @@ export interface MergedWindow {
   netLoadKw: number[];
   /** Transactions, TX.fields numbers each, in (time, agent, EV) order. */
   tx: Float64Array<ArrayBuffer>;
-  /** The last window: every EV's evs.csv row, formatted, in EV order; otherwise null. */
-  evs: EvLines | null;
 }
 
 export function mergeWindow(parts: PartitionWindow[]): MergedWindow {
   const rows = parts.flatMap((part) => part.records.map((record, i) => ({ record, netLoadKw: part.netLoadKw[i] })));
   rows.sort((x, y) => x.record.t_s - y.record.t_s || x.record.agent - y.record.agent);
-  return { records: rows.map((r) => r.record), netLoadKw: rows.map((r) => r.netLoadKw), tx: mergeTransactions(parts.map((p) => p.tx)), evs: mergeEvs(parts) };
-}
-
-/** Every partition's evs.csv rows in EV order, or null while the partitions hold them back (before the last window). */
-function mergeEvs(parts: PartitionWindow[]): EvLines | null {
-  if (parts.some((part) => part.evs === null)) return null;
-  return mergeEvLines(parts.map((part) => part.evs!));
+  return { records: rows.map((r) => r.record), netLoadKw: rows.map((r) => r.netLoadKw), tx: mergeTransactions(parts.map((p) => p.tx)) };
 }
 
 /**

@@ -1,7 +1,7 @@
 // One partition of a split market run: the grid agents g with g mod count = index and their EVs, on a
 // kernel of its own, advanced one lock-step window at a time; it hands back the window's market rows
-// and transactions (settlements, charging's protocol messages) for the main thread to merge, and at the
-// end its EVs' evs.csv rows.
+// and transactions (settlements, charging's protocol messages) for the main thread to merge, and after
+// the last window, when asked, its EVs' evs.csv rows.
 
 import { Simulation } from '../../engine/simulation.js';
 import { RngStreams } from '../../engine/rng.js';
@@ -34,6 +34,14 @@ export interface WindowStep {
   last: boolean;
 }
 
+/** Asked once after the last window: the partition advances nothing and hands back its EVs' evs.csv rows. */
+export interface EvsStep {
+  evs: true;
+}
+
+/** What the main thread sends a partition; each step gets one PartitionWindow back, in the order sent. */
+export type PartitionStep = WindowStep | EvsStep;
+
 /** Columns of one transaction in PartitionWindow.tx (row-major); a protocol message's delay share is 0. */
 export const TX = { time: 0, agent: 1, ev: 2, value: 3, fee: 4, size: 5, delaySum: 6, delayCount: 7, fields: 8 } as const;
 
@@ -44,7 +52,7 @@ export interface PartitionWindow {
   netLoadKw: Float64Array<ArrayBuffer>;
   /** Transactions in (time, agent, EV) order (event order among one EV's at one instant), TX.fields numbers each. */
   tx: Float64Array<ArrayBuffer>;
-  /** The last window: the evs.csv rows of the partition's EVs, formatted, in EV order; otherwise null. */
+  /** The answer to an EvsStep (and nothing else): the evs.csv rows of the partition's EVs, formatted, in EV order; otherwise null. */
   evs: EvLines | null;
   /** The last window: each grid agent's charging-plan rounds (those of the partition's own agents; 0 for the others). */
   chargingRounds: number[];
@@ -85,11 +93,15 @@ export class MarketPartition {
     this.workload.start();
   }
 
-  advance(step: WindowStep): PartitionWindow {
+  advance(step: PartitionStep): PartitionWindow {
+    if ('evs' in step) {
+      const evs = formatEvLines(this.workload.evRowSource(), this.evsTag);
+      return { records: [], netLoadKw: new Float64Array(0), tx: new Float64Array(0), evs, chargingRounds: [], events: this.sim.events };
+    }
     this.ledger.fees = step.fees;
     if (step.last) this.sim.run(step.end);
     else this.sim.runBefore(step.end);
-    return { ...this.windowRecords(), tx: this.windowTransactions(), evs: step.last ? formatEvLines(this.workload.evRowSource(), this.evsTag) : null, chargingRounds: step.last ? this.workload.charging.rounds() : [], events: this.sim.events };
+    return { ...this.windowRecords(), tx: this.windowTransactions(), evs: null, chargingRounds: step.last ? this.workload.charging.rounds() : [], events: this.sim.events };
   }
 
   private windowRecords(): Pick<PartitionWindow, 'records' | 'netLoadKw'> {

@@ -3,7 +3,7 @@
 // blocked main thread waits on (and marking the signal when the thread exits, for whatever reason).
 
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { MarketPartition, type PartitionSpec, type WindowStep } from './partition.js';
+import { MarketPartition, type PartitionSpec, type PartitionStep } from './partition.js';
 import { SIGNAL, type PartitionReply } from './remotePartition.js';
 import { evLinesBuffers } from './evLines.js';
 
@@ -29,7 +29,7 @@ try {
 }
 
 let window = 0;
-port.on('message', (step: WindowStep) => {
+port.on('message', (step: PartitionStep) => {
   let reply: PartitionReply;
   try {
     injectFault(window++);

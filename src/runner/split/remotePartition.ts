@@ -5,7 +5,7 @@
 
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { projectModule, workerBootCode } from '../sourceMode.js';
-import type { PartitionSpec, PartitionWindow, WindowStep } from './partition.js';
+import type { PartitionSpec, PartitionStep, PartitionWindow } from './partition.js';
 import type { PartitionWorkerData } from './partitionWorker.js';
 
 export type PartitionReply = { window: PartitionWindow } | { error: string };
@@ -31,9 +31,9 @@ function partitionBootCode(module: URL): string {
   })`;
 }
 
-/** One partition as the split run drives it: windows go out in order and come back in the same order. */
+/** One partition as the split run drives it: steps go out in order and their answers come back in the same order. */
 export interface PartitionHandle {
-  send(step: WindowStep): void;
+  send(step: PartitionStep): void;
   receive(): PartitionWindow;
   /** Ends the partition (once; again does nothing). */
   close(): void;
@@ -61,8 +61,8 @@ export class RemotePartition implements PartitionHandle {
     this.worker = new Worker(partitionBootCode(module), { eval: true, workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: PARTITION_YOUNG_GENERATION_MB } });
   }
 
-  /** Starts a window on the worker's thread (windows queue there in the order sent). */
-  send(step: WindowStep): void {
+  /** Starts a step on the worker's thread (steps queue there in the order sent). */
+  send(step: PartitionStep): void {
     this.port.postMessage(step);
   }
 
