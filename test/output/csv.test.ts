@@ -1,8 +1,11 @@
 // The CSV writer: RFC 4180 quoting of commas, quotes and line breaks, empty cells for missing
-// values and shortest round-trip numbers, read back with csv-parse to exactly what went in.
+// values and shortest round-trip numbers, read back with csv-parse to exactly what went in; rows joined
+// directly byte for byte as csv-stringify writes them.
 
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import seedrandom from 'seedrandom';
 import { csvHeader, csvLines, csvRows, formatNumber } from '../../src/output/csv.js';
 
 describe('csv writer', () => {
@@ -36,5 +39,31 @@ describe('csv writer', () => {
     expect(tagged).toBe('"p0-a,b-r0",pow,1,\r\n"p0-a,b-r0",pow,2.5,true\r\n');
     expect(csvLines([['p0-a,b-r0', 'pow', 1, null], ['p0-a,b-r0', 'pow', 2.5, true]])).toBe(tagged);
     expect(() => csvRows(rows, columns, { ledger: 'pow' })).toThrow(/tag columns ledger are not the first/);
+  });
+
+  it('writes random rows, plain and to quote, byte for byte as csv-stringify does', () => {
+    const rng = seedrandom('csv-fast-path');
+    const strings = ['', ' ', 'plain', 'a,b', 'say "hi"', 'x\r', '\ny', 'tab\there', '=1+2', '-3', ' lead', 'trail ', 'é€😀', '""', "'"];
+    const numbers = [0, -0, 1, -1.5, 0.1 + 0.2, 1e21, 1e-7, 123456789012345680000, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.MAX_VALUE, Number.MIN_VALUE];
+    const draw = (): string | number | boolean | null | undefined => {
+      const kind = Math.floor(rng() * 6);
+      if (kind === 0) return strings[Math.floor(rng() * strings.length)];
+      if (kind === 1) return numbers[Math.floor(rng() * numbers.length)];
+      if (kind === 2) return (rng() - 0.5) * 10 ** Math.floor(rng() * 30 - 15);
+      if (kind === 3) return rng() < 0.5;
+      return kind === 4 ? null : undefined;
+    };
+    const options = { record_delimiter: '\r\n', cast: { number: formatNumber, boolean: (b: boolean) => (b ? 'true' : 'false') } };
+    for (let trial = 0; trial < 300; trial++) {
+      const width = 1 + Math.floor(rng() * 6);
+      const rows = Array.from({ length: 1 + Math.floor(rng() * 5) }, () => Array.from({ length: width }, draw));
+      expect(csvLines(rows), JSON.stringify(rows)).toBe(stringify(rows, options));
+      const columns = Array.from({ length: width }, (_, i) => `c${i}`);
+      const tagWidth = Math.floor(rng() * (width + 1));
+      const tag = Object.fromEntries(columns.slice(0, tagWidth).map((c) => [c, draw()]));
+      const objects = rows.map((row) => Object.fromEntries(columns.slice(tagWidth).map((c, i) => [c, row[tagWidth + i]])));
+      const whole = objects.map((o) => Object.values({ ...tag, ...o }));
+      expect(csvRows(objects, columns, tag), JSON.stringify({ tag, objects })).toBe(stringify(whole, options));
+    }
   });
 });
