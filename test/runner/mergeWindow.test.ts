@@ -1,10 +1,11 @@
-// The merge of a split run's window: each partition's transactions come sorted by (time, agent, EV), and
-// the merge gives the order a stable sort of all of them would, ties at one instant included.
+// The merge of a split run's window: each partition's transactions come sorted by (time, agent, EV) (its own
+// stable sort, which hands a window already in order back as it is), and the merge gives the order a stable
+// sort of all of them would, ties at one instant included.
 
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { mergeWindow } from '../../src/runner/split/mergeWindow.js';
-import { TX, type PartitionWindow } from '../../src/runner/split/partition.js';
+import { sortTransactions, TX, type PartitionWindow } from '../../src/runner/split/partition.js';
 
 type Row = number[];
 
@@ -34,5 +35,21 @@ describe('split-run window merge', () => {
     const merged = mergeWindow(parts).tx;
     const expected = [...all].sort(byKey);
     expect(Array.from(merged)).toEqual(expected.flat());
+  });
+
+  it("sorts a partition's window stably, and hands one already in order back as it is", () => {
+    const rng = seedrandom('partition-sort');
+    const rows: Row[] = Array.from({ length: 200 }, (_, serial) => {
+      const row = new Array<number>(TX.fields).fill(0);
+      row[TX.time] = Math.floor(rng() * 4) * 60;
+      row[TX.agent] = Math.floor(rng() * 3);
+      row[TX.ev] = Math.floor(rng() * 3);
+      row[TX.value] = serial;
+      return row;
+    });
+    const expected = [...rows].sort(byKey);
+    expect(Array.from(sortTransactions(window(rows).tx))).toEqual(expected.flat());
+    const inOrder = window(expected).tx;
+    expect(sortTransactions(inOrder)).toBe(inOrder);
   });
 });
