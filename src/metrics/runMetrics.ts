@@ -4,6 +4,7 @@
 
 import { quantileSorted } from 'simple-statistics';
 import type { TxLog } from './txLog.js';
+import { sortDoubles } from './sortDoubles.js';
 import type { LedgerReport } from '../ledger/ledger.js';
 import type { WorkloadReport } from '../model/workload/workload.js';
 
@@ -41,7 +42,7 @@ export function runMetrics(log: TxLog, ledger: LedgerReport, workload: WorkloadR
     valueSum += log.value[id];
     if (isConfirmed) latencies[confirmed++] = confirmedAt - log.submittedAt[id];
   }
-  const sorted = latencies.subarray(0, confirmed).sort();
+  const sorted = sortDoubles(latencies.subarray(0, confirmed));
   const quantile = (p: number): MetricValue => (sorted.length ? quantileSorted(sorted as unknown as number[], p) : null);
   const perConfirmed = (total: number): MetricValue => (confirmedTotal > 0 ? total / confirmedTotal : null);
 
