@@ -2,7 +2,7 @@
 // measured window (market intervals from the end of warm-up on), built from the run's world (fleet,
 // sessions, deficits) and solved once; every market kind is compared with it on the same world.
 
-import { solveDayAhead, type DayAheadOptions, type DayAheadSolution } from './market/dayAhead.js';
+import { solveDayAhead, type DayAheadOptions, type DayAheadProblem, type DayAheadSolution } from './market/dayAhead.js';
 import type { Fleet } from './fleet.js';
 import type { GridAgents } from './grid.js';
 import type { SessionTable } from './sessionTable.js';
@@ -21,6 +21,28 @@ export interface SaleLimits {
   saleBudget: Float64Array;
 }
 
+/** Solves the owned agents' day-ahead problems, handed over one by one as they are built. */
+export interface AgentProblemSolver {
+  /** Agent g's problem; `evOf[j]` is the EV of its session j (for messages). The problem's arrays may be taken over. */
+  add(g: number, problem: DayAheadProblem, evOf: Int32Array): void;
+  /** The solutions of the problems added, in the order added. */
+  finish(): DayAheadSolution[];
+}
+
+/** How bad-input messages name session j of agent g's problem. */
+export function sessionNamer(evOf: Int32Array, g: number): (j: number) => string {
+  return (j) => `EV ${evOf[j]} (agent ${g})`;
+}
+
+/** Each problem solved on this thread as it is added, with the solver's `options` (steps, tolerance). */
+export function solveHere(options: Omit<DayAheadOptions, 'name'> = {}): AgentProblemSolver {
+  const solutions: DayAheadSolution[] = [];
+  return {
+    add: (g, problem, evOf) => void solutions.push(solveDayAhead(problem, { ...options, name: sessionNamer(evOf, g) })),
+    finish: () => solutions,
+  };
+}
+
 export class DayAheadOptimum {
   readonly solutions: DayAheadSolution[] = [];
   /** Each session's index in its agent's problem, or -1 where it has no interval in the window. */
@@ -32,9 +54,9 @@ export class DayAheadOptimum {
    * Only the agents `ownsAgent` picks are solved (one partition of a split run); the others get the problem without EVs.
    * `keepsSchedule`: keep every session's allocation for energy() (market.kind optimal follows it); without it the
    * per-interval and total figures remain and the allocations' memory (one number per session-interval) is released.
-   * `solver`: the solver's options (steps, tolerance) for every agent.
+   * `solver`: solves every agent's problem (on this thread by default, with the solver's default options).
    */
-  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, window: OptimumWindow, sales?: SaleLimits, ownsAgent: (g: number) => boolean = () => true, readonly keepsSchedule = true, solver: Omit<DayAheadOptions, 'name'> = {}) {
+  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, window: OptimumWindow, sales?: SaleLimits, ownsAgent: (g: number) => boolean = () => true, readonly keepsSchedule = true, solver: AgentProblemSolver = solveHere()) {
     const { seconds, firstInterval, intervals } = window;
     const hours = seconds / 3600;
     this.local = new Int32Array(sessions.count).fill(-1);
@@ -70,8 +92,10 @@ export class DayAheadOptimum {
           problem.tail[j] = fleet.powerKw[i] * Math.min(seconds, sessions.depart[s] - (end - 1) * seconds) / 3600;
         }
       }
-      this.firsts.push(problem.first);
-      const solution = solveDayAhead(problem, { ...solver, name: (j) => `EV ${evOf[j]} (agent ${g})` });
+      this.firsts.push(problem.first.slice());
+      solver.add(g, problem, evOf);
+    }
+    for (const solution of solver.finish()) {
       if (!keepsSchedule) solution.energy = new Float64Array(0);
       this.solutions.push(solution);
     }

@@ -11,7 +11,7 @@ import { GridAgents, profileAt } from '../grid.js';
 import { PluggedLists } from '../plugged.js';
 import { Settlement } from '../settlement.js';
 import { SessionTable } from '../sessionTable.js';
-import { dayAheadOptimumOf, DayAheadOptimum } from '../optimum.js';
+import { dayAheadOptimumOf, DayAheadOptimum, solveHere, type AgentProblemSolver } from '../optimum.js';
 import { MarketWorkspace, optimalityGap, solveMarket, type MarketInstance, type MarketOutcome, type MarketTerms } from '../market/solve.js';
 import { ChargingPlan } from '../charging/plan.js';
 import { OwnerAccounts, chargingColumns, chargingReport, type ChargingReport, type EvRow, type EvRowSource } from '../charging/owners.js';
@@ -84,9 +84,10 @@ export class MarketWorkload implements Workload {
 
   /**
    * `ownsAgent` picks the grid agents (and their EVs) this workload simulates: all of them, or one partition of a split
-   * run; `sharedFleet`: the fleet as the split run's thread drew it for all its partitions (else this workload draws it).
+   * run; `sharedFleet`: the fleet as the split run's thread drew it for all its partitions (else this workload draws it);
+   * `optimumSolver`: solves the day-ahead optimum's agents (on this thread by default).
    */
-  constructor(private readonly scenario: MarketScenario, private readonly ctx: WorkloadContext, private readonly ownsAgent: (g: number) => boolean = () => true, sharedFleet?: SharedFleet) {
+  constructor(private readonly scenario: MarketScenario, private readonly ctx: WorkloadContext, private readonly ownsAgent: (g: number) => boolean = () => true, sharedFleet?: SharedFleet, optimumSolver: () => AgentProblemSolver = solveHere) {
     const { fleet, grid, market } = scenario;
     this.fleet = new Fleet(fleet, grid.agents, ctx.stream, sharedFleet);
     const evsPerAgent = this.fleet.perAgent();
@@ -99,7 +100,7 @@ export class MarketWorkload implements Workload {
     const owned = Array.from({ length: grid.agents }, (_, g) => ownsAgent(g));
     const key = JSON.stringify([worldKey, fleet, grid, window, scenario.charging, owned]);
     const followsSchedule = market.kind === 'optimal';
-    this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window, this.charging, ownsAgent, followsSchedule), followsSchedule);
+    this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window, this.charging, ownsAgent, followsSchedule, optimumSolver()), followsSchedule);
     // Per-EV arrays of the whole fleet are written only for this workload's own EVs: in a split run the other
     // partitions' pages stay untouched, so they take no memory (EVs are stored agent by agent).
     this.session = new Int32Array(fleet.size);

@@ -12,6 +12,8 @@ import type { Scenario } from '../../scenario/schema.js';
 import type { SharedFleet } from '../../model/fleet.js';
 import { RecordingLedger, type FeeQuotes } from './recordingLedger.js';
 import { formatEvLines, type EvLines, type EvTag } from './evLines.js';
+import { solveWithHelper } from './optimumHelper.js';
+import { solveHere } from '../../model/optimum.js';
 
 export interface PartitionSpec {
   scenario: Scenario;
@@ -24,6 +26,8 @@ export interface PartitionSpec {
   evsTag: EvTag;
   /** The fleet, drawn once by the run's thread on shared memory (without it the partition draws its own). */
   fleet?: SharedFleet;
+  /** Half of its day-ahead optimum solved on a helper thread (where a core would idle until the first window). */
+  optimumHelper?: boolean;
 }
 
 /** What the main thread asks of a partition for one window. */
@@ -89,7 +93,7 @@ export class MarketPartition {
     });
     const ctx = { sim: this.sim, stream: (name: string) => streams.stream(name), txLog: this.txLog, ledger: this.ledger, duration: scenario.duration, warmup: scenario.warmup };
     const world = { fleet: scenario.fleet, grid: scenario.grid, market: scenario.market, workload: scenario.workload, charging: scenario.charging };
-    this.workload = new MarketWorkload(world, ctx, (g) => g % count === index, spec.fleet);
+    this.workload = new MarketWorkload(world, ctx, (g) => g % count === index, spec.fleet, spec.optimumHelper ? solveWithHelper : solveHere);
     this.workload.start();
   }
 

@@ -4,21 +4,19 @@
 
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { MarketPartition, type PartitionSpec, type PartitionStep } from './partition.js';
-import { SIGNAL, type PartitionReply } from './remotePartition.js';
+import type { PartitionReply } from './remotePartition.js';
+import { markExitOnSignal, postReply } from './threadReply.js';
 import { evLinesBuffers } from './evLines.js';
 
 export interface PartitionWorkerData {
   spec: PartitionSpec;
   port: MessagePort;
-  /** See SIGNAL: replies waiting on the port, and whether this thread has exited. */
+  /** threadReply.ts's SIGNAL: replies waiting on the port, and whether this thread has exited. */
   signal: Int32Array;
 }
 
 const { spec, port, signal } = workerData as PartitionWorkerData;
-process.on('exit', () => {
-  Atomics.store(signal, SIGNAL.exited, 1);
-  Atomics.notify(signal, SIGNAL.replies);
-});
+markExitOnSignal(signal);
 
 let partition: MarketPartition | undefined;
 let failure: string | undefined;
@@ -39,9 +37,7 @@ port.on('message', (step: PartitionStep) => {
   }
   // The window's typed arrays and evs.csv lines cross without a copy.
   const buffers = 'window' in reply ? [reply.window.tx.buffer, reply.window.netLoadKw.buffer, ...(reply.window.evs ? evLinesBuffers(reply.window.evs) : [])] : [];
-  port.postMessage(reply, buffers);
-  Atomics.add(signal, SIGNAL.replies, 1);
-  Atomics.notify(signal, SIGNAL.replies);
+  postReply(port, signal, reply, buffers);
 });
 
 /**

@@ -3,33 +3,16 @@
 // (Atomics.wait + receiveMessageOnPort), so a split run stays a plain synchronous function. A partition
 // thread that fails, exits or stops answering ends the run with an error instead of a hang.
 
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { projectModule, workerBootCode } from '../sourceMode.js';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { projectModule } from '../sourceMode.js';
 import type { PartitionSpec, PartitionStep, PartitionWindow } from './partition.js';
 import type { PartitionWorkerData } from './partitionWorker.js';
+import { awaitReply, newSignal, replyingThreadCode } from './threadReply.js';
 
 export type PartitionReply = { window: PartitionWindow } | { error: string };
 
-/** Slots of the shared signal: replies waiting on the port, and 1 once the partition's thread has exited. */
-export const SIGNAL = { replies: 0, exited: 1, slots: 2 } as const;
-
 /** Longest wait for one window's answer (the first includes the thread's start-up and its world). */
 const STALL_MS = 15 * 60 * 1000;
-/** How often a waiting main thread looks whether the partition's thread has exited. */
-const POLL_MS = 1000;
-
-/**
- * The partition thread's code: loads partitionWorker, or, where that fails (a missing or broken build),
- * answers the first window with the error, as the blocked main thread cannot see the thread's own events.
- */
-function partitionBootCode(module: URL): string {
-  return `${workerBootCode(module)}.catch(async (error) => {
-    const { workerData } = await import('node:worker_threads');
-    workerData.port.postMessage({ error: 'its module did not load: ' + (error?.stack ?? error) });
-    Atomics.add(workerData.signal, ${SIGNAL.replies}, 1);
-    Atomics.notify(workerData.signal, ${SIGNAL.replies});
-  })`;
-}
 
 /** One partition as the split run drives it: steps go out in order and their answers come back in the same order. */
 export interface PartitionHandle {
@@ -49,7 +32,7 @@ const PARTITION_YOUNG_GENERATION_MB = 16;
 export class RemotePartition implements PartitionHandle {
   private readonly worker: Worker;
   private readonly port: MessagePort;
-  private readonly signal = new Int32Array(new SharedArrayBuffer(4 * SIGNAL.slots));
+  private readonly signal = newSignal();
   private windowsAnswered = 0;
   private closed = false;
 
@@ -58,7 +41,7 @@ export class RemotePartition implements PartitionHandle {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const data: PartitionWorkerData = { spec, port: port2, signal: this.signal };
-    this.worker = new Worker(partitionBootCode(module), { eval: true, workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: PARTITION_YOUNG_GENERATION_MB } });
+    this.worker = new Worker(replyingThreadCode(module), { eval: true, workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: PARTITION_YOUNG_GENERATION_MB } });
   }
 
   /** Starts a step on the worker's thread (steps queue there in the order sent). */
@@ -68,16 +51,7 @@ export class RemotePartition implements PartitionHandle {
 
   /** Waits for the oldest window not yet received and returns it. */
   receive(): PartitionWindow {
-    const { signal } = this;
-    const started = Date.now();
-    while (Atomics.load(signal, SIGNAL.replies) === 0) {
-      if (Atomics.load(signal, SIGNAL.exited) !== 0) throw this.failure('its thread exited without answering');
-      if (Date.now() - started > STALL_MS) throw this.failure(`no answer in ${STALL_MS / 60_000} minutes`);
-      Atomics.wait(signal, SIGNAL.replies, 0, POLL_MS);
-    }
-    Atomics.sub(signal, SIGNAL.replies, 1);
-    const reply = receiveMessageOnPort(this.port)?.message as PartitionReply | undefined;
-    if (!reply) throw this.failure('its thread signalled a reply that is not on the port');
+    const reply = awaitReply<PartitionReply>(this.signal, this.port, STALL_MS, (reason) => this.failure(reason));
     if ('error' in reply) throw this.failure(reply.error);
     this.windowsAnswered++;
     return reply.window;

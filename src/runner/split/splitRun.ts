@@ -69,10 +69,13 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
   // Several partitions share one fleet, drawn here on shared memory, instead of each drawing and keeping its own.
   const streams = new RngStreams(run.seed);
   const fleet = count > 1 ? new Fleet(scenario.fleet, scenario.grid.agents, (name) => streams.stream(name), 'shared').share() : undefined;
-  const spec = (index: number): PartitionSpec => ({ scenario, seed: run.seed, index, count, fees: quotes(), evsTag, fleet });
   // With fixed fees the partitions run ahead of the ledger, all on worker threads, while this thread
   // drives the ledger; with changing fees each window waits for the ledger, so partition 0 runs here.
   const ahead = workerThreads && !ledger.feesChange && !options.lockStep ? WINDOWS_AHEAD : 0;
+  // Where this thread carries no partition it only waits for the first window, while the partitions draw their
+  // worlds: partition 0 solves half of its day-ahead optimum on a helper thread meanwhile.
+  const optimumHelper = ahead > 0 && count < threads;
+  const spec = (index: number): PartitionSpec => ({ scenario, seed: run.seed, index, count, fees: quotes(), evsTag, fleet, optimumHelper: optimumHelper && index === 0 });
   const partitions: PartitionHandle[] = [];
   const evsAtOnce = options.evsAtOnce ?? EVS_AT_ONCE;
   const askEvs = (first: number) => partitions.slice(first, first + evsAtOnce).forEach((partition) => partition.send(EVS_STEP));

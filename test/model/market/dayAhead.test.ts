@@ -2,26 +2,8 @@
 // ones, the certified duality gap, and per-session messages for instances it cannot solve.
 
 import { describe, expect, it } from 'vitest';
-import seedrandom from 'seedrandom';
 import { DayAheadInputError, solveDayAhead, type DayAheadProblem } from '../../../src/model/market/dayAhead.js';
-
-function randomProblem(seed: string, count: number, intervals: number): DayAheadProblem {
-  const rng = seedrandom.tychei(seed);
-  const first = new Int32Array(count), end = new Int32Array(count);
-  const quadratic = new Float64Array(count), linear = new Float64Array(count), budget = new Float64Array(count);
-  const full = new Float64Array(count), tail = new Float64Array(count);
-  for (let s = 0; s < count; s++) {
-    first[s] = Math.floor(rng() * intervals);
-    end[s] = Math.min(intervals, first[s] + 1 + Math.floor(rng() * intervals));
-    quadratic[s] = 0.02 + 0.04 * rng();
-    linear[s] = 0.05 * rng();
-    budget[s] = rng() < 0.1 ? 0 : 12 * rng();
-    full[s] = 1 + 3 * rng();
-    tail[s] = full[s] * rng();
-  }
-  const demand = Float64Array.from({ length: intervals }, () => (rng() < 0.2 ? 0 : rng() * count));
-  return { intervals, demand, peakerPrice: 0.2 + 0.2 * rng(), count, quadratic, linear, budget, first, end, full, tail };
-}
+import { randomProblem } from './randomProblem.js';
 
 /** Strictly between its bounds, up to the relative scaling the feasible primal applies where supply met the deficit. */
 const isFree = (e: number, cap: number) => e > 1e-5 * cap && e < cap * (1 - 1e-5);

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { runWorld } from './marketWorld.js';
-import { DayAheadOptimum } from '../../../src/model/optimum.js';
+import { DayAheadOptimum, solveHere } from '../../../src/model/optimum.js';
 
 /** One session per EV: arrival in the first two hours of day 0, a 20 h stay, a 23 h run. */
 const ONE_SESSION = { arrivalTime: { dist: 'uniform', min: '0h', max: '2h' }, connectionTime: '20h' };
@@ -39,7 +39,7 @@ describe('market workload', () => {
     // One agent with 8,000 EVs: the sizes of a national run's agents, where most of the market's sessions are idle.
     const { workload } = runWorld({ fleet: { size: 8000 }, grid: { agents: 1 } });
     const window = { seconds: 900, firstInterval: 0, intervals: 96 };
-    const gradient = new DayAheadOptimum(workload.fleet, workload.sessions, workload.grid, window, workload.charging, undefined, false, { steps: 'gradient' });
+    const gradient = new DayAheadOptimum(workload.fleet, workload.sessions, workload.grid, window, workload.charging, undefined, false, solveHere({ steps: 'gradient' }));
     const [newton] = workload.optimum.solutions;
     expect(newton.gap).toBeLessThanOrEqual(1e-9);
     expect(gradient.gap()).toBeLessThanOrEqual(1e-9);
