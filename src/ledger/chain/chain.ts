@@ -63,7 +63,9 @@ export class Chain {
   private readonly txDelay: LinkDelay;
   private readonly links: number;
   private readonly findKind: number;
-  private mainBlockOf = new Int32Array(1024).fill(-1);
+  private mainBlockOf = new Int32Array(1024);
+  /** Transactions whose state is set up (mainBlockOf -1 written per transaction, so unused tails stay untouched pages). */
+  private reserved = 0;
   private availableAt = new Float64Array(1024);
   private excluded = new Int32Array(1024);
   private extra = new Int32Array(1024);
@@ -136,7 +138,7 @@ export class Chain {
 
   inspect(): ChainInspection {
     const h = this.main.height;
-    return { store: this.store, mainChain: this.main.blockAt.slice(0, h + 1), mainBlockOf: this.mainBlockOf.slice(0, this.ctx.txLog.count) };
+    return { store: this.store, mainChain: this.main.blockAt.slice(0, h + 1), mainBlockOf: this.mainBlockOf.slice(0, this.ctx.txLog.count).fill(-1, this.reserved) };
   }
 
   /** Changes the mean time between blocks from now on (the clock is memoryless, so only the next draw changes). */
@@ -265,10 +267,12 @@ export class Chain {
 
   private reserve(n: number): void {
     this.mempool.reserve(n);
-    if (n <= this.availableAt.length) return;
-    this.mainBlockOf = ensureLength(this.mainBlockOf, n, -1);
-    this.availableAt = ensureLength(this.availableAt, n);
-    this.excluded = ensureLength(this.excluded, n);
-    this.extra = ensureLength(this.extra, n);
+    if (n > this.availableAt.length) {
+      this.mainBlockOf = ensureLength(this.mainBlockOf, n);
+      this.availableAt = ensureLength(this.availableAt, n);
+      this.excluded = ensureLength(this.excluded, n);
+      this.extra = ensureLength(this.extra, n);
+    }
+    for (; this.reserved < n; this.reserved++) this.mainBlockOf[this.reserved] = -1;
   }
 }

@@ -15,13 +15,16 @@ export interface NodeStorage {
 
 export class OutputSpends {
   /** When each transaction's output was spent (Infinity: not yet). */
-  private spentAt = new Float64Array(1024).fill(Infinity);
+  private spentAt = new Float64Array(1024);
+  /** Transactions recorded: Infinity is written per transaction, so the array's unused tail stays untouched pages. */
+  private recorded = 0;
   /** The latest transaction of each issuer (-1: none yet). */
   private latestOf = new Int32Array(64).fill(-1);
 
   /** Transaction `tx` of `issuer`, submitted at `now`, spends the issuer's previous output. */
   record(tx: number, issuer: number, now: number): void {
-    this.spentAt = ensureLength(this.spentAt, tx + 1, Infinity);
+    this.spentAt = ensureLength(this.spentAt, tx + 1);
+    for (; this.recorded <= tx; this.recorded++) this.spentAt[this.recorded] = Infinity;
     this.latestOf = ensureLength(this.latestOf, issuer + 1, -1);
     const previous = this.latestOf[issuer];
     if (previous >= 0) this.spentAt[previous] = now;
@@ -39,7 +42,8 @@ export class OutputSpends {
       let lastSpend = store.foundAt[b];
       if (onMain[b]) {
         for (let i = store.txStart[b], end = i + store.txCount[b]; i < end; i++) {
-          const spent = this.spentAt[store.txIds[i]];
+          const id = store.txIds[i];
+          const spent = id < this.recorded ? this.spentAt[id] : Infinity;
           if (spent > lastSpend) lastSpend = spent;
         }
       }
