@@ -16,12 +16,11 @@ const INITIAL_CAPACITY = 1024;
 const CONFIRMED = 1;
 /** The node has an attached approver. */
 const APPROVED = 2;
-const ATTACHED = 4;
-const REVEALED = 8;
+const REVEALED = 4;
 /** One of the node's approvals may have left the exact zone unconfirmed (checked when used). */
-const PARENT_OUTSIDE = 16;
+const PARENT_OUTSIDE = 8;
 /** Visited by the walk under way (cleared when it ends). */
-const VISITED = 32;
+const VISITED = 16;
 
 /**
  * Node 0 is the genesis. A node is added (its approvals chosen), later attached (its proof of work is done:
@@ -142,7 +141,6 @@ export class TangleDag {
 
   /** The node's proof of work is done: it is a tip in Popov's sense and its parents no longer are. */
   attach(node: number): void {
-    this.flags[node] |= ATTACHED;
     this.unapproved++;
     const base = node * this.approvals;
     for (let j = 0; j < this.approvals; j++) {
