@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/load.js';
 import { ScenarioError, type Problem } from '../../src/scenario/problems.js';
+import { count } from '../../src/scenario/limits.js';
 import { BYTES, checkResources, estimateResources, expectedTransactions, runBytes } from '../../src/scenario/estimate.js';
 
 function problems(text: string): Problem[] {
@@ -41,6 +42,14 @@ describe('upper bounds in the schema', () => {
   it('replications x ledgers beyond the run bound are refused without a sweep', () => {
     const found = problems('name: big\nreplications: 10000\nledgers: [{kind: tangle}, {kind: pow}, {kind: lightchain}, {kind: tangle, label: b}, {kind: pow, label: c}, {kind: lightchain, label: d}, {kind: tangle, label: e}, {kind: pow, label: f}, {kind: lightchain, label: g}, {kind: tangle, label: h}, {kind: pow, label: i}]\n');
     expect(found).toEqual([expect.objectContaining({ path: 'replications', message: expect.stringContaining('110,000 runs') })]);
+  });
+});
+
+describe('count', () => {
+  it('groups thousands as toLocaleString("en") does', () => {
+    const values = [0, 7, -7, 999, 1000, -1000, 12_345, 999_999, 1_000_000, -10_000_000, 123_456_789, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2.5, 1e21, Infinity];
+    for (let d = 1, n = 3; d <= 16; d++, n = n * 10 + ((d * 7) % 10)) values.push(n, -n);
+    for (const n of values) expect(count(n), String(n)).toBe(n.toLocaleString('en'));
   });
 });
 
