@@ -1,5 +1,5 @@
 // The folders of src/ import one another one way: no folder imports one that imports it back
-// (checked on the import statements, type-only imports included).
+// (checked on the import statements, type-only imports included); zod's values come from one module.
 
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -35,5 +35,13 @@ describe('folder imports', () => {
     const graph = folderImports();
     const cycles = [...graph].flatMap(([a, targets]) => [...targets].filter((b) => a < b && graph.get(b)?.has(a)).map((b) => `${a} <-> ${b}`));
     expect(cycles.sort()).toEqual(KNOWN_CYCLES);
+  });
+});
+
+describe('zod', () => {
+  it('is imported for its values only by src/scenario/zod.ts, which configures it before any schema is built', () => {
+    const importers = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
+      .filter((entry) => entry.endsWith('.ts') && /^\s*import\s+(?!type\b)[^;]*\bfrom\s+'zod(?:\/[^']*)?'/m.test(readFileSync(join(SRC, entry), 'utf8')));
+    expect(importers).toEqual(['scenario/zod.ts']);
   });
 });

@@ -1,7 +1,7 @@
 // Scenario keys of the V2G world: the EV fleet, the grid agents, the negotiation and its settlement.
 // Every default is documented with its source or reasoning in docs/market.md.
 
-import * as z from 'zod';
+import * as z from '../scenario/zod.js';
 import { distribution, duration, positiveDuration } from '../scenario/units.js';
 import { EV_MODELS } from './data/elaad.js';
 import { MARKET_KINDS, MARKET_KIND_NAMES } from './market/kinds.js';

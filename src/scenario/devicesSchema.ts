@@ -1,7 +1,7 @@
 // Scenario key `devices`: the device classes that do every ledger's work (hashes, signatures, proofs),
 // with defaults from published measurements (sources in docs/devices.md).
 
-import * as z from 'zod';
+import * as z from './zod.js';
 import { duration } from './units.js';
 
 /** The figures of one device class; every default device gives its own values. */

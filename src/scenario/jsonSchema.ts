@@ -1,6 +1,6 @@
 // scenarios/schema.json, generated from the zod schema (the input form, so editors see units and defaults).
 
-import * as z from 'zod';
+import * as z from './zod.js';
 import { scenarioSchema } from './schema.js';
 
 export function scenarioJsonSchema(): Record<string, unknown> {

@@ -1,7 +1,7 @@
 // Names that become file and folder names (the scenario name, ledger labels): letters, digits, ".", "_"
 // and "-", starting with a letter or digit, so that none can be "..", hold a "/" or climb out of --out.
 
-import * as z from 'zod';
+import * as z from './zod.js';
 
 /** Longest name accepted: run ids and file names are built from it and must stay short. */
 export const MAX_NAME_LENGTH = 64;

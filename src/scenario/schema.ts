@@ -1,7 +1,7 @@
 // The scenario schema: the single source of truth for scenario keys, their defaults and docs.
 // It gives the TypeScript types (z.output) and scenarios/schema.json (see jsonSchema.ts).
 
-import * as z from 'zod';
+import * as z from './zod.js';
 import { distribution, duration, positiveDuration } from './units.js';
 import { safeName } from './names.js';
 import { MAX_DURATION_S, MAX_MARKET_ROUNDS, MAX_NODES, MAX_REPLICATIONS, MAX_TIMESERIES_BUCKETS, MIN_MARKET_INTERVAL_S, MIN_TIMESERIES_INTERVAL_S, count } from './limits.js';
@@ -10,10 +10,6 @@ import { LEDGER_KINDS, LEDGER_KIND_NAMES, LEDGER_SCHEMAS } from '../ledger/kinds
 import type { LedgerDescriptor } from '../ledger/descriptor.js';
 import { devicesSchema } from './devicesSchema.js';
 import { chargingSchema } from '../model/charging/schema.js';
-
-// Each object schema is parsed a few times per command (a scenario, its sweep points): zod's generated
-// fast path costs more to build (~15 ms of a `dv2g validate`) than it saves, so it stays off.
-z.config({ jitless: true });
 
 const txSize = z.int().positive().default(250).meta({ description: 'bytes per ledger transaction' });
 

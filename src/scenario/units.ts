@@ -1,7 +1,7 @@
 // Schema building blocks shared by every part of a scenario: durations with units, quantities,
 // and the one distribution notation (a plain value means a constant).
 
-import * as z from 'zod';
+import * as z from './zod.js';
 import type { Distribution } from '../engine/distributions.js';
 
 const DURATION_UNITS: Record<string, number> = { ms: 0.001, s: 1, m: 60, min: 60, h: 3600, d: 86400 };

@@ -1,7 +1,7 @@
 // Scenario keys every chain kind built on src/ledger/chain shares (block interval, size, confirmations,
 // fees, reward, header size), with per-kind defaults and wording for the interval.
 
-import * as z from 'zod';
+import * as z from '../../scenario/zod.js';
 import { positiveDuration } from '../../scenario/units.js';
 import { ledgerLabelSchema } from '../../scenario/names.js';
 import { deviceKeys } from '../deviceKeys.js';

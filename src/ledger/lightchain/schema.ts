@@ -1,6 +1,6 @@
 // Scenario keys of `ledgers[].kind: lightchain`, with their defaults.
 
-import * as z from 'zod';
+import * as z from '../../scenario/zod.js';
 import { positiveDuration } from '../../scenario/units.js';
 import { deviceKeys } from '../deviceKeys.js';
 import { ledgerLabelSchema } from '../../scenario/names.js';

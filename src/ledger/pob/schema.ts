@@ -1,7 +1,7 @@
 // Scenario keys of `ledgers[].kind: pob` (proof of burn), with their defaults: miners, their burn shares,
 // the burn rate (the consensus cost) and the miners' node power (no hashing).
 
-import * as z from 'zod';
+import * as z from '../../scenario/zod.js';
 import { chainKeys } from '../chain/chainKeys.js';
 
 export const pobSchema = z.strictObject({

@@ -1,7 +1,7 @@
 // Scenario keys of `ledgers[].kind: poet` (proof of elapsed time), with their defaults: validators, the mean
 // wait, and the trusted hardware's idle power and price (its energy, and its cost to an attacker).
 
-import * as z from 'zod';
+import * as z from '../../scenario/zod.js';
 import { chainKeys } from '../chain/chainKeys.js';
 
 export const poetSchema = z.strictObject({

@@ -1,7 +1,7 @@
 // Scenario keys of `ledgers[].kind: pos` (proof of stake), with their defaults: validators, stake shares,
 // slots, availability, the validators' device power and the stake's cost to an attacker.
 
-import * as z from 'zod';
+import * as z from '../../scenario/zod.js';
 import { chainKeys } from '../chain/chainKeys.js';
 
 export const posSchema = z.strictObject({

@@ -1,7 +1,7 @@
 // Scenario keys of `ledgers[].kind: pow`, with their defaults: by default a dedicated V2G chain mined by the
 // grid agents on one ASIC each; `preset: bitcoin-public` settles on the public Bitcoin network instead.
 
-import * as z from 'zod';
+import * as z from '../../scenario/zod.js';
 import { positiveDuration } from '../../scenario/units.js';
 import { ledgerLabelSchema } from '../../scenario/names.js';
 import { deviceKeys } from '../deviceKeys.js';

@@ -1,7 +1,7 @@
 // Scenario keys of `ledgers[].kind: tangle`, with their defaults: the DAG and tip selection, the
 // credit-based proof of work, storage sizes, and the attacks (lazy tips, parasite chain), all off by default.
 
-import * as z from 'zod';
+import * as z from '../../scenario/zod.js';
 import { distribution, duration, positiveDuration } from '../../scenario/units.js';
 import { deviceKeys } from '../deviceKeys.js';
 import { ledgerLabelSchema } from '../../scenario/names.js';

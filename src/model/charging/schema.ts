@@ -1,7 +1,7 @@
 // Scenario keys of EV charging (`charging`): how EVs recharge for departure, the decentralized
 // valley-filling protocol's rounds, and whether its messages are settled on the ledger (docs/charging.md).
 
-import * as z from 'zod';
+import * as z from '../../scenario/zod.js';
 
 export const chargingSchema = z.strictObject({
   policy: z.enum(['uncontrolled', 'valley-filling']).default('uncontrolled').meta({ description: 'how EVs recharge for departure: uncontrolled (full charger power from arrival until the departure target is met; the default, as EVs charge today) or valley-filling (Gan, Topcu and Low\'s decentralized protocol filling the valleys of each grid agent\'s load, planned day-ahead)' }),
