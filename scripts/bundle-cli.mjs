@@ -5,8 +5,18 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
+// yargs' own string-width (8) builds an emoji regex of ICU data when it loads (~25 ms of every command,
+// though only help text measures widths): yargs gets the copy cliui brings instead (7, the same API).
+const cliuiStringWidth = createRequire(import.meta.resolve('cliui')).resolve('string-width');
+const yargsUsesCliuiStringWidth = {
+  name: 'yargs-uses-cliui-string-width',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^string-width$/ }, (args) => (/[\\/]node_modules[\\/]yargs[\\/]/.test(args.importer) ? { path: cliuiStringWidth } : undefined));
+  },
+};
 const dist = resolve(process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url)));
 const outdir = join(dist, 'bundle');
 rmSync(outdir, { recursive: true, force: true });
@@ -29,5 +39,9 @@ await build({
   external: ['@duckdb/node-api', '@resvg/resvg-js', 'piscina'],
   // Packages written as CommonJS call require(); an ES module bundle has none of its own.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+  plugins: [yargsUsesCliuiStringWidth],
+  // Intl.Segmenter built on first use (dist/cli/lazySegmenter.js): yargs builds two when it loads.
+  define: { 'Intl.Segmenter': 'LazySegmenter' },
+  inject: [join(dist, 'cli', 'lazySegmenter.js')],
   logLevel: 'warning',
 });

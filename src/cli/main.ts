@@ -13,6 +13,7 @@ import { dv2gVersion } from '../output/version.js';
 import { KIND_TITLES } from '../ledger/kindTitles.js';
 import { EXIT } from './exitCodes.js';
 import { optionHint } from './optionHint.js';
+import { skipUnseenHelp } from './skipUnseenHelp.js';
 
 const argv = hideBin(process.argv);
 /** The ledger kinds' list in the usage text (titles only: the kinds themselves bring their schemas and ledgers). */
@@ -24,12 +25,13 @@ interface OptionsInForce {
 }
 
 /**
- * Help text is wrapped to the terminal only when it is shown: yargs renders a command's help before
- * running it (to show on failure), and wrapping that unseen text costs ~15 ms of every command's start.
+ * Help text is wrapped to the terminal only when it is shown: should skipUnseenHelp find yargs changed,
+ * yargs renders each command's help unseen, and wrapping it costs ~15 ms of every command's start.
  */
 const helpAsked = argv.length === 0 || argv.includes('--help') || argv.includes('-h');
 
 const cli = yargs(argv);
+skipUnseenHelp(cli);
 await cli
   .scriptName('dv2g')
   .usage(`$0 <command> [options]\n\nSimulate V2G energy trading settled on ledgers side by side. Ledger kinds (ledgers[].kind):\n${ledgerList}`)

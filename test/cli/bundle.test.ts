@@ -73,6 +73,18 @@ describe('the bundled CLI', () => {
     expect(sources.filter((s) => s.includes('zod/v4/locales/')).map((s) => s.split('/').pop())).toEqual(['en.js']);
   });
 
+  it("builds no ICU text data when it loads: yargs' emoji regex is left out and segmenters wait for help text", () => {
+    const bundle = join(pkg, 'dist', 'bundle');
+    const code = readdirSync(bundle).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(bundle, f), 'utf8')).join('\n');
+    expect(code).not.toContain('RGI_Emoji');
+    expect(code).not.toMatch(/new Intl\.Segmenter\b/);
+    expect(code).toContain('new LazySegmenter');
+    const sources = readdirSync(bundle).filter((f) => f.endsWith('.js.map')).flatMap((f) => (JSON.parse(readFileSync(join(bundle, f), 'utf8')) as { sources: string[] }).sources);
+    const widths = new Set(sources.filter((s) => s.endsWith('/string-width/index.js')));
+    expect([...widths].some((s) => s.includes('cliui/node_modules/string-width/'))).toBe(true);
+    expect([...widths].filter((s) => /(^|\.\.\/)node_modules\/string-width\//.test(s))).toEqual([]);
+  });
+
   it('prints the same help and the same errors as the source', () => {
     for (const args of [['--help'], ['run', '--help'], ['validate', scenario, '--set', 'fleet.size=-1'], ['frobnicate']]) {
       const [a, b] = [bundled(args), fromSource(args)];
