@@ -12,7 +12,7 @@ import { CheckedStore } from '../store/checkedStore.js';
 import { AtomicWriter, writeFileAtomic } from '../io/atomicFile.js';
 import { csvHeader, csvRows, type Cell } from './csv.js';
 import { PAIRED_COLUMNS, pairedRows } from './pairedRows.js';
-import { writeDatabase } from './database.js';
+import { buildDatabase } from './database.js';
 
 const RUN_COLUMNS = ['run_id', 'point', 'ledger', 'ledger_kind', 'replication', 'seed'];
 const GROUP_COLUMNS = ['point', 'ledger', 'ledger_kind'];
@@ -136,10 +136,25 @@ export async function writeResultFiles(options: ResultFilesOptions): Promise<voi
   const pairedColumns = ['point', ...sweptKeys, ...PAIRED_COLUMNS.slice(1)];
   if (paired.length) writeFileAtomic(join(outDir, 'paired.csv'), csvHeader(pairedColumns) + csvRows(paired, pairedColumns));
 
-  if (options.transactions) await concatenateSideFiles(outDir, 'transactions', TRANSACTION_COLUMNS, runs);
+  // blocks' column types are inferred from its CSV, so it is written before the database starts; the
+  // database reads evs and transactions from the runs' row files while their CSVs are concatenated.
   if (options.blocks) await concatenateSideFiles(outDir, 'blocks', BLOCK_COLUMNS, runs);
-  if (runs.some((run) => existsSync(storePaths(outDir, run.runId).evs))) await concatenateSideFiles(outDir, 'evs', EV_FILE_COLUMNS, runs);
-  if (options.database) await writeDatabase(outDir);
+  const rowFiles = (side: SideFile) => runs.map((run) => storePaths(outDir, run.runId)[side]).filter((path) => existsSync(path));
+  const evsFiles = rowFiles('evs');
+  const fixedTables = { ...(options.transactions ? { transactions: rowFiles('transactions') } : {}), ...(evsFiles.length ? { evs: evsFiles } : {}) };
+  const concatenation = (async () => {
+    if (options.transactions) await concatenateSideFiles(outDir, 'transactions', TRANSACTION_COLUMNS, runs);
+    if (evsFiles.length) await concatenateSideFiles(outDir, 'evs', EV_FILE_COLUMNS, runs);
+  })();
+  const database = options.database ? buildDatabase(outDir, fixedTables) : undefined;
+  const [concatenated, built] = await Promise.allSettled([concatenation, database]);
+  // The database takes its place only beside CSVs that were all written.
+  if (concatenated.status === 'rejected') {
+    if (built.status === 'fulfilled') built.value?.abandon();
+    throw concatenated.reason;
+  }
+  if (built.status === 'rejected') throw built.reason;
+  built.value?.commit();
 }
 
 /** SPEC.md's metrics, then the ledger-specific extras of these runs in sorted order. */

@@ -184,8 +184,8 @@ function fileSha256(path: string): string {
   return hash.digest('hex');
 }
 
-/** Streams a stored side file (rows, no header) chunk by chunk. */
-export function sideFileChunks(outDir: string, runId: string, side: SideFile): AsyncIterable<string> | undefined {
+/** Streams a stored side file (rows, no header) chunk by chunk, as bytes: they are copied, never decoded. */
+export function sideFileChunks(outDir: string, runId: string, side: SideFile): AsyncIterable<Buffer> | undefined {
   const path = storePaths(outDir, runId)[side];
-  return existsSync(path) ? createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }) : undefined;
+  return existsSync(path) ? createReadStream(path, { highWaterMark: 1 << 20 }) : undefined;
 }
