@@ -77,3 +77,14 @@ export function checkAgainst(entries: Record<string, BaselineEntry>, results: Wo
   }
   return rows;
 }
+
+/** `results` with each workload that `again` measured once more given the better of its two figures (relative and ratio). */
+export function betterOf(results: WorkloadResult[], again: WorkloadResult[]): WorkloadResult[] {
+  return results.map((first) => {
+    const second = again.find((r) => r.name === first.name);
+    if (!second) return first;
+    const best = second.relative > first.relative ? second : first;
+    const ratio = first.ratio === undefined || second.ratio === undefined ? best.ratio : Math.max(first.ratio, second.ratio);
+    return { ...best, ratio };
+  });
+}

@@ -5,7 +5,7 @@ import type { CommandModule } from 'yargs';
 import { cpus, totalmem } from 'node:os';
 import { existsSync } from 'node:fs';
 import type { WorkloadResult } from '../bench/runBench.js';
-import { BASELINE_PATH, checkAgainst, entryOf, readBaseline, writeBaseline, DEFAULT_TOLERANCES, type Baseline, type CheckRow } from '../bench/baseline.js';
+import { BASELINE_PATH, betterOf, checkAgainst, entryOf, readBaseline, writeBaseline, DEFAULT_TOLERANCES, type Baseline, type CheckRow } from '../bench/baseline.js';
 import { EXIT, withScenarioErrors } from './exitCodes.js';
 import { usage } from './scenarioOptions.js';
 
@@ -40,7 +40,8 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
     });
     const names = args.only?.length ? args.only : known;
     const repeat = args.repeat ?? (args.check || args.update ? 3 : 1);
-    const results = await runBench(names, { quick: args.quick, repeat, onProgress: (m) => args.json || process.stderr.write(`${m}\n`) });
+    const onProgress = (m: string) => args.json || process.stderr.write(`${m}\n`);
+    let results = await runBench(names, { quick: args.quick, repeat, onProgress });
     const section = args.quick ? 'quick' : 'full';
     let rows: CheckRow[] = [];
     if (args.check) {
@@ -48,7 +49,16 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
         process.stderr.write(`dv2g bench: no baseline at ${BASELINE_PATH}; create it with --update\n`);
         process.exit(EXIT.usage);
       }
-      rows = checkAgainst(readBaseline()[section], results, { ratio: args.ratioTolerance });
+      const baseline = readBaseline()[section];
+      rows = checkAgainst(baseline, results, { ratio: args.ratioTolerance });
+      // A regression has to show twice: a workload below its limit is measured once more and keeps its
+      // better figures (this shared machine's speed swings for minutes at a time; a real slow-down stays).
+      const again = [...new Set(rows.filter((r) => !r.ok).map((r) => r.name))];
+      if (again.length) {
+        onProgress(`bench: measuring ${again.join(', ')} again (below the baseline's limit once)`);
+        results = betterOf(results, await runBench(again, { quick: args.quick, repeat, onProgress }));
+        rows = checkAgainst(baseline, results, { ratio: args.ratioTolerance });
+      }
     }
     if (args.json) process.stdout.write(`${JSON.stringify({ results, check: rows }, null, 2)}\n`);
     else {

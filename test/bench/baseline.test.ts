@@ -1,9 +1,10 @@
 // The benchmark's regression check: only same-process figures (speed / calibration, a workload's own
-// ratio) are checked, absolute speeds never; the calibration loop on one and on two threads; and one
-// workload measured for real in a child process (figures are not asserted: the machine is shared).
+// ratio) are checked, absolute speeds never, and a workload below its limit is measured again; the
+// calibration loop on one and on two threads; and one workload measured for real in a child process
+// (figures are not asserted: the machine is shared).
 
 import { describe, expect, it } from 'vitest';
-import { checkAgainst, DEFAULT_TOLERANCES, readBaseline, type BaselineEntry } from '../../src/bench/baseline.js';
+import { betterOf, checkAgainst, DEFAULT_TOLERANCES, readBaseline, type BaselineEntry } from '../../src/bench/baseline.js';
 import { runBench, type WorkloadResult } from '../../src/bench/runBench.js';
 import { WORKLOADS } from '../../src/bench/workloads.js';
 import { calibrate } from '../../src/bench/calibration.js';
@@ -29,6 +30,13 @@ describe('bench --check', () => {
     const rows = checkAgainst(base, [result('engine', 2_000_000, 2_000_000, 0.55), result('tangle', 140_000, 2_000_000)], DEFAULT_TOLERANCES);
     expect(rows.filter((r) => !r.ok).map((r) => `${r.name} ${r.figure}`)).toEqual(['engine ratio', 'tangle relative']);
     expect(rows.find((r) => r.name === 'tangle')!.limit).toBeCloseTo(0.075, 12);
+  });
+
+  it('keeps, for a workload measured again, its better relative figure and its better ratio', () => {
+    const first = [result('engine', 1_000_000, 2_000_000, 0.5), result('tangle', 100_000, 2_000_000)];
+    const merged = betterOf(first, [result('engine', 900_000, 1_000_000, 0.4)]);
+    expect(merged.map((r) => [r.name, r.relative, r.ratio])).toEqual([['engine', 0.9, 0.5], ['tangle', 0.05, undefined]]);
+    expect(merged[0].speed).toBe(900_000);
   });
 
   it('ignores workloads the baseline does not have', () => {
