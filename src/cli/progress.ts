@@ -20,7 +20,7 @@ export function progressReporter(mode: 'quiet' | 'auto'): ProgressReporter {
     return {
       update(p) {
         if (!started) bar.start(p.total, p.done, { rate: '-', running: '' }), (started = true);
-        bar.update(p.done, { rate: rate(p), running: runningText(p.running) });
+        bar.update(p.done, { rate: rate(p), running: stageText(p) });
       },
       stop: () => started && bar.stop(),
     };
@@ -29,9 +29,9 @@ export function progressReporter(mode: 'quiet' | 'auto'): ProgressReporter {
   return {
     update(p) {
       const now = p.elapsedSeconds;
-      if (p.done < p.total && now - lastLine < LINE_EVERY_SECONDS && p.done > 0) return;
+      if (p.done < p.total && !p.assembling && now - lastLine < LINE_EVERY_SECONDS && p.done > 0) return;
       lastLine = now;
-      process.stderr.write(`dv2g: ${p.done}/${p.total} runs${p.failed ? ` (${p.failed} failed)` : ''}, ${rate(p)} events/s, ${now.toFixed(1)} s${runningText(p.running)}\n`);
+      process.stderr.write(`dv2g: ${p.done}/${p.total} runs${p.failed ? ` (${p.failed} failed)` : ''}, ${rate(p)} events/s, ${now.toFixed(1)} s${stageText(p)}\n`);
     },
     stop() {},
   };
@@ -39,6 +39,11 @@ export function progressReporter(mode: 'quiet' | 'auto'): ProgressReporter {
 
 function rate(p: Progress): string {
   return p.elapsedSeconds > 0 ? Math.round(p.events / p.elapsedSeconds).toLocaleString('en-US') : '-';
+}
+
+/** What the line adds after the counts: the running runs, or that the result files are being written. */
+export function stageText(p: Progress): string {
+  return p.assembling ? ' | writing the result files' : runningText(p.running);
 }
 
 /** Running runs shown by name; more are counted. */

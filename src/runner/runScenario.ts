@@ -49,6 +49,8 @@ export interface Progress {
   last?: RunResult;
   /** The runs under way, as last reported (simulated time reached, events, wall time so far). */
   running: RunProgress[];
+  /** The runs are over and the result files (CSVs, DuckDB and Parquet) are being written. */
+  assembling?: boolean;
 }
 
 export interface RunSummary {
@@ -139,6 +141,8 @@ async function runLocked(loaded: LoadedScenario, runs: RunSpec[], totalRuns: num
     },
   });
   removeTemporaryFiles(join(outDir, STORE_DIR));
+  progress.assembling = true;
+  report();
 
   // Only what the store holds, intact and this scenario's, counts: a run that another process
   // overwrote or removed is not complete, whatever its worker reported.

@@ -1,5 +1,5 @@
 // Progress inside a run: executeRun reports the simulated time and events reached while the run goes on,
-// and the progress line shows each running run's share, speed and ETA.
+// and the progress line shows each running run's share, speed and ETA, then that the result files are written.
 
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { parseScenario } from '../../src/scenario/load.js';
 import { buildRunList } from '../../src/scenario/runList.js';
 import { executeRun, type RunProgress } from '../../src/runner/executeRun.js';
-import { runningText } from '../../src/cli/progress.js';
+import { runningText, stageText } from '../../src/cli/progress.js';
+import { runScenario, type Progress } from '../../src/runner/runScenario.js';
 import { tempDir } from './helpers.js';
 
 const loaded = parseScenario('name: progress\nseed: 3\nduration: 2h\nworkload: {kind: poisson, rate: 100}\nledgers: [{kind: tangle, tipSelection: urts}]\n', 'progress.yaml');
@@ -44,5 +45,16 @@ describe('progress inside a run', () => {
     ]);
     expect(text).toBe(' | r1 25% of 24h simulated, 200k events/s, ETA 30s | r2 0% of 1h simulated, 0 events/s, ETA - | +1 running');
     expect(runningText([])).toBe('');
+  });
+
+  it('says when the runs are over and the result files are being written, after the last run', async () => {
+    const seen: Progress[] = [];
+    await runScenario(parseScenario('name: assembling\nseed: 3\nduration: 10m\nreplications: 2\nworkload: {kind: poisson, rate: 5}\nledgers: [{kind: tangle, tipSelection: urts}]\n', 'a.yaml'), { outDir: tempDir(), workers: 1, onProgress: (p) => seen.push({ ...p }) });
+    const first = seen.findIndex((p) => p.assembling);
+    expect(first).toBeGreaterThan(0);
+    expect(seen.slice(0, first).every((p) => !p.assembling)).toBe(true);
+    expect(seen[first].done).toBe(2);
+    expect(stageText(seen[first])).toBe(' | writing the result files');
+    expect(stageText(seen[0])).toBe('');
   });
 });
