@@ -77,7 +77,7 @@ describe('one writer per results directory', { timeout: 60_000 }, () => {
       outDir: dir,
       workers: 1,
       onProgress: (p) => {
-        if (p.done === p.total) rmSync(storePaths(dir, 'p0-tangle-r0').json);
+        if (p.done === p.total && !p.assembling) rmSync(storePaths(dir, 'p0-tangle-r0').json);
       },
     });
     expect(summary.status).toBe('partial');
