@@ -2,7 +2,8 @@
 // sequence) so that simultaneous events always fire in the order they were scheduled. With a bucket
 // width, events beyond the current bucket of time wait unsorted in their own bucket and join the heap
 // when it runs dry, so the heap holds only the near future (small, cache-resident) however many
-// events are pending far ahead; the order of events is the same either way.
+// events are pending far ahead; the order of events is the same either way. A sorted run of events
+// (pushSorted) holds one heap entry at a time, its next event, in the order its events would have had.
 
 import { ensureLength } from './typedArrays.js';
 
@@ -37,6 +38,9 @@ export class EventQueue {
   /** Far buckets by index, and a min-heap of their indices. */
   private readonly buckets = new Map<number, FarBucket>();
   private readonly bucketOrder: number[] = [];
+  /** Sorted runs by index (a run's slot holds kind -1 - index), and the indices free for reuse. */
+  private readonly runs: (SortedRun | null)[] = [];
+  private readonly freeRuns: number[] = [];
 
   constructor(capacity = 1024, bucketWidth = 0) {
     if (!(bucketWidth >= 0 && Number.isFinite(bucketWidth))) throw new RangeError(`bucket width must be a finite number >= 0, got ${bucketWidth}`);
@@ -55,6 +59,8 @@ export class EventQueue {
   get length(): number {
     let far = 0;
     for (const bucket of this.buckets.values()) far += bucket.count;
+    // Each run's next event is in the heap or a far bucket; the rest wait in the run.
+    for (const run of this.runs) if (run) far += (run.end - run.next) / run.stride - 1;
     return this.size + far;
   }
 
@@ -63,11 +69,38 @@ export class EventQueue {
     this.slotKind[slot] = kind;
     this.slotPayload[slot] = payload;
     this.slotLive[slot] = 1;
-    // floor(time / width) never decreases with time, so every event of a later bucket comes after every heap event.
-    const bucket = this.bucketWidth > 0 ? Math.floor(time / this.bucketWidth) : 0;
-    if (bucket <= this.currentBucket) this.heapPush(time, this.nextSeq++, slot);
-    else this.farBucket(bucket).add(time, this.nextSeq++, slot);
+    this.place(time, this.nextSeq++, slot);
     return this.slotGeneration[slot] * SLOT_BITS + slot;
+  }
+
+  /**
+   * Pushes `count` events of `kind` at the times `times[first + i stride]` (non-decreasing), with payloads
+   * `first + i stride`: the same order as `count` calls of push(), but the run keeps one entry in the heap, its
+   * next event (a heap of a few entries instead of one per event). Its events cannot be cancelled; the caller
+   * must not change `times` until they have fired.
+   */
+  pushSorted(times: Float64Array, first: number, stride: number, count: number, kind: number): void {
+    if (count <= 0) return;
+    const index = this.freeRuns.length > 0 ? this.freeRuns.pop()! : this.runs.push(null) - 1;
+    const run: SortedRun = { times, next: first, end: first + count * stride, stride, seq: this.nextSeq, kind };
+    this.runs[index] = run;
+    this.nextSeq += count;
+    const slot = this.allocateSlot();
+    this.slotKind[slot] = -1 - index;
+    this.slotLive[slot] = 1;
+    this.place(times[first], run.seq, slot);
+  }
+
+  /** Puts an entry into the heap, or into its far bucket when that comes after the heap's. */
+  private place(time: number, seq: number, slot: number): void {
+    const bucket = this.bucketOf(time);
+    if (bucket <= this.currentBucket) this.heapPush(time, seq, slot);
+    else this.farBucket(bucket).add(time, seq, slot);
+  }
+
+  /** floor(time / width) never decreases with time, so every event of a later bucket comes after every heap event. */
+  private bucketOf(time: number): number {
+    return this.bucketWidth > 0 ? Math.floor(time / this.bucketWidth) : 0;
   }
 
   private heapPush(time: number, seq: number, slot: number): void {
@@ -122,11 +155,39 @@ export class EventQueue {
     if (this.size === 0 || this.heapTime[0] > until) return false;
     const slot = this.heapSlot[0];
     this.time = this.heapTime[0];
-    this.kind = this.slotKind[slot];
+    const kind = this.slotKind[slot];
+    if (kind < 0) {
+      this.popRun(slot, -1 - kind);
+      return true;
+    }
+    this.kind = kind;
     this.payload = this.slotPayload[slot];
     this.removeHead();
     this.releaseSlot(slot);
     return true;
+  }
+
+  /** Pops the head, the next event of sorted run `index`, and puts the run's following event in its place. */
+  private popRun(slot: number, index: number): void {
+    const run = this.runs[index]!;
+    this.kind = run.kind;
+    this.payload = run.next;
+    run.next += run.stride;
+    run.seq++;
+    if (run.next < run.end) {
+      const time = run.times[run.next];
+      // The following event comes after the one popped: in the heap it can take the head's place and sink.
+      if (this.bucketOf(time) <= this.currentBucket) this.siftDown(0, time, run.seq, slot);
+      else {
+        this.removeHead();
+        this.place(time, run.seq, slot);
+      }
+      return;
+    }
+    this.removeHead();
+    this.releaseSlot(slot);
+    this.runs[index] = null;
+    this.freeRuns.push(index);
   }
 
   /** Drops cancelled events off the heap's head, refilling the heap from the far buckets when it runs dry. */
@@ -214,6 +275,16 @@ export class EventQueue {
     this.slotLive = ensureLength(this.slotLive, n);
     this.freeSlots = ensureLength(this.freeSlots, n);
   }
+}
+
+/** The events of one pushSorted call not yet popped: the next at `times[next]`, with sequence number `seq`. */
+interface SortedRun {
+  readonly times: Float64Array;
+  next: number;
+  readonly end: number;
+  readonly stride: number;
+  seq: number;
+  readonly kind: number;
 }
 
 /** One far bucket's events, unsorted, in the order pushed. */

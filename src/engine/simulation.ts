@@ -44,6 +44,20 @@ export class Simulation {
     return this.queue.push(time, kind, payload);
   }
 
+  /**
+   * Schedules `count` events of `kind` at the times `times[first + i stride]`, which must be in order and not in
+   * the past; each gets `first + i stride` as its payload. Fires exactly as `count` calls of at() would, with one
+   * heap entry at a time for all of them; they cannot be cancelled, and `times` must stay as it is until they fire.
+   */
+  atSorted(times: Float64Array, first: number, stride: number, count: number, kind: number): void {
+    let previous = this.now;
+    for (let i = 0, at = first; i < count; i++, at += stride) {
+      if (!(times[at] >= previous)) throw new RangeError(`sorted event time ${times[at]} is before ${previous === this.now ? `now (${this.now})` : `the one before it (${previous})`}`);
+      previous = times[at];
+    }
+    this.queue.pushSorted(times, first, stride, count, kind);
+  }
+
   cancel(id: EventId): boolean {
     return this.queue.cancel(id);
   }

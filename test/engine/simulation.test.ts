@@ -58,6 +58,8 @@ describe('simulation', () => {
     sim.run(5);
     expect(() => sim.at(4, k)).toThrow(RangeError);
     expect(() => sim.schedule(-1, k)).toThrow(RangeError);
+    expect(() => sim.atSorted(new Float64Array([4, 6]), 0, 1, 2, k)).toThrow(/sorted event time 4 is before now \(5\)/);
+    expect(() => sim.atSorted(new Float64Array([6, 5.5]), 0, 1, 2, k)).toThrow(/sorted event time 5.5 is before the one before it \(6\)/);
   });
 });
 

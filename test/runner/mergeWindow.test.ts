@@ -18,16 +18,16 @@ function window(rows: Row[]): PartitionWindow {
 const byKey = (x: Row, y: Row) => x[TX.time] - y[TX.time] || x[TX.agent] - y[TX.agent] || x[TX.ev] - y[TX.ev];
 
 describe('split-run window merge', () => {
-  it.each([1, 2, 3, 4])('merges %i partitions\' sorted transactions as one stable sort would', (count) => {
+  it.each([1, 2, 3, 4, 7, 16])('merges %i partitions\' sorted transactions as one stable sort would', (count) => {
     const rng = seedrandom(`merge-${count}`);
-    // Transactions at few distinct instants (many ties), agents 0..7 in partition agent mod count, an EV
+    // Transactions at few distinct instants (many ties), agents 0..19 in partition agent mod count, an EV
     // settling twice at one instant (the serial number tells the two apart).
     const all: Row[] = Array.from({ length: 300 }, (_, serial) => {
-      const agent = Math.floor(rng() * 8);
+      const agent = Math.floor(rng() * 20);
       const row = new Array<number>(TX.fields).fill(0);
       row[TX.time] = Math.floor(rng() * 5) * 900;
       row[TX.agent] = agent;
-      row[TX.ev] = (7 - agent) * 100 + Math.floor(rng() * 4); // EV ids run against agents: the agent must decide first
+      row[TX.ev] = (19 - agent) * 100 + Math.floor(rng() * 4); // EV ids run against agents: the agent must decide first
       row[TX.value] = serial;
       return row;
     });

@@ -19,19 +19,51 @@ export function mergeWindow(parts: PartitionWindow[]): MergedWindow {
 
 /**
  * Merges the partitions' sorted transactions into (time, agent, EV) order. Partitions never share an agent,
- * so rows of two partitions never tie, and the merge gives what a stable sort of all of them would.
+ * so rows of two partitions never tie, and the merge gives what a stable sort of all of them would. The
+ * partitions wait in a binary heap keyed by their next row; the first one's rows are copied for as long as
+ * they come before every other partition's next row (one agent's settlements at an instant come together).
  */
-function mergeTransactions(lists: Float64Array<ArrayBuffer>[]): Float64Array<ArrayBuffer> {
+export function mergeTransactions(lists: Float64Array<ArrayBuffer>[]): Float64Array<ArrayBuffer> {
   if (lists.length === 1) return lists[0];
   const merged = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
   const next = new Array<number>(lists.length).fill(0);
-  for (let at = 0; at < merged.length; at += TX.fields) {
-    let from = -1;
-    for (let p = 0; p < lists.length; p++) {
-      if (next[p] < lists[p].length && (from < 0 || txOrder(lists[p], next[p], lists[from], next[from]) < 0)) from = p;
+  const before = (p: number, q: number) => txOrder(lists[p], next[p], lists[q], next[q]) < 0;
+  const heap: number[] = [];
+  for (let p = 0; p < lists.length; p++) if (lists[p].length > 0) heap.push(p);
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i, before);
+  let at = 0;
+  while (heap.length > 0) {
+    const p = heap[0];
+    const list = lists[p];
+    const end = list.length;
+    const rival = heap.length === 1 ? -1 : heap.length === 2 || before(heap[1], heap[2]) ? heap[1] : heap[2];
+    let i = next[p];
+    do {
+      for (let f = 0; f < TX.fields; f++) merged[at + f] = list[i + f];
+      at += TX.fields;
+      i += TX.fields;
+    } while (i < end && (rival < 0 || txOrder(list, i, lists[rival], next[rival]) < 0));
+    next[p] = i;
+    if (i === end) {
+      const last = heap.pop()!;
+      if (heap.length === 0) break;
+      heap[0] = last;
     }
-    merged.set(lists[from].subarray(next[from], next[from] + TX.fields), at);
-    next[from] += TX.fields;
+    siftDown(heap, 0, before);
   }
   return merged;
+}
+
+/** Restores the heap below `i`, where `before(p, q)` says p's next row comes first. */
+function siftDown(heap: number[], i: number, before: (p: number, q: number) => boolean): void {
+  const top = heap[i];
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= heap.length) break;
+    if (child + 1 < heap.length && before(heap[child + 1], heap[child])) child++;
+    if (!before(heap[child], top)) break;
+    heap[i] = heap[child];
+    i = child;
+  }
+  heap[i] = top;
 }

@@ -59,7 +59,8 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
   const timeseries = sampleTimeseries(sim, txLog, ledger, () => reduction.gauges(sim.now), timeseriesBucket(scenario), duration);
 
   let pending: Float64Array = new Float64Array(0);
-  const submitKind = sim.register((row) => {
+  const submitKind = sim.register((payload) => {
+    const row = payload - TX.time;
     const tx = txLog.add(pending[row + TX.ev], pending[row + TX.size], pending[row + TX.value], pending[row + TX.fee], sim.now);
     ledger.submit(tx);
   });
@@ -100,7 +101,8 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
       const merged = mergeWindow(parts);
       reduction.add(merged);
       pending = merged.tx;
-      for (let row = 0; row < pending.length; row += TX.fields) sim.at(pending[row + TX.time], submitKind, row);
+      // Already in (time, agent, EV) order: one heap entry at a time for the whole window.
+      sim.atSorted(pending, TX.time, TX.fields, pending.length / TX.fields, submitKind);
       if (k === windows - 1) sim.run(duration);
       else sim.runBefore((k + 1) * market.interval);
       onProgress?.(sim.now, sim.events + partitionEvents);
