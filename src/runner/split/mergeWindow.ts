@@ -23,7 +23,7 @@ export function mergeWindow(parts: PartitionWindow[]): MergedWindow {
  * partitions wait in a binary heap keyed by their next row; the first one's rows are copied for as long as
  * they come before every other partition's next row (one agent's settlements at an instant come together).
  */
-export function mergeTransactions(lists: Float64Array<ArrayBuffer>[]): Float64Array<ArrayBuffer> {
+function mergeTransactions(lists: Float64Array<ArrayBuffer>[]): Float64Array<ArrayBuffer> {
   if (lists.length === 1) return lists[0];
   const merged = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
   const next = new Array<number>(lists.length).fill(0);
