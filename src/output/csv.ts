@@ -56,8 +56,22 @@ export function csvLines(rows: readonly Cell[][]): string {
 /** Characters that make csv-stringify quote a string (the delimiter, the quote, and the record delimiter's). */
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** The cells joined by commas, or undefined when one needs quotes or is no plain value. */
+/**
+ * The cells joined by commas, or undefined when one needs quotes or is no plain value. A row of finite numbers,
+ * empty cells, booleans and plain strings is joined by Array.prototype.join, which writes a number as String does
+ * and an empty cell as nothing, into one flat string (the cell-by-cell path below builds a string per cell).
+ */
 function plainLine(cells: readonly Cell[]): string | undefined {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    const plain = typeof cell === 'number' ? cell - cell === 0 : typeof cell === 'string' ? !NEEDS_QUOTES.test(cell) : cell === null || cell === undefined || typeof cell === 'boolean';
+    if (!plain) return cellByCell(cells);
+  }
+  return cells.join(',');
+}
+
+/** plainLine's cells one at a time: a number that is not finite is an empty cell. */
+function cellByCell(cells: readonly Cell[]): string | undefined {
   let line = '';
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];

@@ -49,6 +49,16 @@ describe('evs.csv lines of a split run', () => {
     expect(report.chargingIterations).toBe(3);
   });
 
+  it.each([TAG, { run_id: 'p0-pow-r0', ledger: 'pow' }])('formats chunks of several batches, each on its own buffer (tag %o)', (tag) => {
+    const rows = randomRows(9_000, seedrandom('batches'));
+    const lines = formatEvLines(rowSource(rows), tag, 4_500);
+    expect(lines.chunks.length).toBe(2);
+    expect(text(lines)).toBe(csvRows(rows.map((row) => ({ ...tag, ...row })), EV_FILE_COLUMNS));
+    expect(lines.chunks.every((chunk) => chunk.byteOffset === 0 && chunk.buffer.byteLength === chunk.length)).toBe(true);
+    expect(lines.ends[4_499]).toBe(lines.chunks[0].length);
+    expect(lines.ends[8_999]).toBe(lines.chunks[1].length);
+  });
+
   it('writes no lines for no EVs', () => {
     const merged = mergeEvLines([formatEvLines(rowSource([]), TAG), formatEvLines(rowSource([]), TAG)]);
     expect(merged.chunks).toEqual([]);

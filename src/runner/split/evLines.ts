@@ -37,15 +37,19 @@ export function rowSource(rows: readonly EvRow[]): EvRowSource {
 }
 
 /**
- * Formats the rows of `source` as evs.csv lines in EV order, a batch at a time (so that the row objects and
- * the cells' strings die young in a partition's thread, whose heap holds the whole partition).
+ * Formats the rows of `source` as evs.csv lines in EV order, a batch at a time, each batch's text encoded into its
+ * chunk's bytes at once (so that the row objects and the cells' strings die young in a partition's thread, whose
+ * heap holds the whole partition: a chunk's text kept as strings until the chunk was full outlived its nursery,
+ * and collecting it took about 40% of the formatting).
  */
 export function formatEvLines(source: EvRowSource, tag: EvTag, linesPerChunk = LINES_PER_CHUNK): EvLines {
   const count = source.count;
   const lines: EvLines = { ids: new Int32Array(count), chunks: [], ends: new Int32Array(count), linesPerChunk, ...emptyChargingColumns(count) };
+  // One buffer the chunks are written into, then copied out at their size (every chunk owns its buffer).
+  let buffer = new Uint8Array(0);
   for (let start = 0; start < count; start += linesPerChunk) {
     const stop = Math.min(count, start + linesPerChunk);
-    const pieces: string[] = [];
+    let length = 0;
     for (let batch = start; batch < stop; batch += FORMAT_BATCH) {
       const rows = source.rows(batch, Math.min(batch + FORMAT_BATCH, stop));
       rows.forEach((row, k) => {
@@ -54,11 +58,16 @@ export function formatEvLines(source: EvRowSource, tag: EvTag, linesPerChunk = L
         lines.ids[batch + k] = id;
       });
       fillChargingColumns(lines, batch, rows);
-      pieces.push(csvRows(rows, EV_FILE_COLUMNS, { ...tag }));
+      const text = csvRows(rows, EV_FILE_COLUMNS, { ...tag });
+      // A UTF-16 code unit takes at most 3 bytes of UTF-8.
+      if (buffer.length - length < 3 * text.length) {
+        const grown = new Uint8Array(Math.max(2 * buffer.length, length + 3 * text.length));
+        grown.set(buffer.subarray(0, length));
+        buffer = grown;
+      }
+      length += encoder.encodeInto(text, buffer.subarray(length)).written;
     }
-    const text = pieces.join('');
-    const bytes = new Uint8Array(Buffer.byteLength(text));
-    encoder.encodeInto(text, bytes);
+    const bytes = buffer.slice(0, length);
     const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     let at = 0;
     for (let i = start; i < stop; i++) {
