@@ -24,6 +24,11 @@ export interface LedgerContext {
   device(name: string): DeviceModel;
   /** Grid agents of the scenario: the participants who mine or produce blocks of a dedicated V2G chain. */
   agents: number;
+  /**
+   * Transactions the ledger's per-transaction arrays may be sized for at once (the run's estimate with a margin,
+   * transactionCapacity): they grow past it when needed, and pages never written take no memory.
+   */
+  transactionCapacity?: number;
 }
 
 /** Instantaneous readings, sampled at the end of each time-series bucket (null where not applicable). */

@@ -5,16 +5,29 @@ import { ensureLength } from '../engine/typedArrays.js';
 
 export class TxLog {
   count = 0;
-  issuer = new Int32Array(1024);
-  sizeBytes = new Int32Array(1024);
-  value = new Float64Array(1024);
+  issuer: Int32Array;
+  sizeBytes: Int32Array;
+  value: Float64Array;
   /** Fees by id, kept from the first fee other than +0 on (a ledger without fees keeps none); read with feeOf. */
   private fees = new Float64Array(0);
-  submittedAt = new Float64Array(1024);
+  submittedAt: Float64Array;
   /** Confirmation time, NaN while unconfirmed. */
-  confirmedAt = new Float64Array(1024);
+  confirmedAt: Float64Array;
   /** Confirmations so far (for time series). */
   confirmations = 0;
+
+  /**
+   * `capacity`: transactions held before the arrays first grow (each growth copies them; the pages of the arrays'
+   * unused tail are never written, so a capacity above the count costs address space, not memory).
+   */
+  constructor(capacity = 1024) {
+    const n = Math.max(1, Math.ceil(capacity));
+    this.issuer = new Int32Array(n);
+    this.sizeBytes = new Int32Array(n);
+    this.value = new Float64Array(n);
+    this.submittedAt = new Float64Array(n);
+    this.confirmedAt = new Float64Array(n);
+  }
 
   /** Records a new transaction submitted at `time`; returns its id (0, 1, 2, ...). */
   add(issuer: number, sizeBytes: number, value: number, fee: number, time: number): number {

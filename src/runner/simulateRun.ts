@@ -14,6 +14,7 @@ import type { EvLines } from './split/evLines.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunSpec } from '../scenario/runList.js';
 import { DEFAULT_BUCKETS } from '../scenario/limits.js';
+import { transactionCapacity } from '../scenario/estimate.js';
 import type { TimeseriesRow } from '../store/runStore.js';
 import { sampleTimeseries } from './timeseriesSampler.js';
 import { simulateSplitRun } from './split/splitRun.js';
@@ -42,7 +43,7 @@ export function simulateRun(scenario: Scenario, run: RunSpec, onProgress?: (simS
   const sim = new Simulation();
   if (onProgress) sim.everyEvents(PROGRESS_EVERY_EVENTS, () => onProgress(sim.now, sim.events));
   const streams = new RngStreams(run.seed);
-  const txLog = new TxLog();
+  const txLog = new TxLog(transactionCapacity(scenario));
   const { duration, warmup } = scenario;
   const ledger = createRunLedger(scenario, run, sim, streams, txLog);
   const workload = createWorkload(scenario, { sim, stream: (name) => streams.stream(name), txLog, ledger, duration, warmup });
@@ -69,6 +70,7 @@ export function createRunLedger(scenario: Scenario, run: RunSpec, sim: Simulatio
     warmup: scenario.warmup,
     device: deviceLookup(scenario.devices),
     agents: scenario.grid.agents,
+    transactionCapacity: transactionCapacity(scenario),
   });
 }
 

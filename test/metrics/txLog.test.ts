@@ -27,6 +27,17 @@ describe('TxLog', () => {
     expect(log.feeOf(3003 + 4999)).toBe(4999);
   });
 
+  it('holds as many transactions as it is sized for before it grows, and keeps them when it grows', () => {
+    const log = new TxLog(5000);
+    for (let i = 0; i < 5000; i++) log.add(i, 250, i / 2, 0, i);
+    expect(log.issuer.length).toBe(5000);
+    log.add(5000, 300, 1, 0, 5000);
+    expect(log.issuer.length).toBe(10_000);
+    expect(Array.from(log.value.subarray(4998, 5001))).toEqual([2499, 2499.5, 1]);
+    expect(log.sizeBytes[5000]).toBe(300);
+    expect(log.isConfirmed(4999)).toBe(false);
+  });
+
   it('keeps a -0 fee (a fee that is not +0) from the start', () => {
     const log = new TxLog();
     log.add(1, 250, 1, -0, 0);

@@ -95,9 +95,11 @@ export class TangleDag {
     /** ...and so do the last `exactDepth` revealed nodes, however old. */
     private readonly exactDepth: number,
     private readonly onConfirm: ConfirmHandler,
+    /** Nodes held before the arrays first grow (untouched pages of a larger capacity take no memory). */
+    capacity = INITIAL_CAPACITY,
   ) {
     this.approvals = approvals;
-    const n = INITIAL_CAPACITY;
+    const n = Math.max(INITIAL_CAPACITY, Math.ceil(capacity));
     this.parents = new Int32Array(n * approvals);
     this.weight = new Int32Array(n);
     this.flags = new Uint8Array(n);

@@ -55,8 +55,8 @@ export class TangleLedger implements Ledger, AttackerHost {
   private readonly revealKind: number;
   private readonly parasite: ParasiteAttack | null;
   /** Each node's transaction in the log (-1: the genesis and the attacker's nodes, whose issuer is ATTACKER). */
-  private nodeTx = new Int32Array(1024);
-  private nodeRole = new Uint8Array(1024);
+  private nodeTx: Int32Array;
+  private nodeRole: Uint8Array;
   private lastTxBytes = DEFAULT_TX_BYTES;
   private hashes = 0;
   private attackerHashes = 0;
@@ -80,10 +80,14 @@ export class TangleLedger implements Ledger, AttackerHost {
     const delay = config.delay ?? ctx.network.latency;
     const walkWindow = config.walkWindow ?? Math.max(MIN_WALK_WINDOW, WALK_WINDOW_DELAYS * meanOf(delay));
     const mcmc = config.tipSelection === 'mcmc';
+    // One node per transaction, and the genesis.
+    const capacity = Math.max(1024, (ctx.transactionCapacity ?? 0) + 1);
+    this.nodeTx = new Int32Array(capacity);
+    this.nodeRole = new Uint8Array(capacity);
     this.dag = new TangleDag(k, config.confirmationWeight, mcmc ? 2 * walkWindow : 0, mcmc ? 2 * config.walkDepth : 0, (node) => {
       const tx = this.nodeTx[node];
       if (tx >= 0) ctx.txLog.confirm(tx, sim.now);
-    });
+    }, capacity);
     this.nodeTx[0] = -1;
     this.credit = new IssuerCredit(config.pow);
     const issuerDevice = ctx.device(config.issuerDevice);

@@ -183,9 +183,13 @@ export class MarketWorkload implements Workload {
   /** The same rows in EV id order, made a batch at a time. */
   evRowSource(): EvRowSource {
     const { fleet, sessions } = this;
-    const own: number[] = [];
-    for (let i = 0; i < fleet.size; i++) if (this.ownsAgent(fleet.agent[i])) own.push(i);
-    const order = Int32Array.from(own).sort((x, y) => fleet.id[x] - fleet.id[y]);
+    // The ids are 0..size - 1: the index of each id, then this workload's EVs in id order.
+    const indexOf = new Int32Array(fleet.size);
+    for (let i = 0; i < fleet.size; i++) indexOf[fleet.id[i]] = i;
+    let count = 0;
+    const own = new Int32Array(fleet.size);
+    for (let id = 0; id < fleet.size; id++) if (this.ownsAgent(fleet.agent[indexOf[id]])) own[count++] = indexOf[id];
+    const order = own.subarray(0, count);
     const fees = this.settlement.feesPaid;
     return { count: order.length, rows: (from, to) => Array.from(order.subarray(from, to), (i) => this.owners.row(i, sessions, fees)) };
   }

@@ -10,6 +10,7 @@ import { runMetrics } from '../../metrics/runMetrics.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { RunSpec } from '../../scenario/runList.js';
 import { createRunLedger, timeseriesBucket, type RunOutcome } from '../simulateRun.js';
+import { transactionCapacity } from '../../scenario/estimate.js';
 import { sampleTimeseries } from '../timeseriesSampler.js';
 import { MarketPartition, TX, type EvsStep, type PartitionSpec, type PartitionStep, type PartitionWindow, type WindowStep } from './partition.js';
 import { RemotePartition, type PartitionHandle } from './remotePartition.js';
@@ -52,7 +53,7 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
   const { duration, warmup, market } = scenario;
   const sizes = [scenario.workload.txSize, scenario.charging.messageSize];
   const sim = new Simulation();
-  const txLog = new TxLog();
+  const txLog = new TxLog(transactionCapacity(scenario));
   const ledger = createRunLedger(scenario, run, sim, new RngStreams(run.seed), txLog);
   const reduction = new MarketReduction(warmup, market.interval / 3600);
   const quotes = (): FeeQuotes => Object.fromEntries(sizes.map((size) => [size, ledger.feeFor(size)]));

@@ -17,4 +17,15 @@ describe('tangle determinism', () => {
     expect(Array.from(b.txLog.confirmedAt.subarray(0, b.txLog.count))).toEqual(Array.from(a.txLog.confirmedAt.subarray(0, a.txLog.count)));
     expect(c.report).not.toEqual(a.report);
   });
+
+  it('gives the same run whatever its arrays are sized for at the start (grown many times, or never)', () => {
+    const grown = runTangle(LEDGER, { ...OPTIONS, seed: 7, capacity: 1 });
+    const sized = runTangle(LEDGER, { ...OPTIONS, seed: 7, capacity: 100_000 });
+    expect(grown.txLog.issuer.length).toBeLessThan(4096);
+    expect(sized.txLog.issuer.length).toBe(100_000);
+    expect(sized.ledger.dag.weight.length).toBe(100_001);
+    expect(sized.report).toEqual(grown.report);
+    expect(Array.from(sized.ledger.dag.parents.subarray(0, 2 * sized.ledger.dag.size))).toEqual(Array.from(grown.ledger.dag.parents.subarray(0, 2 * grown.ledger.dag.size)));
+    expect(Array.from(sized.txLog.confirmedAt.subarray(0, sized.txLog.count))).toEqual(Array.from(grown.txLog.confirmedAt.subarray(0, grown.txLog.count)));
+  });
 });

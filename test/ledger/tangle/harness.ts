@@ -27,13 +27,15 @@ export interface RunOptions {
   issuers?: number;
   /** Device classes (scenario `devices`; default ev, agent, asic). */
   devices?: z.input<typeof devicesSchema>;
+  /** Transactions the log and the ledger's arrays are sized for at the start (default: the log's own default). */
+  capacity?: number;
 }
 
 /** Runs a poisson workload through a tangle configured by `ledger` (scenario keys, defaults filled in). */
 export function runTangle(ledger: Record<string, unknown>, options: RunOptions): TangleRun {
   const sim = new Simulation();
   const streams = new RngStreams(options.seed ?? 1);
-  const txLog = new TxLog();
+  const txLog = new TxLog(options.capacity);
   const warmup = options.warmup ?? 0;
   const config = tangleSchema.parse({ kind: 'tangle', ...ledger });
   const tangle = new TangleLedger(config, {
@@ -45,6 +47,7 @@ export function runTangle(ledger: Record<string, unknown>, options: RunOptions):
     warmup,
     device: deviceLookup(devicesSchema.parse(options.devices ?? {})),
     agents: 4,
+    transactionCapacity: options.capacity,
   });
   const workload = createPoissonWorkload(
     poissonWorkloadSchema.parse({ kind: 'poisson', rate: options.rate, issuers: options.issuers ?? 100 }),
