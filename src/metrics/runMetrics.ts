@@ -3,7 +3,7 @@
 // with the market, fees_total is what the EVs paid to settle after warm-up and welfare_net_of_fees W minus it.
 
 import { quantileSorted } from 'simple-statistics';
-import type { TxLog } from './txLog.js';
+import { TxLog } from './txLog.js';
 import { sortDoubles } from './sortDoubles.js';
 import type { LedgerReport } from '../ledger/ledger.js';
 import type { WorkloadReport } from '../model/workload/workload.js';
@@ -24,7 +24,27 @@ export const METRICS = [
 
 export type MetricName = (typeof METRICS)[number];
 
-export function runMetrics(log: TxLog, ledger: LedgerReport, workload: WorkloadReport, warmup: number, duration: number, events: number): Record<string, MetricValue> {
+/** What runs.csv reports of the transaction log alone (after warm-up): counts, fees, value and the latencies' summary. */
+export interface TransactionSummary {
+  submitted: number;
+  confirmed: number;
+  /** Confirmed (whenever submitted) within [warmup, duration]. */
+  confirmedInWindow: number;
+  /** Confirmed at any time, warm-up included. */
+  confirmedTotal: number;
+  feeSum: number;
+  valueSum: number;
+  latencyMean: MetricValue;
+  latencyP50: MetricValue;
+  latencyP95: MetricValue;
+  latencyP99: MetricValue;
+}
+
+/**
+ * The transaction log's part of the metrics. It needs nothing from the workload, so a split run computes it (its
+ * latencies sorted: most of the work) while the partitions still format their evs.csv rows.
+ */
+export function summariseTransactions(log: TxLog, warmup: number, duration: number): TransactionSummary {
   let submitted = 0, feeSum = 0, valueSum = 0, confirmedInWindow = 0, confirmedTotal = 0;
   // At most one latency per transaction: filled in place, then sorted as typed doubles (a national run has millions).
   const latencies = new Float64Array(log.count);
@@ -44,17 +64,30 @@ export function runMetrics(log: TxLog, ledger: LedgerReport, workload: WorkloadR
   }
   const sorted = sortDoubles(latencies.subarray(0, confirmed));
   const quantile = (p: number): MetricValue => (sorted.length ? quantileSorted(sorted as unknown as number[], p) : null);
+  return {
+    submitted, confirmed, confirmedInWindow, confirmedTotal, feeSum, valueSum,
+    latencyMean: sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : null,
+    latencyP50: quantile(0.5),
+    latencyP95: quantile(0.95),
+    latencyP99: quantile(0.99),
+  };
+}
+
+/** The metrics of one run, from its transaction log (or that log's summary, made beforehand) and the two reports. */
+export function runMetrics(log: TxLog | TransactionSummary, ledger: LedgerReport, workload: WorkloadReport, warmup: number, duration: number, events: number): Record<string, MetricValue> {
+  const tx = log instanceof TxLog ? summariseTransactions(log, warmup, duration) : log;
+  const { submitted, confirmed, confirmedTotal, feeSum, valueSum } = tx;
   const perConfirmed = (total: number): MetricValue => (confirmedTotal > 0 ? total / confirmedTotal : null);
 
   const metrics: Record<MetricName, MetricValue> = {
     tx_submitted: submitted,
     tx_confirmed: confirmed,
     tx_unconfirmed: submitted - confirmed,
-    throughput_tps: confirmedInWindow / (duration - warmup),
-    latency_mean_s: sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : null,
-    latency_p50_s: quantile(0.5),
-    latency_p95_s: quantile(0.95),
-    latency_p99_s: quantile(0.99),
+    throughput_tps: tx.confirmedInWindow / (duration - warmup),
+    latency_mean_s: tx.latencyMean,
+    latency_p50_s: tx.latencyP50,
+    latency_p95_s: tx.latencyP95,
+    latency_p99_s: tx.latencyP99,
     fee_per_tx: submitted > 0 ? feeSum / submitted : null,
     fee_to_value_ratio: valueSum > 0 ? feeSum / valueSum : null,
     hashes_per_tx: perConfirmed(ledger.hashes),

@@ -2,7 +2,7 @@
 // expected figure worked out by hand below (warm-up 10 s, duration 100 s).
 
 import { describe, expect, it } from 'vitest';
-import { METRICS, runMetrics } from '../../src/metrics/runMetrics.js';
+import { METRICS, runMetrics, summariseTransactions } from '../../src/metrics/runMetrics.js';
 import { TxLog } from '../../src/metrics/txLog.js';
 import type { LedgerReport } from '../../src/ledger/ledger.js';
 import type { WorkloadReport } from '../../src/model/workload/workload.js';
@@ -57,6 +57,12 @@ describe('runMetrics', () => {
       energy_traded_kwh: 12, grid_cost: 30, ev_revenue: 18, social_welfare: 40, optimality_gap: 0.1, settlement_delay_mean_s: 7,
       events: 4321, credit_mean: 0.5,
     });
+  });
+
+  it('gives the same metrics from the log's summary made beforehand (as a split run does) as from the log', () => {
+    const summary = summariseTransactions(handBuiltLog(), WARMUP, DURATION);
+    expect(summary).toMatchObject({ submitted: 5, confirmed: 4, confirmedInWindow: 4, confirmedTotal: 5 });
+    expect(runMetrics(summary, ledger, workload, WARMUP, DURATION, 4321)).toEqual(runMetrics(handBuiltLog(), ledger, workload, WARMUP, DURATION, 4321));
   });
 
   it('leaves latency and per-transaction figures empty when nothing confirmed', () => {

@@ -6,7 +6,7 @@ import { Simulation } from '../../engine/simulation.js';
 import { RngStreams } from '../../engine/rng.js';
 import { Fleet } from '../../model/fleet.js';
 import { TxLog } from '../../metrics/txLog.js';
-import { runMetrics } from '../../metrics/runMetrics.js';
+import { runMetrics, summariseTransactions } from '../../metrics/runMetrics.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { RunSpec } from '../../scenario/runList.js';
 import { createRunLedger, timeseriesBucket, type RunOutcome } from '../simulateRun.js';
@@ -108,6 +108,9 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
       else sim.runBefore((k + 1) * market.interval);
       onProgress?.(sim.now, sim.events + partitionEvents);
     }
+    // The ledger's report and the log's summary (its latencies sorted) while the partitions format their rows.
+    const ledgerReport = ledger.report();
+    const transactions = summariseTransactions(txLog, warmup, duration);
     const evs: EvLines[] = [];
     for (let first = 0; first < count; first += evsAtOnce) {
       if (first > 0) askEvs(first);
@@ -121,7 +124,7 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
     // The events of one kernel holding the whole run: each partition clears every interval (count once),
     // and the main kernel's submissions stand for the workload's own.
     const events = sim.events - txLog.count + partitionEvents - (count - 1) * windows;
-    const metrics = runMetrics(txLog, ledger.report(), reduction.report(chargingRounds), warmup, duration, events);
+    const metrics = runMetrics(transactions, ledgerReport, reduction.report(chargingRounds), warmup, duration, events);
     const blocks = scenario.outputs.blocks ? (ledger.blocks?.() ?? null) : null;
     return { metrics, timeseries, market: reduction.records, log: txLog, blocks, evs: reduction.evs };
   } finally {
