@@ -59,7 +59,7 @@ describe('runMetrics', () => {
     });
   });
 
-  it('gives the same metrics from the log's summary made beforehand (as a split run does) as from the log', () => {
+  it('gives the same metrics from a summary of the log made beforehand (as a split run does) as from the log', () => {
     const summary = summariseTransactions(handBuiltLog(), WARMUP, DURATION);
     expect(summary).toMatchObject({ submitted: 5, confirmed: 4, confirmedInWindow: 4, confirmedTotal: 5 });
     expect(runMetrics(summary, ledger, workload, WARMUP, DURATION, 4321)).toEqual(runMetrics(handBuiltLog(), ledger, workload, WARMUP, DURATION, 4321));
