@@ -13,6 +13,7 @@ import type { SharedFleet } from '../../model/fleet.js';
 import { RecordingLedger, type FeeQuotes } from './recordingLedger.js';
 import { formatEvLines, type EvLines, type EvTag } from './evLines.js';
 import { solveWithHelper } from './optimumHelper.js';
+import { formatEvLinesWithHelper } from './evsHelper.js';
 import { solveHere } from '../../model/optimum.js';
 
 export interface PartitionSpec {
@@ -26,8 +27,12 @@ export interface PartitionSpec {
   evsTag: EvTag;
   /** The fleet, drawn once by the run's thread on shared memory (without it the partition draws its own). */
   fleet?: SharedFleet;
-  /** Half of its day-ahead optimum solved on a helper thread (where a core would idle until the first window). */
-  optimumHelper?: boolean;
+  /**
+   * A core to spare (the run's own thread carries no partition): half of the day-ahead optimum is solved, and half
+   * of the evs.csv rows formatted, on a helper thread (a core would otherwise idle until the first window, and
+   * while the partition formats its rows).
+   */
+  helper?: boolean;
 }
 
 /** What the main thread asks of a partition for one window. */
@@ -75,6 +80,7 @@ export class MarketPartition {
   /** Hours of one market interval. */
   private readonly hours: number;
   private readonly evsTag: EvTag;
+  private readonly helper: boolean;
 
   constructor(spec: PartitionSpec) {
     const { scenario, index, count } = spec;
@@ -93,13 +99,14 @@ export class MarketPartition {
     });
     const ctx = { sim: this.sim, stream: (name: string) => streams.stream(name), txLog: this.txLog, ledger: this.ledger, duration: scenario.duration, warmup: scenario.warmup };
     const world = { fleet: scenario.fleet, grid: scenario.grid, market: scenario.market, workload: scenario.workload, charging: scenario.charging };
-    this.workload = new MarketWorkload(world, ctx, (g) => g % count === index, spec.fleet, spec.optimumHelper ? solveWithHelper : solveHere);
+    this.workload = new MarketWorkload(world, ctx, (g) => g % count === index, spec.fleet, spec.helper ? solveWithHelper : solveHere);
+    this.helper = spec.helper ?? false;
     this.workload.start();
   }
 
   advance(step: PartitionStep): PartitionWindow {
     if ('evs' in step) {
-      const evs = formatEvLines(this.workload.evRowSource(), this.evsTag);
+      const evs = (this.helper ? formatEvLinesWithHelper : formatEvLines)(this.workload.evRowSource(), this.evsTag);
       return { records: [], netLoadKw: new Float64Array(0), tx: new Float64Array(0), evs, chargingRounds: [], events: this.sim.events };
     }
     this.ledger.fees = step.fees;

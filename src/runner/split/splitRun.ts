@@ -75,9 +75,10 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
   // drives the ledger; with changing fees each window waits for the ledger, so partition 0 runs here.
   const ahead = workerThreads && !ledger.feesChange && !options.lockStep ? WINDOWS_AHEAD : 0;
   // Where this thread carries no partition it only waits for the first window, while the partitions draw their
-  // worlds: partition 0 solves half of its day-ahead optimum on a helper thread meanwhile.
-  const optimumHelper = ahead > 0 && count < threads;
-  const spec = (index: number): PartitionSpec => ({ scenario, seed: run.seed, index, count, fees: quotes(), evsTag, fleet, optimumHelper: optimumHelper && index === 0 });
+  // worlds, and has only the log's summary to make while they format their evs.csv rows: partition 0 gives half
+  // of its day-ahead optimum and half of its rows to a helper thread.
+  const helper = ahead > 0 && count < threads;
+  const spec = (index: number): PartitionSpec => ({ scenario, seed: run.seed, index, count, fees: quotes(), evsTag, fleet, helper: helper && index === 0 });
   const partitions: PartitionHandle[] = [];
   const evsAtOnce = options.evsAtOnce ?? EVS_AT_ONCE;
   const askEvs = (first: number) => partitions.slice(first, first + evsAtOnce).forEach((partition) => partition.send(EVS_STEP));
