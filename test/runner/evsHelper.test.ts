@@ -3,8 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
-import { concatEvLines, evCells, evCellsSource, formatEvLines, rowSource } from '../../src/runner/split/evLines.js';
-import { formatEvLinesWithHelper } from '../../src/runner/split/evsHelper.js';
+import { concatEvLines, formatEvLines, rowSource } from '../../src/runner/split/evLines.js';
+import { evCells, evCellsSource, formatEvLinesWithHelper } from '../../src/runner/split/evsHelper.js';
 import type { EvRow } from '../../src/model/charging/owners.js';
 
 const TAG = { run_id: 'p0-tangle-r0', ledger: 'tangle' };

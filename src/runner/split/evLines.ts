@@ -2,7 +2,7 @@
 // UTF-8 bytes that cross to the run's thread without a copy, and their merge into EV order there, with
 // the columns that runs.csv's charging metrics sum.
 
-import { EV_COLUMNS, emptyChargingColumns, fillChargingColumns, type EvChargingColumns, type EvRow, type EvRowSource } from '../../model/charging/owners.js';
+import { emptyChargingColumns, fillChargingColumns, type EvChargingColumns, type EvRow, type EvRowSource } from '../../model/charging/owners.js';
 import { csvRows } from '../../output/csv.js';
 import { EV_FILE_COLUMNS } from '../../store/runStore.js';
 
@@ -26,7 +26,7 @@ export interface EvLines extends EvChargingColumns {
 /** Lines per chunk: a chunk is written to the run's file at once (a million-EV run has 1e6 rows). */
 export const LINES_PER_CHUNK = 50_000;
 /** Rows made and formatted at once. */
-const FORMAT_BATCH = 2048;
+export const FORMAT_BATCH = 2048;
 const CRLF = Buffer.from('\r\n');
 const encoder = new TextEncoder();
 
@@ -79,53 +79,6 @@ export function formatEvLines(source: EvRowSource, tag: EvTag, linesPerChunk = L
     lines.chunks.push(bytes);
   }
   return lines;
-}
-
-/** Rows of an EvRowSource as numbers, to move to another thread: EV_COLUMNS.length cells a row, an empty cell flagged. */
-export interface EvCells {
-  count: number;
-  cells: Float64Array;
-  /** 1 where the row's cell is null (its place in `cells` is 0). */
-  empty: Uint8Array;
-}
-
-/** Rows from..to of `source` as numbers, a batch of row objects at a time. */
-export function evCells(source: EvRowSource, from: number, to: number): EvCells {
-  const width = EV_COLUMNS.length;
-  const out: EvCells = { count: to - from, cells: new Float64Array((to - from) * width), empty: new Uint8Array((to - from) * width) };
-  for (let batch = from; batch < to; batch += FORMAT_BATCH) {
-    source.rows(batch, Math.min(batch + FORMAT_BATCH, to)).forEach((row, k) => {
-      const at = (batch - from + k) * width;
-      EV_COLUMNS.forEach((column, c) => {
-        const cell = row[column];
-        if (cell === null) out.empty[at + c] = 1;
-        else out.cells[at + c] = cell;
-      });
-    });
-  }
-  return out;
-}
-
-/** The rows evCells took, as a source again (the same rows, so the same lines). */
-export function evCellsSource({ count, cells, empty }: EvCells): EvRowSource {
-  const width = EV_COLUMNS.length;
-  return {
-    count,
-    rows: (from, to) => Array.from({ length: to - from }, (_, k) => {
-      const at = (from + k) * width;
-      const cell = (c: number) => (empty[at + c] ? null : cells[at + c]);
-      // A literal in EV_COLUMNS' order (one shape for every row, as the workload's own rows have).
-      return {
-        ev_id: cell(0), agent: cell(1), arrival_s: cell(2), departure_s: cell(3), energy_sold_kwh: cell(4), energy_charged_kwh: cell(5),
-        revenue: cell(6), charging_cost: cell(7), degradation_cost: cell(8), fees: cell(9), net_benefit: cell(10),
-      } satisfies EvRow;
-    }),
-  };
-}
-
-/** Rows from..to of `source`, as a source of their own. */
-export function evRowRange(source: EvRowSource, from: number, to: number): EvRowSource {
-  return { count: to - from, rows: (a, b) => source.rows(from + a, from + b) };
 }
 
 /** `first`'s lines then `rest`'s, as one EvLines; `first` holds whole chunks only (so every chunk but the last stays full). */

@@ -2,8 +2,8 @@
 // once with their lines (moved, not copied), or with why it could not.
 
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { evCellsSource, evLinesBuffers, formatEvLines } from './evLines.js';
-import type { EvsReply, EvsTask } from './evsHelper.js';
+import { evLinesBuffers, formatEvLines } from './evLines.js';
+import { evCellsSource, type EvsReply, type EvsTask } from './evsHelper.js';
 import { markExitOnSignal, postReply } from './threadReply.js';
 
 const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
