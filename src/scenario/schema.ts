@@ -2,7 +2,7 @@
 // It gives the TypeScript types (z.output) and scenarios/schema.json (see jsonSchema.ts).
 
 import * as z from './zod.js';
-import { distribution, duration, positiveDuration } from './units.js';
+import { distribution, duration, nonNegativeNumber, positiveDuration } from './units.js';
 import { safeName } from './names.js';
 import { MAX_DURATION_S, MAX_MARKET_ROUNDS, MAX_NODES, MAX_REPLICATIONS, MAX_TIMESERIES_BUCKETS, MIN_MARKET_INTERVAL_S, MIN_TIMESERIES_INTERVAL_S, count } from './limits.js';
 import { fleetSchema, gridSchema, marketSchema } from '../model/schema.js';
@@ -18,7 +18,7 @@ export const poissonWorkloadSchema = z.strictObject({
   rate: z.number().positive().default(10).meta({ description: 'transactions per second (Poisson arrivals)' }),
   txSize,
   issuers: z.int().min(1).default(100).meta({ description: 'number of issuing nodes; each transaction picks one uniformly' }),
-  value: distribution(z.number().nonnegative()).prefault(1).meta({ description: 'traded value carried by each transaction (currency units)' }),
+  value: distribution(nonNegativeNumber).prefault(1).meta({ description: 'traded value carried by each transaction (currency units)' }),
 });
 
 export const marketWorkloadSchema = z.strictObject({

@@ -15,22 +15,27 @@ export function parseDuration(text: string): number | undefined {
 
 const DURATION_HINT = 'a duration: seconds as a number, or a string such as 250ms, 90s, 15m, 24h, 2d';
 
-/** A non-negative duration in seconds (number, or string with a unit). */
+const DURATION = z
+  .union([
+    z.number(),
+    z.string().regex(DURATION_PATTERN, { error: `expected ${DURATION_HINT}` }),
+  ], { error: `expected ${DURATION_HINT}` })
+  .transform((v, ctx) => {
+    const seconds = typeof v === 'number' ? v : (parseDuration(v) as number);
+    if (!(seconds >= 0) || !Number.isFinite(seconds)) {
+      ctx.issues.push({ code: 'custom', input: v, message: `expected a non-negative finite duration, got ${JSON.stringify(v)}` });
+      return z.NEVER;
+    }
+    return seconds;
+  })
+  .meta({ description: DURATION_HINT });
+
+/**
+ * A non-negative duration in seconds (number, or string with a unit). One schema serves every key (zod
+ * schemas are immutable): building schemas is most of what `dv2g validate` spends beyond Node's start.
+ */
 export function duration() {
-  return z
-    .union([
-      z.number(),
-      z.string().regex(DURATION_PATTERN, { error: `expected ${DURATION_HINT}` }),
-    ], { error: `expected ${DURATION_HINT}` })
-    .transform((v, ctx) => {
-      const seconds = typeof v === 'number' ? v : (parseDuration(v) as number);
-      if (!(seconds >= 0) || !Number.isFinite(seconds)) {
-        ctx.issues.push({ code: 'custom', input: v, message: `expected a non-negative finite duration, got ${JSON.stringify(v)}` });
-        return z.NEVER;
-      }
-      return seconds;
-    })
-    .meta({ description: DURATION_HINT });
+  return DURATION;
 }
 
 /** A strictly positive duration in seconds. */
@@ -40,11 +45,25 @@ export function positiveDuration() {
 
 type Quantity = ReturnType<typeof duration> | z.ZodNumber;
 
+/** Number quantities that many keys share, so that each one's distribution schema is built once. */
+export const positiveNumber = z.number().positive();
+export const nonNegativeNumber = z.number().nonnegative();
+export const fraction = z.number().min(0).max(1);
+
+/** The distribution schema of each quantity schema built so far, shared by the keys of that quantity. */
+const distributions = new WeakMap<Quantity, unknown>();
+
 /**
  * A random quantity in the distribution notation, e.g. `{dist: exponential, mean: 30m}`;
  * a plain value stands for `{dist: constant, value: ...}`. `value` parses one quantity (a number or a duration).
  */
-export function distribution<Q extends Quantity>(value: Q) {
+export function distribution<Q extends Quantity>(value: Q): ReturnType<typeof buildDistribution<Q>> {
+  let schema = distributions.get(value) as ReturnType<typeof buildDistribution<Q>> | undefined;
+  if (!schema) distributions.set(value, (schema = buildDistribution(value)));
+  return schema;
+}
+
+function buildDistribution<Q extends Quantity>(value: Q) {
   const v = () => value;
   const spread = value;
   const objects = z.discriminatedUnion('dist', [

@@ -2,13 +2,13 @@
 // credit-based proof of work, storage sizes, and the attacks (lazy tips, parasite chain), all off by default.
 
 import * as z from '../../scenario/zod.js';
-import { distribution, duration, positiveDuration } from '../../scenario/units.js';
+import { distribution, duration, positiveDuration, positiveNumber } from '../../scenario/units.js';
 import { deviceKeys } from '../deviceKeys.js';
 import { ledgerLabelSchema } from '../../scenario/names.js';
 
 export const creditPowSchema = z.strictObject({
   creditBased: z.boolean().default(true).meta({ description: 'difficulty follows the issuer credit (Huang et al. 2019); false: every transaction uses baseDifficulty' }),
-  hashRate: distribution(z.number().positive()).optional().meta({ description: 'hashes per second of each issuer (drawn once per issuer; default: the issuerDevice\'s hashRate); energy stays the issuerDevice\'s power for the PoW time' }),
+  hashRate: distribution(positiveNumber).optional().meta({ description: 'hashes per second of each issuer (drawn once per issuer; default: the issuerDevice\'s hashRate); energy stays the issuerDevice\'s power for the PoW time' }),
   baseDifficulty: z.number().nonnegative().default(14).meta({ description: 'difficulty in bits at zero credit (expected hashes = 2^difficulty)' }),
   minDifficulty: z.number().nonnegative().default(10).meta({ description: 'floor of the difficulty, bits' }),
   maxDifficulty: z.number().nonnegative().default(24).meta({ description: 'ceiling of the difficulty, bits' }),
