@@ -59,6 +59,17 @@ function scaledProfileAt(daily: GridConfig['load'], g: number, t: number): numbe
 }
 
 /** Value of a profile of equal slots over the day at time t (seconds since the start, day 0 at 00:00). */
+/**
+ * Which agents `ownsAgent` picks, as flags (1: owned). Hot loops read these instead of calling the run's
+ * own filter: V8 inlines a closure it has seen, so a loop calling each run's new closure was thrown
+ * away and optimized again in every run of a sweep.
+ */
+export function agentFlags(count: number, ownsAgent: (g: number) => boolean): Uint8Array {
+  const flags = new Uint8Array(count);
+  for (let g = 0; g < count; g++) flags[g] = ownsAgent(g) ? 1 : 0;
+  return flags;
+}
+
 export function profileAt(profile: readonly number[], t: number): number {
   const tod = ((t % DAY) + DAY) % DAY;
   return profile[Math.min(profile.length - 1, Math.floor((tod / DAY) * profile.length))];

@@ -4,7 +4,7 @@
 
 import { solveDayAhead, type DayAheadOptions, type DayAheadProblem, type DayAheadSolution } from './market/dayAhead.js';
 import type { Fleet } from './fleet.js';
-import type { GridAgents } from './grid.js';
+import { agentFlags, type GridAgents } from './grid.js';
 import type { SessionTable } from './sessionTable.js';
 
 export interface OptimumWindow {
@@ -61,13 +61,14 @@ export class DayAheadOptimum {
     const hours = seconds / 3600;
     this.local = new Int32Array(sessions.count).fill(-1);
     const counts = new Int32Array(grid.count);
+    const ownedAgent = agentFlags(grid.count, ownsAgent);
     const firstOf = (s: number) => Math.max(firstInterval, Math.ceil(sessions.arrive[s] / seconds));
     const endOf = (s: number) => Math.min(intervals, Math.ceil(sessions.depart[s] / seconds), sales?.saleEnd[s] ?? Infinity);
     for (let i = 0; i < fleet.size; i++) {
       for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) if (firstOf(s) < endOf(s)) this.local[s] = counts[fleet.agent[i]]++;
     }
     for (let g = 0; g < grid.count; g++) {
-      const owned = ownsAgent(g);
+      const owned = ownedAgent[g] === 1;
       const n = owned ? counts[g] : 0;
       const problem = {
         intervals, peakerPrice: grid.peakerPrice[g], count: n,

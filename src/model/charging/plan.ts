@@ -3,7 +3,7 @@
 // (uncontrolled, or the valley-filling protocol on the agent's load from grid.load) over the whole horizon.
 
 import type { Fleet } from '../fleet.js';
-import type { GridAgents } from '../grid.js';
+import { agentFlags, type GridAgents } from '../grid.js';
 import type { SessionTable } from '../sessionTable.js';
 import type { ChargingConfig } from './schema.js';
 import type { ChargingProblem, ChargingSolution } from './problem.js';
@@ -57,7 +57,8 @@ export class ChargingPlan {
     const lengths = new Int32Array(grid.count);
     const firstOf = (s: number) => Math.min(intervals, Math.max(0, Math.ceil(sessions.arrive[s] / seconds)));
     const endOf = (s: number) => Math.max(firstOf(s), Math.min(intervals, Math.ceil(sessions.depart[s] / seconds)));
-    const owned = (i: number) => ownsAgent(fleet.agent[i]);
+    const ownedAgent = agentFlags(grid.count, ownsAgent);
+    const owned = (i: number) => ownedAgent[fleet.agent[i]] === 1;
     for (let i = 0; i < fleet.size; i++) {
       const g = fleet.agent[i];
       for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) {
@@ -73,7 +74,7 @@ export class ChargingPlan {
     const upper = this.keepsIntervals ? new Float64Array(total) : EMPTY;
     this.energy = this.keepsIntervals ? new Float64Array(total) : EMPTY;
     for (let g = 0; g < grid.count; g++) {
-      const n = ownsAgent(g) ? counts[g] : 0;
+      const n = ownedAgent[g] === 1 ? counts[g] : 0;
       this.problems.push({
         intervals, hours, count: n,
         baseKw: Float64Array.from({ length: intervals }, (_, k) => grid.loadKw(g, k * seconds)),
@@ -127,7 +128,7 @@ export class ChargingPlan {
         this.outcomes.push({ rounds: 0, converged: true });
         return;
       }
-      const { energy, rounds, converged } = ownsAgent(g) ? fillValleys(p, config) : chargeUncontrolled(p);
+      const { energy, rounds, converged } = ownedAgent[g] === 1 ? fillValleys(p, config) : chargeUncontrolled(p);
       this.energy.set(energy, agentStart[g]);
       this.outcomes.push({ rounds, converged });
       // Every interval's bound is sessionFull or sessionTail from here on.

@@ -3,7 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { runWorld } from '../../model/workload/marketWorld.js';
-import { spareAfter, spareAfterFill } from '../../../src/model/charging/plan.js';
+import { ChargingPlan, spareAfter, spareAfterFill } from '../../../src/model/charging/plan.js';
+import { DayAheadOptimum } from '../../../src/model/optimum.js';
+import { chargingSchema } from '../../../src/model/charging/schema.js';
 import { chargeUncontrolled } from '../../../src/model/charging/uncontrolled.js';
 
 const WORLD = { seed: 3, fleet: { size: 120 }, grid: { agents: 2 } };
@@ -52,6 +54,22 @@ describe('charging in the market', () => {
     expect(rows.reduce((s, r) => s + (r.energy_sold_kwh ?? 0), 0)).toBeCloseTo(sold, 6);
     const losing = rows.filter((r) => r.arrival_s !== null && r.net_benefit! < 0).length / rows.filter((r) => r.arrival_s !== null).length;
     expect(workload.report().ownersLosingShare).toBeCloseTo(losing, 12);
+  });
+
+  it("plans and optimizes only a partition's own agents, as the whole run does for them", () => {
+    const { workload } = runWorld({ ...WORLD, grid: { agents: 3 }, charging: { policy: 'valley-filling' } });
+    const { fleet, sessions, grid } = workload;
+    const config = chargingSchema.parse({ policy: 'valley-filling' });
+    const whole = new ChargingPlan(fleet, sessions, grid, 900, config);
+    const part = new ChargingPlan(fleet, sessions, grid, 900, config, (g) => g === 1);
+    expect(whole.problems.map((p) => p.count).filter((n) => n > 0)).toHaveLength(3);
+    expect(part.problems.map((p) => p.count)).toEqual([0, whole.problems[1].count, 0]);
+    expect(Array.from(part.problems[1].need)).toEqual(Array.from(whole.problems[1].need));
+    const window = { seconds: 900, firstInterval: 0, intervals: grid.intervals };
+    const optimum = new DayAheadOptimum(fleet, sessions, grid, window, whole, (g) => g !== 1);
+    const full = new DayAheadOptimum(fleet, sessions, grid, window, whole);
+    expect(optimum.solutions.map((s) => s.welfare > 0)).toEqual([true, false, true]);
+    expect(optimum.solutions[2].welfare).toBe(full.solutions[2].welfare);
   });
 
   it('settles one message per EV window and round on the ledger when asked', () => {
