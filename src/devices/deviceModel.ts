@@ -23,8 +23,13 @@ const SECONDS_PER_HOUR = 3600;
 
 export function deviceModel(d: DeviceConfig): DeviceModel {
   const joulesPerHash = d.power / d.hashRate;
+  // The fields written out, in one order: every run's models then share one object shape, so the ledgers'
+  // optimized code that reads them serves the next run too (a spread copies the parsed config's shape).
   return {
-    ...d,
+    hashRate: d.hashRate,
+    power: d.power,
+    signTime: d.signTime,
+    verifyTime: d.verifyTime,
     joulesPerHash,
     costPerHash: (joulesPerHash * d.energyPrice) / JOULES_PER_KWH + d.hourlyCost / (d.hashRate * SECONDS_PER_HOUR),
   };
