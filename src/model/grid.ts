@@ -58,7 +58,6 @@ function scaledProfileAt(daily: GridConfig['load'], g: number, t: number): numbe
   return (profileAt(daily.profile, t) / top) * peak;
 }
 
-/** Value of a profile of equal slots over the day at time t (seconds since the start, day 0 at 00:00). */
 /**
  * Which agents `ownsAgent` picks, as flags (1: owned). Hot loops read these instead of calling the run's
  * own filter: V8 inlines a closure it has seen, so a loop calling each run's new closure was thrown
@@ -70,6 +69,7 @@ export function agentFlags(count: number, ownsAgent: (g: number) => boolean): Ui
   return flags;
 }
 
+/** Value of a profile of equal slots over the day at time t (seconds since the start, day 0 at 00:00). */
 export function profileAt(profile: readonly number[], t: number): number {
   const tod = ((t % DAY) + DAY) % DAY;
   return profile[Math.min(profile.length - 1, Math.floor((tod / DAY) * profile.length))];

@@ -7,7 +7,6 @@ import { EV_MODELS } from './data/elaad.js';
 import { MARKET_KINDS, MARKET_KIND_NAMES } from './market/kinds.js';
 import { MAX_AGENTS, MAX_FLEET_SIZE, MIN_MARKET_INTERVAL_S, count } from '../scenario/limits.js';
 
-
 /** Battery capacities of the typical Dutch EV models, weighted by registrations (ElaadNL/EV2Gym ev-models.json). */
 const ELAAD_BATTERY_KWH = { dist: 'empirical' as const, values: EV_MODELS.map((m) => m.batteryKwh), weights: EV_MODELS.map((m) => m.registrations) };
 
