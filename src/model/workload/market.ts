@@ -7,7 +7,7 @@
 import type { MarketWorkloadConfig } from '../../scenario/schema.js';
 import type { FleetConfig, GridConfig, MarketConfig } from '../schema.js';
 import { Fleet, type SharedFleet } from '../fleet.js';
-import { GridAgents, profileAt } from '../grid.js';
+import { agentFlags, GridAgents, profileAt } from '../grid.js';
 import { PluggedLists } from '../plugged.js';
 import { Settlement } from '../settlement.js';
 import { SessionTable } from '../sessionTable.js';
@@ -58,6 +58,8 @@ export class MarketWorkload implements Workload {
   minDepartureMargin = Infinity;
   /** Each EV's current (or next) session in the session table. */
   private readonly session: Int32Array;
+  /** The agents `ownsAgent` picks, as flags (1: owned), for this workload's own loops (see agentFlags). */
+  private readonly ownedAgent: Uint8Array;
   /** Each EV's settlement fee per kWh sold, part of its linear cost (0 on a feeless ledger). */
   private readonly feePerKwh: Float64Array;
   private readonly records: MarketIntervalRecord[] = [];
@@ -89,15 +91,16 @@ export class MarketWorkload implements Workload {
    */
   constructor(private readonly scenario: MarketScenario, private readonly ctx: WorkloadContext, private readonly ownsAgent: (g: number) => boolean = () => true, sharedFleet?: SharedFleet, optimumSolver: () => AgentProblemSolver = solveHere) {
     const { fleet, grid, market } = scenario;
+    this.ownedAgent = agentFlags(grid.agents, ownsAgent);
     this.fleet = new Fleet(fleet, grid.agents, ctx.stream, sharedFleet);
     const evsPerAgent = this.fleet.perAgent();
     const intervals = Math.ceil(ctx.duration / market.interval);
     this.grid = new GridAgents(grid, intervals, market.interval, ctx.stream);
     const worldKey = String(ctx.stream('fleet.sessions')());
-    this.sessions = new SessionTable(this.fleet, fleet, ctx.duration, worldKey, (i) => ownsAgent(this.fleet.agent[i]));
+    this.sessions = new SessionTable(this.fleet, fleet, ctx.duration, worldKey, (i) => this.ownedAgent[this.fleet.agent[i]] === 1);
     const window = { seconds: market.interval, firstInterval: Math.ceil(ctx.warmup / market.interval), intervals };
     this.charging = new ChargingPlan(this.fleet, this.sessions, this.grid, market.interval, scenario.charging, ownsAgent);
-    const owned = Array.from({ length: grid.agents }, (_, g) => ownsAgent(g));
+    const owned = Array.from(this.ownedAgent, (flag) => flag === 1);
     const key = JSON.stringify([worldKey, fleet, grid, window, scenario.charging, owned]);
     const followsSchedule = market.kind === 'optimal';
     this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window, this.charging, ownsAgent, followsSchedule, optimumSolver()), followsSchedule);
@@ -133,14 +136,14 @@ export class MarketWorkload implements Workload {
   /** Calls `f` with the fleet index of every EV of this workload's agents. */
   private forOwnEvs(f: (i: number) => void): void {
     for (let g = 0; g < this.grid.count; g++) {
-      if (!this.ownsAgent(g)) continue;
+      if (this.ownedAgent[g] === 0) continue;
       for (let i = this.fleet.first[g]; i < this.fleet.first[g + 1]; i++) f(i);
     }
   }
 
   /** Plugs in the EVs whose first session began before the run, schedules everyone else's arrival and the first clearing. */
   start(): void {
-    for (let i = 0; i < this.fleet.size; i++) if (this.ownsAgent(this.fleet.agent[i])) this.scheduleArrival(i);
+    for (let i = 0; i < this.fleet.size; i++) if (this.ownedAgent[this.fleet.agent[i]] === 1) this.scheduleArrival(i);
     this.messages?.schedule(this.charging, this.fleet, this.sessions, this.ownsAgent);
     this.ctx.sim.schedule(0, this.clearKind);
   }
@@ -177,7 +180,7 @@ export class MarketWorkload implements Workload {
 
   /** evs.csv: one row per EV this workload simulates (the owner's side of V2G and charging over the run), in fleet order (agent by agent). */
   evs(): EvRow[] {
-    return this.owners.rows(this.sessions, this.settlement.feesPaid, (i) => this.ownsAgent(this.fleet.agent[i]));
+    return this.owners.rows(this.sessions, this.settlement.feesPaid, (i) => this.ownedAgent[this.fleet.agent[i]] === 1);
   }
 
   /** The same rows in EV id order, made a batch at a time. */
@@ -188,7 +191,7 @@ export class MarketWorkload implements Workload {
     for (let i = 0; i < fleet.size; i++) indexOf[fleet.id[i]] = i;
     let count = 0;
     const own = new Int32Array(fleet.size);
-    for (let id = 0; id < fleet.size; id++) if (this.ownsAgent(fleet.agent[indexOf[id]])) own[count++] = indexOf[id];
+    for (let id = 0; id < fleet.size; id++) if (this.ownedAgent[fleet.agent[indexOf[id]]] === 1) own[count++] = indexOf[id];
     const order = own.subarray(0, count);
     const fees = this.settlement.feesPaid;
     return { count: order.length, rows: (from, to) => Array.from(order.subarray(from, to), (i) => this.owners.row(i, sessions, fees)) };
@@ -254,7 +257,7 @@ export class MarketWorkload implements Workload {
     this.terms.tariff = typeof market.tariff === 'number' ? market.tariff : profileAt(market.tariff, t);
     this.bucketIntervals++;
     for (let g = 0; g < grid.count; g++) {
-      if (!this.ownsAgent(g)) continue;
+      if (this.ownedAgent[g] === 0) continue;
       let v2gKwh = 0;
       const n = plugged.counts[g];
       const list = plugged.lists[g];
