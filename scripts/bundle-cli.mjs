@@ -4,20 +4,30 @@
 
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
+const dist = resolve(process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url)));
+
 // yargs' own string-width (8) builds an emoji regex of ICU data when it loads (~25 ms of every command,
-// though only help text measures widths): yargs gets the copy cliui brings instead (7, the same API).
+// though only help text measures widths): yargs gets the copy cliui brings instead (7, the same API), and
+// yargs, cliui and wrap-ansi get it through dist/cli/asciiStringWidth.js, which answers printable ASCII
+// (all of dv2g's help) without segmenting it through ICU.
 const cliuiStringWidth = createRequire(import.meta.resolve('cliui')).resolve('string-width');
-const yargsUsesCliuiStringWidth = {
-  name: 'yargs-uses-cliui-string-width',
+const HELP_TEXT_PACKAGES = /[\\/]node_modules[\\/](yargs|cliui|wrap-ansi)[\\/]/;
+const helpTextStringWidth = {
+  name: 'help-text-string-width',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^string-width$/ }, (args) => (/[\\/]node_modules[\\/]yargs[\\/]/.test(args.importer) ? { path: cliuiStringWidth } : undefined));
+    pluginBuild.onResolve({ filter: /^string-width$/ }, (args) => (HELP_TEXT_PACKAGES.test(args.importer) ? { path: 'string-width', namespace: 'help-text-string-width' } : undefined));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'help-text-string-width' }, () => ({
+      contents: `import stringWidth from ${JSON.stringify(cliuiStringWidth)};
+import { withAsciiFastPath } from ${JSON.stringify(join(dist, 'cli', 'asciiStringWidth.js'))};
+export default withAsciiFastPath(stringWidth);`,
+      resolveDir: dirname(cliuiStringWidth),
+    }));
   },
 };
-const dist = resolve(process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url)));
 const outdir = join(dist, 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 
@@ -39,7 +49,7 @@ await build({
   external: ['@duckdb/node-api', '@resvg/resvg-js', 'piscina'],
   // Packages written as CommonJS call require(); an ES module bundle has none of its own.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
-  plugins: [yargsUsesCliuiStringWidth],
+  plugins: [helpTextStringWidth],
   // Intl.Segmenter built on first use (dist/cli/lazySegmenter.js): yargs builds two when it loads.
   define: { 'Intl.Segmenter': 'LazySegmenter' },
   inject: [join(dist, 'cli', 'lazySegmenter.js')],

@@ -73,7 +73,7 @@ describe('the bundled CLI', () => {
     expect(sources.filter((s) => s.includes('zod/v4/locales/')).map((s) => s.split('/').pop())).toEqual(['en.js']);
   });
 
-  it("builds no ICU text data when it loads: yargs' emoji regex is left out and segmenters wait for help text", () => {
+  it("builds no ICU text data when it loads: yargs' emoji regex is left out, segmenters wait for help text that is not plain ASCII", () => {
     const bundle = join(pkg, 'dist', 'bundle');
     const code = readdirSync(bundle).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(bundle, f), 'utf8')).join('\n');
     expect(code).not.toContain('RGI_Emoji');
@@ -83,6 +83,8 @@ describe('the bundled CLI', () => {
     const widths = new Set(sources.filter((s) => s.endsWith('/string-width/index.js')));
     expect([...widths].some((s) => s.includes('cliui/node_modules/string-width/'))).toBe(true);
     expect([...widths].filter((s) => /(^|\.\.\/)node_modules\/string-width\//.test(s))).toEqual([]);
+    // Help text of printable ASCII is measured without segmenting it.
+    expect(sources.some((s) => s.endsWith('cli/asciiStringWidth.ts'))).toBe(true);
   });
 
   it('prints the same help and the same errors as the source', () => {
