@@ -16,6 +16,7 @@ import { MarketWorkspace, optimalityGap, solveMarket, type MarketInstance, type 
 import { ChargingPlan } from '../charging/plan.js';
 import { OwnerAccounts, chargingColumns, chargingReport, type ChargingReport, type EvRow, type EvRowSource } from '../charging/owners.js';
 import { ProtocolMessages } from '../charging/messages.js';
+import { OfferRounds } from './offerRounds.js';
 import type { ChargingConfig } from '../charging/schema.js';
 import type { MarketIntervalRecord, Workload, WorkloadContext, WorkloadGauges, WorkloadReport } from './workload.js';
 
@@ -80,7 +81,8 @@ export class MarketWorkload implements Workload {
   private readonly arriveKind: number;
   private readonly departKind: number;
   private readonly clearKind: number;
-  private readonly offerKind: number;
+  /** Each settlement round's delayed offers, scheduled as one sorted run of events. */
+  private readonly offers: OfferRounds;
   /** Each EV's fixed delay from a settlement round to its offer (its own clock's phase), seconds. */
   private readonly settlementPhase: Float64Array;
 
@@ -125,12 +127,16 @@ export class MarketWorkload implements Workload {
     this.arriveKind = ctx.sim.register((ev) => this.plugIn(ev));
     this.departKind = ctx.sim.register((ev) => this.depart(ev));
     this.clearKind = ctx.sim.register(() => this.clear());
-    this.offerKind = ctx.sim.register((ev) => this.settlement.offer(ev));
     const spread = market.settlement.spread ?? this.settleEvery * market.interval;
     const phase = ctx.stream('settlement.phase');
     const phases = Float64Array.from({ length: fleet.size }, () => phase() * spread);
     this.settlementPhase = new Float64Array(fleet.size);
-    this.forOwnEvs((i) => (this.settlementPhase[i] = phases[this.fleet.id[i]]));
+    const ownEvs: number[] = [];
+    this.forOwnEvs((i) => {
+      this.settlementPhase[i] = phases[this.fleet.id[i]];
+      ownEvs.push(i);
+    });
+    this.offers = new OfferRounds(ctx.sim, this.settlementPhase, Int32Array.from(ownEvs), spread, this.settleEvery * market.interval, (ev) => this.settlement.offer(ev));
   }
 
   /** Calls `f` with the fleet index of every EV of this workload's agents. */
@@ -318,9 +324,10 @@ export class MarketWorkload implements Workload {
           if (phase === 0) settlement.offer(ev);
           // An EV with nothing to settle whose offer comes before the next clearing would offer nothing: no event.
           else if (phase < seconds && !settlement.hasPending(ev)) continue;
-          else sim.schedule(phase, this.offerKind, ev);
+          else this.offers.add(ev);
         }
       }
+      this.offers.schedule();
     }
     if (t + seconds < this.ctx.duration) sim.schedule(seconds, this.clearKind);
   }
