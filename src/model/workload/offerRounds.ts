@@ -5,11 +5,14 @@
 import type { Simulation } from '../../engine/simulation.js';
 
 export class OfferRounds {
-  /** The EVs with a phase > 0, by (phase, index): the order a round's offers fire in, ties aside. */
+  /** The EVs with a phase > 0, by (phase, index): the order a round's offers fire in, ties aside; their phases in that order. */
   private readonly order: Int32Array;
-  /** Whether each EV offers in the round being built, and its place in the order the round was built in. */
-  private readonly due: Uint8Array;
+  private readonly phaseInOrder: Float64Array;
+  /** Each EV's place in `order`, and its place in the order the round being built was made in. */
+  private readonly rank: Int32Array;
   private readonly place: Int32Array;
+  /** The round's offers as bits over `order`: one pass over 32 EVs a word picks them in order. */
+  private readonly due: Uint32Array;
   private count = 0;
   /**
    * Rounds whose offers may be pending at once, each with its event kind, times and EVs: a round's offers all fire
@@ -22,10 +25,13 @@ export class OfferRounds {
    * `phases`: each EV's offset into a round (s); `evs`: the EVs that may offer; rounds start `period` seconds apart
    * and every phase is at most `spread`; `offer` is called with the EV when its offer fires.
    */
-  constructor(private readonly sim: Simulation, private readonly phases: Float64Array, evs: Int32Array, spread: number, period: number, offer: (ev: number) => void) {
+  constructor(private readonly sim: Simulation, phases: Float64Array, evs: Int32Array, spread: number, period: number, offer: (ev: number) => void) {
     this.order = evs.filter((ev) => phases[ev] > 0).sort((a, b) => phases[a] - phases[b] || a - b);
-    this.due = new Uint8Array(phases.length);
+    this.phaseInOrder = Float64Array.from(this.order, (ev) => phases[ev]);
+    this.rank = new Int32Array(phases.length);
+    this.order.forEach((ev, r) => (this.rank[ev] = r));
     this.place = new Int32Array(phases.length);
+    this.due = new Uint32Array(Math.ceil(this.order.length / 32));
     this.slots = Array.from({ length: Math.ceil(spread / period) + 1 }, () => {
       const slot = { kind: 0, times: new Float64Array(0), evs: new Int32Array(0) };
       slot.kind = sim.register((payload) => offer(slot.evs[payload]));
@@ -33,9 +39,10 @@ export class OfferRounds {
     });
   }
 
-  /** EV `ev` (phase > 0) offers in this round, `phase` seconds from now; call in the order the offers were made. */
+  /** EV `ev` (phase > 0, once a round) offers in this round, its phase from now; call in the order the offers were made. */
   add(ev: number): void {
-    this.due[ev] = 1;
+    const r = this.rank[ev];
+    this.due[r >>> 5] |= 1 << (r & 31);
     this.place[ev] = this.count++;
   }
 
@@ -44,7 +51,7 @@ export class OfferRounds {
    * were added, which is the order that one event per offer, scheduled as added, would fire in.
    */
   schedule(): void {
-    const { sim, phases, due, place, count } = this;
+    const { sim, order, phaseInOrder, due, place, count } = this;
     if (count === 0) return;
     const slot = this.slots[this.round++ % this.slots.length];
     if (slot.times.length < count) {
@@ -54,13 +61,19 @@ export class OfferRounds {
     const { times, evs } = slot;
     const now = sim.now;
     let n = 0;
-    for (let k = 0; k < this.order.length && n < count; k++) {
-      const ev = this.order[k];
-      if (due[ev] === 0) continue;
-      due[ev] = 0;
-      evs[n] = ev;
-      times[n++] = now + phases[ev];
+    for (let word = 0; word < due.length && n < count; word++) {
+      let bits = due[word];
+      if (bits === 0) continue;
+      due[word] = 0;
+      while (bits !== 0) {
+        const lowest = bits & -bits;
+        bits ^= lowest;
+        const r = (word << 5) | (31 - Math.clz32(lowest));
+        evs[n] = order[r];
+        times[n++] = now + phaseInOrder[r];
+      }
     }
+    if (n !== count) throw new Error(`a settlement round picked ${n} of its ${count} offers: an EV offered twice`);
     // Offers at one instant (equal phases, or phases that round to the same time) keep the order they were added in.
     for (let i = 1; i < count; i++) {
       if (times[i] !== times[i - 1]) continue;
