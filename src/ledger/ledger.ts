@@ -31,6 +31,15 @@ export interface LedgerContext {
   transactionCapacity?: number;
 }
 
+/**
+ * Length of a ledger's per-transaction arrays at the start: the run's transaction capacity and one more (the tangle's
+ * genesis), at least 1,024. Growing them by doubling from 1,024 copied them about 13 times in a 300,000-EV day, on the
+ * run's own thread.
+ */
+export function transactionArrayLength(ctx: Pick<LedgerContext, 'transactionCapacity'>): number {
+  return Math.max(1024, (ctx.transactionCapacity ?? 0) + 1);
+}
+
 /** Instantaneous readings, sampled at the end of each time-series bucket (null where not applicable). */
 export interface LedgerGauges {
   tips: number | null;

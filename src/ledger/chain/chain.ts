@@ -4,7 +4,7 @@
 // producers' backbone between producers), main-chain tracking with
 // reorganisations, and confirmation at a depth.
 
-import type { LedgerContext } from '../ledger.js';
+import { transactionArrayLength, type LedgerContext } from '../ledger.js';
 import { buildPeerGraph, linkCount } from '../../network/peerGraph.js';
 import { LinkDelay, relayBytes } from '../../network/relay.js';
 import { BlockStore } from './blockStore.js';
@@ -43,7 +43,7 @@ export interface ChainInspection {
 export class Chain {
   readonly store = new BlockStore();
   readonly main: MainChain;
-  readonly mempool = new Mempool();
+  readonly mempool: Mempool;
   /** Transactions submitted and not on the main chain. */
   pending = 0;
   /** Bytes of transaction gossip (an announcement on every link, each transaction fetched once by each node). */
@@ -63,16 +63,23 @@ export class Chain {
   private readonly txDelay: LinkDelay;
   private readonly links: number;
   private readonly findKind: number;
-  private mainBlockOf = new Int32Array(1024);
+  /** Per-transaction state, sized for the run's expected transactions (ctx.transactionCapacity), grown past it if need be. */
+  private mainBlockOf: Int32Array;
   /** Transactions whose state is set up (mainBlockOf -1 written per transaction, so unused tails stay untouched pages). */
   private reserved = 0;
-  private availableAt = new Float64Array(1024);
-  private excluded = new Int32Array(1024);
-  private extra = new Int32Array(1024);
+  private availableAt: Float64Array;
+  private excluded: Int32Array;
+  private extra: Int32Array;
   private build = 0;
   private deferred = new Int32Array(1024);
 
   constructor(private readonly config: ChainConfig, private readonly ctx: LedgerContext) {
+    const capacity = transactionArrayLength(ctx);
+    this.mempool = new Mempool(capacity);
+    this.mainBlockOf = new Int32Array(capacity);
+    this.availableAt = new Float64Array(capacity);
+    this.excluded = new Int32Array(capacity);
+    this.extra = new Int32Array(capacity);
     const { network } = ctx;
     this.nodes = network.nodes;
     if (config.producers > this.nodes) {

@@ -4,12 +4,19 @@
 import { ensureLength } from '../../engine/typedArrays.js';
 
 export class Mempool {
-  private heap = new Int32Array(1024);
+  private heap: Int32Array;
   size = 0;
   /** Fee per byte of each transaction, by id. */
-  feeRate = new Float64Array(1024);
+  feeRate: Float64Array;
   /** 1 while the transaction has an entry in the heap. */
-  inHeap = new Uint8Array(1024);
+  inHeap: Uint8Array;
+
+  /** `capacity`: transactions the arrays hold at first (they grow past it; pages never written take no memory). */
+  constructor(capacity = 1024) {
+    this.heap = new Int32Array(capacity);
+    this.feeRate = new Float64Array(capacity);
+    this.inHeap = new Uint8Array(capacity);
+  }
 
   /** Makes room for per-transaction state of ids below n. */
   reserve(n: number): void {

@@ -2,7 +2,7 @@
 // light proofs on their devices, the first proof ends the round; its producer drawn by weight), LightBlock relay
 // (header + transaction ids) and the Unrelated Block Offloading Filter on node storage.
 
-import type { Ledger, LedgerContext, LedgerFactory, LedgerGauges, LedgerReport } from '../ledger.js';
+import { transactionArrayLength, type Ledger, type LedgerContext, type LedgerFactory, type LedgerGauges, type LedgerReport } from '../ledger.js';
 import { Chain } from '../chain/chain.js';
 import { producerWeights } from '../chain/weightedPick.js';
 import { OutputSpends, type NodeStorage } from './offloading.js';
@@ -36,7 +36,7 @@ export function createLightchainLedger(config: LightchainConfig, ctx: LedgerCont
     confirmations: config.confirmations,
     wireBytes: (txCount) => config.headerBytes + txCount * config.txIdBytes,
   }, ctx);
-  const spends = new OutputSpends();
+  const spends = new OutputSpends(transactionArrayLength(ctx));
   const nodeStorage = () => spends.nodeStorage(chain.inspect(), config.headerBytes, config.offloadAge, ctx.sim.now);
 
   return {

@@ -14,12 +14,16 @@ export interface NodeStorage {
 }
 
 export class OutputSpends {
-  /** When each transaction's output was spent (Infinity: not yet). */
-  private spentAt = new Float64Array(1024);
+  /** When each transaction's output was spent (Infinity: not yet); sized for the run's transactions, grown past them if need be. */
+  private spentAt: Float64Array;
   /** Transactions recorded: Infinity is written per transaction, so the array's unused tail stays untouched pages. */
   private recorded = 0;
   /** The latest transaction of each issuer (-1: none yet). */
   private latestOf = new Int32Array(64).fill(-1);
+
+  constructor(capacity = 1024) {
+    this.spentAt = new Float64Array(capacity);
+  }
 
   /** Transaction `tx` of `issuer`, submitted at `now`, spends the issuer's previous output. */
   record(tx: number, issuer: number, now: number): void {

@@ -4,7 +4,7 @@
 
 import { meanOf, sampler, type Sampler } from '../../engine/distributions.js';
 import type { Rng } from '../../engine/rng.js';
-import type { DeviceModel, Ledger, LedgerContext, LedgerGauges, LedgerReport } from '../ledger.js';
+import { transactionArrayLength, type DeviceModel, type Ledger, type LedgerContext, type LedgerGauges, type LedgerReport } from '../ledger.js';
 import { attackCostPerHour, TxCompute } from '../txCompute.js';
 import { ConflictSides, PAYMENT_SIDE } from './conflicts.js';
 import { IssuerCredit } from './credit.js';
@@ -81,7 +81,7 @@ export class TangleLedger implements Ledger, AttackerHost {
     const walkWindow = config.walkWindow ?? Math.max(MIN_WALK_WINDOW, WALK_WINDOW_DELAYS * meanOf(delay));
     const mcmc = config.tipSelection === 'mcmc';
     // One node per transaction, and the genesis.
-    const capacity = Math.max(1024, (ctx.transactionCapacity ?? 0) + 1);
+    const capacity = transactionArrayLength(ctx);
     this.nodeTx = new Int32Array(capacity);
     this.nodeRole = new Uint8Array(capacity);
     this.dag = new TangleDag(k, config.confirmationWeight, mcmc ? 2 * walkWindow : 0, mcmc ? 2 * config.walkDepth : 0, (node) => {

@@ -32,14 +32,16 @@ export interface RunOptions {
   /** Called every `sampleEvery` seconds with the ledger, e.g. to read gauges. */
   sampleEvery?: number;
   sample?(ledger: Ledger, t: number): void;
+  /** Transactions the log's and the ledger's arrays are sized for at the start (the run's transactionCapacity). */
+  capacity?: number;
 }
 
 export function runLedger<L extends Ledger>(create: (ctx: LedgerContext) => L, options: RunOptions): LedgerRun<L> {
   const sim = new Simulation();
   const streams = new RngStreams(options.seed ?? 1);
-  const txLog = new TxLog();
+  const txLog = new TxLog(options.capacity);
   const network = networkSchema.parse(options.network ?? {});
-  const ledger = create({ sim, stream: (name) => streams.stream(`ledger.${name}`), txLog, network, duration: options.duration, warmup: 0, device: deviceLookup(devicesSchema.parse(options.devices ?? {})), agents: options.agents ?? 4 });
+  const ledger = create({ sim, stream: (name) => streams.stream(`ledger.${name}`), txLog, network, duration: options.duration, warmup: 0, device: deviceLookup(devicesSchema.parse(options.devices ?? {})), agents: options.agents ?? 4, transactionCapacity: options.capacity });
   if (options.rate > 0) {
     const workload = createPoissonWorkload(
       poissonWorkloadSchema.parse({ kind: 'poisson', rate: options.rate, txSize: options.txSize ?? 250, issuers: options.issuers ?? 100 }),
