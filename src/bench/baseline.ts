@@ -10,12 +10,9 @@ import { PACKAGE_DIR } from '../io/packageDir.js';
 
 export const BASELINE_PATH = join(PACKAGE_DIR, 'results', 'bench-baseline.json');
 
-export interface Tolerances {
-  /** Fail when a checked figure falls more than this share below the baseline (default 0.25). */
-  ratio: number;
-}
+import type { Tolerances } from './tolerances.js';
 
-export const DEFAULT_TOLERANCES: Tolerances = { ratio: 0.25 };
+export { DEFAULT_TOLERANCES, type Tolerances } from './tolerances.js';
 
 export interface Baseline {
   how: string;

@@ -5,7 +5,8 @@ import type { CommandModule } from 'yargs';
 import { cpus, totalmem } from 'node:os';
 import { existsSync } from 'node:fs';
 import type { WorkloadResult } from '../bench/runBench.js';
-import { BASELINE_PATH, betterOf, checkAgainst, entryOf, readBaseline, writeBaseline, DEFAULT_TOLERANCES, type Baseline, type CheckRow } from '../bench/baseline.js';
+import type { Baseline, CheckRow } from '../bench/baseline.js';
+import { DEFAULT_TOLERANCES } from '../bench/tolerances.js';
 import { EXIT, withScenarioErrors } from './exitCodes.js';
 import { usage } from './scenarioOptions.js';
 
@@ -32,7 +33,11 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option('ratio-tolerance', { type: 'number', default: DEFAULT_TOLERANCES.ratio, describe: 'fail when a same-process figure (speed / calibration, or a ratio) falls more than this share below the baseline' })
       .option('json', { type: 'boolean', default: false, describe: 'print the figures as JSON' }) as never,
   handler: async (args) => {
-    const [{ WORKLOADS }, { runBench }] = await Promise.all([import('../bench/workloads.js'), import('../bench/runBench.js')]);
+    const [{ WORKLOADS }, { runBench }, { BASELINE_PATH, betterOf, checkAgainst, entryOf, readBaseline, writeBaseline }] = await Promise.all([
+      import('../bench/workloads.js'),
+      import('../bench/runBench.js'),
+      import('../bench/baseline.js'),
+    ]);
     const known = WORKLOADS.map((w) => w.name);
     const unknown = (args.only ?? []).filter((name) => !known.includes(name));
     if (unknown.length) await withScenarioErrors(async () => {

@@ -3,7 +3,6 @@
 import type { CommandModule } from 'yargs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readManifest } from '../output/manifest.js';
 import { EXIT, withScenarioErrors } from './exitCodes.js';
 import { ScenarioError } from '../scenario/problems.js';
 
@@ -21,6 +20,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' }) as never,
   handler: (args) =>
     withScenarioErrors(async () => {
+      const { readManifest } = await import('../output/manifest.js');
       readManifest(args.dir);
       if (!existsSync(join(args.dir, 'runs.csv'))) throw new ScenarioError([{ file: args.dir, path: '', message: 'is not a results directory (expected manifest.json and runs.csv)' }]);
       const { writeReport } = await import('./writeReport.js');
