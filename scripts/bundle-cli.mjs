@@ -1,9 +1,11 @@
-// Bundles the compiled command line (dist/cli/main.js, from `tsc`) with the packages it uses into
-// dist/bundle/, split by command, so that starting `dv2g` reads a few files instead of ~400 small ones.
-// Usage: node scripts/bundle-cli.mjs [dist folder] (default: this package's dist/).
+// Bundles the compiled command line (dist/cli/cli.js, from `tsc`) with the packages it uses into one
+// script, dist/bundle/cli.cjs, then runs `dv2g validate quickstart` once to write its V8 code cache
+// (src/cli/bundledCli.ts), so that starting `dv2g` reads two files and compiles almost nothing.
+// Usage: node scripts/bundle-cli.mjs [dist folder] (default: this package's dist/, beside bin/).
 
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -28,18 +30,32 @@ export default withAsciiFastPath(stringWidth);`,
     }));
   },
 };
+// vega-canvas's Node build awaits `import('canvas')` (an optional package dv2g does not use) at its top
+// level, which a script cannot; without that package it behaves as its browser build, which it gets.
+const vegaCanvasWithoutAwait = {
+  name: 'vega-canvas-without-await',
+  setup(pluginBuild) {
+    const browserBuild = createRequire(import.meta.url).resolve('vega-canvas').replace(/vega-canvas\.node\.js$/, 'vega-canvas.browser.js');
+    pluginBuild.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: browserBuild }));
+  },
+};
 const outdir = join(dist, 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 
 await build({
-  entryPoints: [join(dist, 'cli', 'main.js')],
-  outdir,
+  entryPoints: [join(dist, 'cli', 'cli.js')],
+  outfile: join(outdir, 'cli.cjs'),
   bundle: true,
-  // One chunk per lazily imported command module (runner, report, bench, ...), loaded only when used.
-  splitting: true,
-  format: 'esm',
+  // One script, not ES modules: Node 20 keeps no code cache for ES modules, but gives a script's
+  // (vm.Script's cachedData). Commands' heavy modules stay unrun until their handlers import them.
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // `import()` of a package outside the bundle (DuckDB's) becomes require(): a vm.Script's own import()
+  // needs an experimental hook that a code cache drops.
+  supported: { 'dynamic-import': false },
+  // Other characters escaped, so that the loader reads the file as Latin-1 (src/cli/bundledCli.ts).
+  charset: 'ascii',
   // Whitespace and syntax only: the names stay, so stack traces remain readable.
   minifyWhitespace: true,
   minifySyntax: true,
@@ -47,11 +63,20 @@ await build({
   // Native addons, and piscina, which starts its own worker file from its package folder, load from
   // node_modules. Worker threads and child processes load the unbundled dist/ modules (projectModule).
   external: ['@duckdb/node-api', '@resvg/resvg-js', 'piscina'],
-  // Packages written as CommonJS call require(); an ES module bundle has none of its own.
-  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
-  plugins: [helpTextStringWidth],
+  // Strict as the ES modules it is made of; import.meta.url is the bundle's own URL (package paths are
+  // found from it: src/io/packageDir.ts).
+  banner: { js: '"use strict";const __bundleUrl=require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [helpTextStringWidth, vegaCanvasWithoutAwait],
   // Intl.Segmenter built on first use (dist/cli/lazySegmenter.js): yargs builds two when it loads.
-  define: { 'Intl.Segmenter': 'LazySegmenter' },
+  define: { 'Intl.Segmenter': 'LazySegmenter', 'import.meta.url': '__bundleUrl' },
   inject: [join(dist, 'cli', 'lazySegmenter.js')],
   logLevel: 'warning',
 });
+
+// The code cache holds every function the first command compiles: `validate` compiles what a command's
+// start does (yargs, the commands, the scenario's schema, the YAML parser, the checks).
+const warm = spawnSync(process.execPath, [join(dist, '..', 'bin', 'dv2g.js'), 'validate', 'quickstart'], { encoding: 'utf8' });
+if (warm.status !== 0) {
+  process.stderr.write(`bundle-cli: \`dv2g validate quickstart\` failed while writing the code cache:\n${warm.stderr || warm.error}\n`);
+  process.exit(1);
+}

@@ -1,13 +1,14 @@
-// The shipped command (bin/dv2g.js running the esbuild bundle in dist/bundle/) behaves as the CLI run from
-// source: built here from the current source into a temporary package, it gives the same help, the same
-// located errors, and byte-identical results for runs spread over worker threads (the pool's) and runs
-// split over threads from the command's own thread (the partitions'): those threads load the unbundled
-// dist/ modules, found from the bundle by projectModule.
+// The shipped command (bin/dv2g.js running the esbuild bundle dist/bundle/cli.cjs from its code cache)
+// behaves as the CLI run from source: built here from the current source into a temporary package, it
+// gives the same help, the same located errors, and byte-identical results for runs spread over worker
+// threads (the pool's) and runs split over threads from the command's own thread (the partitions'): those
+// threads load the unbundled dist/ modules, found from the bundle by projectModule.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { tempDir } from '../runner/helpers.js';
 import { loaderFlags } from '../../src/runner/sourceMode.js';
 
@@ -40,6 +41,8 @@ describe('the bundled CLI', () => {
   const scenario = join(work, 'bundle.yaml');
   const bundled = (args: string[]) => node([join(pkg, 'bin', 'dv2g.js'), ...args], work);
   const fromSource = (args: string[]) => node([...loaderFlags(), SOURCE_MAIN, ...args], work);
+  /** The files the bundle was made of, from its source map. */
+  const bundleSources = () => (JSON.parse(readFileSync(join(pkg, 'dist', 'bundle', 'cli.cjs.map'), 'utf8')) as { sources: string[] }).sources;
 
   beforeAll(() => {
     // A package like a fresh install's: its own build of the current source, the repository's packages.
@@ -51,6 +54,18 @@ describe('the bundled CLI', () => {
     const bundle = node([join(ROOT, 'scripts/bundle-cli.mjs'), join(pkg, 'dist')], ROOT);
     expect(bundle.code, bundle.stderr).toBe(0);
     writeFileSync(scenario, SCENARIO);
+    const loader = pathToFileURL(join(pkg, 'dist', 'cli', 'bundledCli.js')).href;
+    writeFileSync(
+      join(work, 'probe.mjs'),
+      `import { createRequire } from 'node:module';
+const { loadBundledCli } = await import(${JSON.stringify(loader)});
+const cli = loadBundledCli();
+const write = process.stdout.write.bind(process.stdout);
+process.stdout.write = () => true;
+process.on('exit', () => write(JSON.stringify({ codeCache: cli.codeCache, file: cli.codeCacheFile, loaded: Object.keys(createRequire(import.meta.url).cache) })));
+await cli.runCli(['validate', ${JSON.stringify(scenario)}]);
+`,
+    );
   }, 120_000);
 
   afterAll(() => {
@@ -58,28 +73,51 @@ describe('the bundled CLI', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('is split by command: the help loads the entry and its shared chunks, not the runner or the report', () => {
-    const files = readdirSync(join(pkg, 'dist', 'bundle'));
-    expect(files).toContain('main.js');
-    expect(files.some((f) => /^writeReport-.*\.js$/.test(f))).toBe(true);
-    expect(readFileSync(join(pkg, 'dist', 'bundle', 'main.js'), 'utf8')).not.toContain('class Piscina');
+  /** Starts the package's bundle as bin/dv2g.js does (with `flags` for Node) and says what its code cache did. */
+  const probe = (flags: string[] = []) => {
+    const r = node([...flags, join(work, 'probe.mjs')], work);
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as { codeCache: string; file: string; loaded: string[] };
+  };
+  const cacheFiles = () => readdirSync(join(pkg, 'dist', 'bundle', 'code-cache'));
+
+  it('is one script, started from the code cache its build wrote; a command loads no package it does not use', () => {
+    expect(readdirSync(join(pkg, 'dist', 'bundle')).sort()).toEqual(['cli.cjs', 'cli.cjs.map', 'code-cache']);
+    // ASCII, which the loader reads as Latin-1.
+    expect(readFileSync(join(pkg, 'dist', 'bundle', 'cli.cjs')).every((byte) => byte < 128)).toBe(true);
+    expect(cacheFiles()).toHaveLength(1);
+    const started = probe();
+    expect(started.codeCache).toBe('used');
+    expect(cacheFiles()).toEqual([basename(started.file)]);
+    // `validate` runs without the worker pool, the PNG renderer or DuckDB (outside the bundle: node_modules).
+    expect(started.loaded.filter((f) => /node_modules[\\/](piscina|@resvg|@duckdb)/.test(f))).toEqual([]);
+  });
+
+  it('keeps a cache per set of Node flags, and compiles from source when a cache is missing or corrupt', () => {
+    const flags = ['--max-semi-space-size=32'];
+    const first = probe(flags);
+    expect(first.codeCache).toBe('missing');
+    expect(probe(flags)).toMatchObject({ codeCache: 'used', file: first.file });
+    expect(cacheFiles()).toHaveLength(2);
+    writeFileSync(first.file, Buffer.alloc(4096, 7));
+    expect(probe(flags).codeCache).toBe('rejected');
+    expect(probe(flags).codeCache).toBe('used');
+    expect(probe().codeCache).toBe('used');
   });
 
   it("leaves out zod's translations of its error messages (300 KB that every scenario-reading command would compile)", () => {
-    const sources = readdirSync(join(pkg, 'dist', 'bundle'))
-      .filter((f) => f.endsWith('.js.map'))
-      .flatMap((f) => (JSON.parse(readFileSync(join(pkg, 'dist', 'bundle', f), 'utf8')) as { sources: string[] }).sources);
+    const sources = bundleSources();
     expect(sources.some((s) => s.includes('zod/v4/core/'))).toBe(true);
-    expect(sources.filter((s) => s.includes('zod/v4/locales/')).map((s) => s.split('/').pop())).toEqual(['en.js']);
+    // The locales' index (its re-exports, each unused locale dropped) and English, no other language.
+    expect(sources.filter((s) => s.includes('zod/v4/locales/')).map((s) => s.split('/').pop())).toEqual(['en.js', 'index.js']);
   });
 
   it("builds no ICU text data when it loads: yargs' emoji regex is left out, segmenters wait for help text that is not plain ASCII", () => {
-    const bundle = join(pkg, 'dist', 'bundle');
-    const code = readdirSync(bundle).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(bundle, f), 'utf8')).join('\n');
+    const code = readFileSync(join(pkg, 'dist', 'bundle', 'cli.cjs'), 'utf8');
     expect(code).not.toContain('RGI_Emoji');
     expect(code).not.toMatch(/new Intl\.Segmenter\b/);
     expect(code).toContain('new LazySegmenter');
-    const sources = readdirSync(bundle).filter((f) => f.endsWith('.js.map')).flatMap((f) => (JSON.parse(readFileSync(join(bundle, f), 'utf8')) as { sources: string[] }).sources);
+    const sources = bundleSources();
     const widths = new Set(sources.filter((s) => s.endsWith('/string-width/index.js')));
     expect([...widths].some((s) => s.includes('cliui/node_modules/string-width/'))).toBe(true);
     expect([...widths].filter((s) => /(^|\.\.\/)node_modules\/string-width\//.test(s))).toEqual([]);
