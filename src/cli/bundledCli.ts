@@ -1,7 +1,7 @@
 // Runs the bundled command line (dist/bundle/cli.cjs, built by scripts/bundle-cli.mjs) as one script
 // compiled with V8's code cache, so that a command's start neither parses nor compiles what it runs.
 
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,9 @@ function readIfPresent(file: string): Buffer | undefined {
   }
 }
 
+/** The most cache files kept (about 1.3 MB each): runs with ever new flags (a profile's folder, say) replace the oldest. */
+export const CODE_CACHES_KEPT = 8;
+
 /** Written whole under a temporary name, then renamed, so that a start running beside it never reads half a cache. */
 function writeCodeCache(script: Script, file: string): void {
   const partial = `${file}.${process.pid}.partial`;
@@ -63,9 +66,20 @@ function writeCodeCache(script: Script, file: string): void {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(partial, script.createCachedData());
     renameSync(partial, file);
+    removeOldestCaches(dirname(file), file);
   } catch {
     rmSync(partial, { force: true });
   }
+}
+
+function removeOldestCaches(folder: string, written: string): void {
+  const caches = readdirSync(folder)
+    .filter((name) => name.endsWith('.bin'))
+    .map((name) => join(folder, name))
+    .filter((path) => path !== written)
+    .map((path) => ({ path, mtimeMs: statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const { path } of caches.slice(CODE_CACHES_KEPT - 1)) rmSync(path, { force: true });
 }
 
 /** 32-bit FNV-1a hash of `text` as 8 hex digits: names a cache file, no more. */

@@ -6,11 +6,12 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tempDir } from '../runner/helpers.js';
 import { loaderFlags } from '../../src/runner/sourceMode.js';
+import { CODE_CACHES_KEPT } from '../../src/cli/bundledCli.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const SOURCE_MAIN = join(ROOT, 'src/cli/main.ts');
@@ -102,6 +103,21 @@ await cli.runCli(['validate', ${JSON.stringify(scenario)}]);
     writeFileSync(first.file, Buffer.alloc(4096, 7));
     expect(probe(flags).codeCache).toBe('rejected');
     expect(probe(flags).codeCache).toBe('used');
+    expect(probe().codeCache).toBe('used');
+  });
+
+  it('keeps the most recently written caches only', () => {
+    const folder = join(pkg, 'dist', 'bundle', 'code-cache');
+    const old = Array.from({ length: CODE_CACHES_KEPT }, (_, i) => join(folder, `cli-old${i}.bin`));
+    old.forEach((file, i) => {
+      writeFileSync(file, 'stale');
+      utimesSync(file, 1_000 + i, 1_000 + i);
+    });
+    const before = cacheFiles().filter((f) => !f.startsWith('cli-old'));
+    const written = probe(['--max-semi-space-size=64']);
+    expect(written.codeCache).toBe('missing');
+    expect(cacheFiles()).toHaveLength(CODE_CACHES_KEPT);
+    expect(cacheFiles()).toEqual(expect.arrayContaining([...before, basename(written.file)]));
     expect(probe().codeCache).toBe('used');
   });
 
