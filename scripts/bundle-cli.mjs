@@ -1,5 +1,5 @@
 // Bundles the compiled command line (dist/cli/cli.js, from `tsc`) with the packages it uses into one
-// script, dist/bundle/cli.cjs, then runs `dv2g validate quickstart` once to write its V8 code cache
+// script, dist/bundle/cli.js, then runs `dv2g validate quickstart` once to write its V8 code cache
 // (src/cli/bundledCli.ts), so that starting `dv2g` reads two files and compiles almost nothing.
 // Usage: node scripts/bundle-cli.mjs [dist folder] (default: this package's dist/, beside bin/).
 
@@ -44,7 +44,7 @@ rmSync(outdir, { recursive: true, force: true });
 
 await build({
   entryPoints: [join(dist, 'cli', 'cli.js')],
-  outfile: join(outdir, 'cli.cjs'),
+  outfile: join(outdir, 'cli.js'),
   bundle: true,
   // One script, not ES modules: Node 20 keeps no code cache for ES modules, but gives a script's
   // (vm.Script's cachedData). Commands' heavy modules stay unrun until their handlers import them.
@@ -63,9 +63,11 @@ await build({
   // Native addons, and piscina, which starts its own worker file from its package folder, load from
   // node_modules. Worker threads and child processes load the unbundled dist/ modules (projectModule).
   external: ['@duckdb/node-api', '@resvg/resvg-js', 'piscina'],
-  // Strict as the ES modules it is made of; import.meta.url is the bundle's own URL (package paths are
-  // found from it: src/io/packageDir.ts).
-  banner: { js: '"use strict";const __bundleUrl=require("node:url").pathToFileURL(__filename).href;' },
+  // One function expression taking what a CommonJS module gets, which the loader compiles as it is (no
+  // wrapping: a copy of the source); strict as the ES modules it is made of; import.meta.url is the
+  // bundle's own URL (package paths are found from it: src/io/packageDir.ts).
+  banner: { js: '(function (exports, require, module, __filename, __dirname) {"use strict";const __bundleUrl=require("node:url").pathToFileURL(__filename).href;' },
+  footer: { js: '})' },
   plugins: [helpTextStringWidth, vegaCanvasWithoutAwait],
   // Intl.Segmenter built on first use (dist/cli/lazySegmenter.js): yargs builds two when it loads.
   define: { 'Intl.Segmenter': 'LazySegmenter', 'import.meta.url': '__bundleUrl' },

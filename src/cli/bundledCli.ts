@@ -1,4 +1,4 @@
-// Runs the bundled command line (dist/bundle/cli.cjs, built by scripts/bundle-cli.mjs) as one script
+// Runs the bundled command line (dist/bundle/cli.js, built by scripts/bundle-cli.mjs) as one script
 // compiled with V8's code cache, so that a command's start neither parses nor compiles what it runs.
 
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
 /** The bundle bin/dv2g.js runs: this module sits in dist/cli/, the bundle in dist/bundle/. */
-export const BUNDLE_FILE = fileURLToPath(new URL('../bundle/cli.cjs', import.meta.url));
+export const BUNDLE_FILE = fileURLToPath(new URL('../bundle/cli.js', import.meta.url));
 
 /** What the code cache did for this start: `used`; `missing` or `rejected` (then written when the process exits). */
 export type CodeCacheUse = 'used' | 'missing' | 'rejected';
@@ -32,7 +32,8 @@ export function loadBundledCli(file: string = BUNDLE_FILE): BundledCli {
   const source = readFileSync(file, 'latin1');
   const codeCacheFile = codeCacheFileFor(file);
   const cachedData = readIfPresent(codeCacheFile);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  // The bundle is one function expression of CommonJS's module arguments (its banner and footer).
+  const script = new Script(source, { filename: file, cachedData });
   const codeCache: CodeCacheUse = cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used';
   if (codeCache !== 'used') process.once('exit', () => writeCodeCache(script, codeCacheFile));
   const module = { exports: {} as { runCli?: BundledCli['runCli'] } };
@@ -45,7 +46,7 @@ export function loadBundledCli(file: string = BUNDLE_FILE): BundledCli {
 export function codeCacheFileFor(file: string): string {
   const { size, mtimeMs } = statSync(file);
   const key = [process.version, process.arch, process.execArgv.join(' '), process.env.NODE_OPTIONS ?? '', size, mtimeMs].join('\n');
-  return join(dirname(file), 'code-cache', `${basename(file, '.cjs')}-${fnv1a(key)}.bin`);
+  return join(dirname(file), 'code-cache', `${basename(file, '.js')}-${fnv1a(key)}.bin`);
 }
 
 function readIfPresent(file: string): Buffer | undefined {

@@ -1,4 +1,4 @@
-// The shipped command (bin/dv2g.js running the esbuild bundle dist/bundle/cli.cjs from its code cache)
+// The shipped command (bin/dv2g.js running the esbuild bundle dist/bundle/cli.js from its code cache)
 // behaves as the CLI run from source: built here from the current source into a temporary package, it
 // gives the same help, the same located errors, and byte-identical results for runs spread over worker
 // threads (the pool's) and runs split over threads from the command's own thread (the partitions'): those
@@ -43,7 +43,7 @@ describe('the bundled CLI', () => {
   const bundled = (args: string[]) => node([join(pkg, 'bin', 'dv2g.js'), ...args], work);
   const fromSource = (args: string[]) => node([...loaderFlags(), SOURCE_MAIN, ...args], work);
   /** The files the bundle was made of, from its source map. */
-  const bundleSources = () => (JSON.parse(readFileSync(join(pkg, 'dist', 'bundle', 'cli.cjs.map'), 'utf8')) as { sources: string[] }).sources;
+  const bundleSources = () => (JSON.parse(readFileSync(join(pkg, 'dist', 'bundle', 'cli.js.map'), 'utf8')) as { sources: string[] }).sources;
 
   beforeAll(() => {
     // A package like a fresh install's: its own build of the current source, the repository's packages.
@@ -83,9 +83,9 @@ await cli.runCli(['validate', ${JSON.stringify(scenario)}]);
   const cacheFiles = () => readdirSync(join(pkg, 'dist', 'bundle', 'code-cache'));
 
   it('is one script, started from the code cache its build wrote; a command loads no package it does not use', () => {
-    expect(readdirSync(join(pkg, 'dist', 'bundle')).sort()).toEqual(['cli.cjs', 'cli.cjs.map', 'code-cache']);
+    expect(readdirSync(join(pkg, 'dist', 'bundle')).sort()).toEqual(['cli.js', 'cli.js.map', 'code-cache']);
     // ASCII, which the loader reads as Latin-1.
-    expect(readFileSync(join(pkg, 'dist', 'bundle', 'cli.cjs')).every((byte) => byte < 128)).toBe(true);
+    expect(readFileSync(join(pkg, 'dist', 'bundle', 'cli.js')).every((byte) => byte < 128)).toBe(true);
     expect(cacheFiles()).toHaveLength(1);
     const started = probe();
     expect(started.codeCache).toBe('used');
@@ -129,7 +129,7 @@ await cli.runCli(['validate', ${JSON.stringify(scenario)}]);
   });
 
   it("builds no ICU text data when it loads: yargs' emoji regex is left out, segmenters wait for help text that is not plain ASCII", () => {
-    const code = readFileSync(join(pkg, 'dist', 'bundle', 'cli.cjs'), 'utf8');
+    const code = readFileSync(join(pkg, 'dist', 'bundle', 'cli.js'), 'utf8');
     expect(code).not.toContain('RGI_Emoji');
     expect(code).not.toMatch(/new Intl\.Segmenter\b/);
     expect(code).toContain('new LazySegmenter');
