@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import type { WorkloadResult } from './runBench.js';
 import { writeFileAtomic } from '../io/atomicFile.js';
 import { PACKAGE_DIR } from '../io/packageDir.js';
+import type { Tolerances } from './tolerances.js';
 
 export const BASELINE_PATH = join(PACKAGE_DIR, 'results', 'bench-baseline.json');
-
-import type { Tolerances } from './tolerances.js';
 
 export { DEFAULT_TOLERANCES, type Tolerances } from './tolerances.js';
 
