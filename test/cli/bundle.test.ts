@@ -83,7 +83,7 @@ await cli.runCli(['validate', ${JSON.stringify(scenario)}]);
   const cacheFiles = () => readdirSync(join(pkg, 'dist', 'bundle', 'code-cache'));
 
   it('is one script, started from the code cache its build wrote; a command loads no package it does not use', () => {
-    expect(readdirSync(join(pkg, 'dist', 'bundle')).sort()).toEqual(['cli.js', 'cli.js.map', 'code-cache']);
+    expect(readdirSync(join(pkg, 'dist', 'bundle')).sort()).toEqual(['cli.js', 'cli.js.map', 'code-cache', 'start.cjs']);
     // ASCII, which the loader reads as Latin-1.
     expect(readFileSync(join(pkg, 'dist', 'bundle', 'cli.js')).every((byte) => byte < 128)).toBe(true);
     expect(cacheFiles()).toHaveLength(1);
@@ -141,8 +141,8 @@ await cli.runCli(['validate', ${JSON.stringify(scenario)}]);
     expect(sources.some((s) => s.endsWith('cli/asciiStringWidth.ts'))).toBe(true);
   });
 
-  it('prints the same help and the same errors as the source', () => {
-    for (const args of [['--help'], ['run', '--help'], ['validate', scenario, '--set', 'fleet.size=-1'], ['frobnicate']]) {
+  it('prints the same version, help and errors as the source', () => {
+    for (const args of [['--version'], ['--help'], ['run', '--help'], ['validate', scenario, '--set', 'fleet.size=-1'], ['frobnicate']]) {
       const [a, b] = [bundled(args), fromSource(args)];
       expect(a, args.join(' ')).toEqual(b);
     }
