@@ -43,23 +43,23 @@ const vegaCanvasWithoutAwait = {
 const outdir = join(dist, 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 
+/**
+ * Both outputs are CommonJS: Node 20 keeps no code cache for ES modules, but gives a script's
+ * (vm.Script's cachedData), and an ES module entry sets up Node's ES module loader first. Whitespace and
+ * syntax are minified only: the names stay, so stack traces remain readable.
+ */
+const commonJs = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', minifyWhitespace: true, minifySyntax: true, logLevel: 'warning' };
+
+// The command line; commands' heavy modules stay unrun until their handlers import them.
 await build({
+  ...commonJs,
   entryPoints: [join(dist, 'cli', 'cli.js')],
   outfile: join(outdir, 'cli.js'),
-  bundle: true,
-  // One script, not ES modules: Node 20 keeps no code cache for ES modules, but gives a script's
-  // (vm.Script's cachedData). Commands' heavy modules stay unrun until their handlers import them.
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
   // `import()` of a package outside the bundle (DuckDB's) becomes require(): a vm.Script's own import()
   // needs an experimental hook that a code cache drops.
   supported: { 'dynamic-import': false },
   // Other characters escaped, so that the loader reads the file as Latin-1 (src/cli/bundledCli.ts).
   charset: 'ascii',
-  // Whitespace and syntax only: the names stay, so stack traces remain readable.
-  minifyWhitespace: true,
-  minifySyntax: true,
   sourcemap: true,
   // Native addons, and piscina, which starts its own worker file from its package folder, load from
   // node_modules. Worker threads and child processes load the unbundled dist/ modules (projectModule).
@@ -73,23 +73,15 @@ await build({
   // Intl.Segmenter built on first use (dist/cli/lazySegmenter.js): yargs builds two when it loads.
   define: { 'Intl.Segmenter': 'LazySegmenter', 'import.meta.url': '__bundleUrl' },
   inject: [join(dist, 'cli', 'lazySegmenter.js')],
-  logLevel: 'warning',
 });
 
-// bin/dv2g.js's own part (src/cli/start.ts: --version, the loader above), as CommonJS: an ES module entry
-// sets up Node's ES module loader first, ~15% of the instructions of a `dv2g --help`.
+// bin/dv2g.js's own part (src/cli/start.ts: --version, and the loader of the script above).
 await build({
+  ...commonJs,
   entryPoints: [join(dist, 'cli', 'start.js')],
   outfile: join(outdir, 'start.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minifyWhitespace: true,
-  minifySyntax: true,
   banner: { js: 'const __startUrl=require("node:url").pathToFileURL(__filename).href;' },
   define: { 'import.meta.url': '__startUrl' },
-  logLevel: 'warning',
 });
 
 // The code cache holds every function the first command compiles: `validate` compiles what a command's
