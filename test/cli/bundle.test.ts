@@ -1,8 +1,9 @@
 // The shipped command (bin/dv2g.js running the esbuild bundle dist/bundle/cli.js from its code cache)
 // behaves as the CLI run from source: built here from the current source into a temporary package, it
-// gives the same help, the same located errors, and byte-identical results for runs spread over worker
-// threads (the pool's) and runs split over threads from the command's own thread (the partitions'): those
-// threads load the unbundled dist/ modules, found from the bundle by projectModule.
+// starts from the cache its build wrote (one per set of Node flags, a damaged one rewritten, the newest
+// eight kept), gives the same version, help, located errors, and byte-identical results for runs spread
+// over worker threads (the pool's) and runs split over threads from the command's own thread (the
+// partitions'): those threads load the unbundled dist/ modules, found from the bundle by projectModule.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -74,7 +75,7 @@ await cli.runCli(['validate', ${JSON.stringify(scenario)}]);
     rmSync(work, { recursive: true, force: true });
   });
 
-  /** Starts the package's bundle as bin/dv2g.js does (with `flags` for Node) and says what its code cache did. */
+  /** Starts the package's bundle through the loader bin/dv2g.js uses (with `flags` for Node) and says what its code cache did. */
   const probe = (flags: string[] = []) => {
     const r = node([...flags, join(work, 'probe.mjs')], work);
     expect(r.code, r.stderr).toBe(0);
@@ -124,7 +125,7 @@ await cli.runCli(['validate', ${JSON.stringify(scenario)}]);
   it("leaves out zod's translations of its error messages (300 KB that every scenario-reading command would compile)", () => {
     const sources = bundleSources();
     expect(sources.some((s) => s.includes('zod/v4/core/'))).toBe(true);
-    // The locales' index (its re-exports, each unused locale dropped) and English, no other language.
+    // English and the locales' index (its re-exports of the others, which the bundle drops), no other language.
     expect(sources.filter((s) => s.includes('zod/v4/locales/')).map((s) => s.split('/').pop())).toEqual(['en.js', 'index.js']);
   });
 
