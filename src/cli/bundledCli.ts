@@ -43,7 +43,7 @@ export function loadBundledCli(file: string = BUNDLE_FILE): BundledCli {
 }
 
 /** The cache file for this bundle under this Node and its flags: dist/bundle/code-cache/cli-<hash>.bin. */
-export function codeCacheFileFor(file: string): string {
+function codeCacheFileFor(file: string): string {
   const { size, mtimeMs } = statSync(file);
   const key = [process.version, process.arch, process.execArgv.join(' '), process.env.NODE_OPTIONS ?? '', size, mtimeMs].join('\n');
   return join(dirname(file), 'code-cache', `${basename(file, '.js')}-${fnv1a(key)}.bin`);
