@@ -11,8 +11,6 @@ import type { Tolerances } from './tolerances.js';
 
 export const BASELINE_PATH = join(PACKAGE_DIR, 'results', 'bench-baseline.json');
 
-export { DEFAULT_TOLERANCES, type Tolerances } from './tolerances.js';
-
 export interface Baseline {
   how: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };

@@ -4,7 +4,8 @@
 // (figures are not asserted: the machine is shared).
 
 import { describe, expect, it } from 'vitest';
-import { betterOf, checkAgainst, DEFAULT_TOLERANCES, readBaseline, type BaselineEntry } from '../../src/bench/baseline.js';
+import { betterOf, checkAgainst, readBaseline, type BaselineEntry } from '../../src/bench/baseline.js';
+import { DEFAULT_TOLERANCES } from '../../src/bench/tolerances.js';
 import { runBench, type WorkloadResult } from '../../src/bench/runBench.js';
 import { WORKLOADS } from '../../src/bench/workloads.js';
 import { calibrate } from '../../src/bench/calibration.js';
