@@ -1,6 +1,6 @@
 // One market run split over threads (docs/parallel.md): the CSVs (evs.csv and charging's columns and
 // protocol messages included) are byte-identical for 1, 2, 3 and 4 threads, in-process and in worker
-// threads, and a poisson run ignores the option.
+// threads, and for every ledger kind on 1 and 2; a poisson run ignores the option.
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { parseScenario } from '../../src/scenario/load.js';
 import { runScenario } from '../../src/runner/runScenario.js';
 import { buildRunList } from '../../src/scenario/runList.js';
 import { partitionLayout, simulateSplitRun } from '../../src/runner/split/splitRun.js';
+import { LEDGER_KINDS } from '../../src/ledger/kinds.js';
 import { csvSnapshot, tempDir, TINY_SCENARIO } from './helpers.js';
 
 const SPLIT_SCENARIO = `
@@ -24,6 +25,27 @@ ledgers:
   - {kind: tangle, tipSelection: urts, confirmationWeight: 5}
   - {kind: pow, blockInterval: 2m, miners: 4}
 outputs: {transactions: true, blocks: true, timeseriesInterval: 20m}
+`;
+
+/** Every ledger kind on the market, PoW three ways: with its default fees, without, and on the public network. */
+const EVERY_KIND_SCENARIO = `
+name: every-kind
+seed: 23
+duration: 4h
+warmup: 30m
+fleet: {size: 200}
+grid: {agents: 3}
+network: {nodes: 20, degree: 4}
+ledgers:
+  - {kind: tangle, tipSelection: mcmc, alpha: 0.01}
+  - {kind: pow, blockInterval: 10m}
+  - {kind: pow, label: pow-feeless, blockInterval: 10m, feeRate: 0}
+  - {kind: pow, label: pow-bitcoin-public, preset: bitcoin-public}
+  - {kind: lightchain}
+  - {kind: pos}
+  - {kind: poet}
+  - {kind: pob}
+outputs: {transactions: true, blocks: true}
 `;
 
 const loaded = parseScenario(SPLIT_SCENARIO, 'split.yaml');
@@ -70,6 +92,23 @@ describe('a market run split over threads', () => {
     expect((await runScenario(loaded, { outDir, workers: 3, splitMinWork: 0 })).status).toBe('complete');
     const extra = ['market.csv', 'evs.csv'].map((file) => [file, readFileSync(join(outDir, file), 'utf8')]);
     expect({ ...csvSnapshot(outDir), ...Object.fromEntries(extra) }).toEqual(reference);
+  });
+
+  it('gives the same bytes on 2 threads for every ledger kind, PoW with fees and on the public network included', async () => {
+    const everyKind = parseScenario(EVERY_KIND_SCENARIO, 'every-kind.yaml');
+    expect(new Set(everyKind.scenario.ledgers.map((l) => l.kind))).toEqual(new Set(LEDGER_KINDS.map((k) => k.kind)));
+    const [one, two] = [tempDir(), tempDir()];
+    dirs.push(one, two);
+    expect((await runScenario(everyKind, { outDir: one, workers: 1, split: 1 })).status).toBe('complete');
+    expect((await runScenario(everyKind, { outDir: two, workers: 1, split: 2 })).status).toBe('complete');
+    const snapshot = (dir: string) => ({ ...csvSnapshot(dir), ...Object.fromEntries(['market.csv', 'evs.csv'].map((file) => [file, readFileSync(join(dir, file), 'utf8')])) });
+    const reference = snapshot(one);
+    // Every ledger settled trades (the public PoW chain's fees make EVs batch, but they still sell).
+    const [header, ...rows] = reference['runs.csv']!.trim().split('\n').map((line) => line.split(','));
+    const submitted = header.indexOf('tx_submitted');
+    expect(rows).toHaveLength(everyKind.scenario.ledgers.length);
+    expect(rows.every((row) => Number(row[submitted]) > 0)).toBe(true);
+    expect(snapshot(two)).toEqual(reference);
   });
 
   it('leaves a poisson run as it was', async () => {
