@@ -7,16 +7,17 @@ import { existsSync } from 'node:fs';
 import type { WorkloadResult } from '../bench/runBench.js';
 import type { Baseline, CheckRow } from '../bench/baseline.js';
 import { DEFAULT_TOLERANCES } from '../bench/tolerances.js';
-import { EXIT, withScenarioErrors } from './exitCodes.js';
-import { usage } from './scenarioOptions.js';
+import { checkedOrExit, EXIT } from './exitCodes.js';
+import { shareOption, usage, wholeNumber } from './scenarioOptions.js';
 
 interface BenchArgs {
   quick: boolean;
   check: boolean;
   update: boolean;
-  repeat?: number;
+  /** As typed, read by wholeNumber / shareOption. */
+  repeat?: string | string[];
   only?: string[];
-  ratioTolerance: number;
+  ratioTolerance?: string | string[];
   json: boolean;
 }
 
@@ -28,9 +29,9 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option('quick', { type: 'boolean', default: false, describe: 'reduced sizes (under two minutes in total), for CI' })
       .option('check', { type: 'boolean', default: false, describe: 'compare with results/bench-baseline.json; exit 1 on regression' })
       .option('update', { type: 'boolean', default: false, describe: 'rewrite the baseline section (quick or full) with these figures' })
-      .option('repeat', { type: 'number', describe: 'runs per workload, summarised by the median [default: 3 with --check or --update, else 1]' })
+      .option('repeat', { type: 'string', describe: 'runs per workload, summarised by the median [default: 3 with --check or --update, else 1]' })
       .option('only', { type: 'string', array: true, describe: 'run only these workloads (names as in the table; an unknown name lists them)' })
-      .option('ratio-tolerance', { type: 'number', default: DEFAULT_TOLERANCES.ratio, describe: 'fail when a same-process figure (speed / calibration, or a ratio) falls more than this share below the baseline' })
+      .option('ratio-tolerance', { type: 'string', defaultDescription: String(DEFAULT_TOLERANCES.ratio), describe: 'fail when a same-process figure (speed / calibration, or a ratio) falls more than this share (0 to 1) below the baseline' })
       .option('json', { type: 'boolean', default: false, describe: 'print the figures as JSON' }) as never,
   handler: async (args) => {
     const [{ WORKLOADS }, { runBench }, { BASELINE_PATH, betterOf, checkAgainst, entryOf, readBaseline, writeBaseline }] = await Promise.all([
@@ -40,11 +41,15 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
     ]);
     const known = WORKLOADS.map((w) => w.name);
     const unknown = (args.only ?? []).filter((name) => !known.includes(name));
-    if (unknown.length) await withScenarioErrors(async () => {
-      throw usage('--only', `unknown workload ${unknown.map((n) => `"${n}"`).join(', ')}; expected one of ${known.join(', ')}`);
+    // Options are checked before any workload runs: a bad one is one message and exit 2.
+    const { repeat, ratioTolerance } = checkedOrExit(() => {
+      if (unknown.length) throw usage('--only', `unknown workload ${unknown.map((n) => `"${n}"`).join(', ')}; expected one of ${known.join(', ')}`);
+      return {
+        repeat: wholeNumber('--repeat', args.repeat, 1) ?? (args.check || args.update ? 3 : 1),
+        ratioTolerance: shareOption('--ratio-tolerance', args.ratioTolerance) ?? DEFAULT_TOLERANCES.ratio,
+      };
     });
     const names = args.only?.length ? args.only : known;
-    const repeat = args.repeat ?? (args.check || args.update ? 3 : 1);
     const onProgress = (m: string) => args.json || process.stderr.write(`${m}\n`);
     let results = await runBench(names, { quick: args.quick, repeat, onProgress });
     const section = args.quick ? 'quick' : 'full';
@@ -55,14 +60,14 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
         process.exit(EXIT.usage);
       }
       const baseline = readBaseline()[section];
-      rows = checkAgainst(baseline, results, { ratio: args.ratioTolerance });
+      rows = checkAgainst(baseline, results, { ratio: ratioTolerance });
       // A regression has to show twice: a workload below its limit is measured once more and keeps its
       // better figures (this shared machine's speed swings for minutes at a time; a real slow-down stays).
       const again = [...new Set(rows.filter((r) => !r.ok).map((r) => r.name))];
       if (again.length) {
         onProgress(`bench: measuring ${again.join(', ')} again (below the baseline's limit once)`);
         results = betterOf(results, await runBench(again, { quick: args.quick, repeat, onProgress }));
-        rows = checkAgainst(baseline, results, { ratio: args.ratioTolerance });
+        rows = checkAgainst(baseline, results, { ratio: ratioTolerance });
       }
     }
     if (args.json) process.stdout.write(`${JSON.stringify({ results, check: rows }, null, 2)}\n`);

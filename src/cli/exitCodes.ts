@@ -13,11 +13,24 @@ export async function withScenarioErrors(action: () => Promise<number>): Promise
   try {
     process.exit(await action());
   } catch (error) {
-    const failure = describeFailure(error);
-    if (!failure) throw error;
-    for (const line of failure.message.split('\n')) process.stderr.write(`${failure.prefix}${line}\n`);
-    process.exit(failure.code);
+    exitWith(error);
   }
+}
+
+/** `check()`'s value (options read before any work starts); a known failure exits as in withScenarioErrors. */
+export function checkedOrExit<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    return exitWith(error);
+  }
+}
+
+function exitWith(error: unknown): never {
+  const failure = describeFailure(error);
+  if (!failure) throw error;
+  for (const line of failure.message.split('\n')) process.stderr.write(`${failure.prefix}${line}\n`);
+  process.exit(failure.code);
 }
 
 function describeFailure(error: unknown): { prefix: string; message: string; code: number } | undefined {

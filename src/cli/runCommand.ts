@@ -4,7 +4,7 @@ import type { CommandModule } from 'yargs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Shard } from '../runner/runScenario.js';
-import { resolveWorkers, scenarioOverrides, usage, withScenarioOptions, type ScenarioArgs } from './scenarioOptions.js';
+import { requestedWorkers, resolveWorkers, scenarioOverrides, usage, wholeNumber, withScenarioOptions, type ScenarioArgs } from './scenarioOptions.js';
 import { EXIT, withScenarioErrors } from './exitCodes.js';
 
 interface RunArgs extends ScenarioArgs {
@@ -15,7 +15,8 @@ interface RunArgs extends ScenarioArgs {
   quiet: boolean;
   json: boolean;
   report: boolean;
-  split?: number;
+  /** As typed, read by wholeNumber. */
+  split?: string | string[];
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -29,12 +30,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('resume', { type: 'boolean', default: false, describe: 'skip runs whose results already exist (intact) in --out; re-run damaged ones' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
       .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable summary on stdout' })
-      .option('split', { type: 'number', describe: 'threads per market run: its grid agents and their EVs split over them (on the tangle over one fewer: its ledger keeps the run thread; docs/parallel.md); results identical for any value [default: runs spread over --workers first, then a large market run split over the threads left idle]' })
+      .option('split', { type: 'string', describe: 'threads per market run: its grid agents and their EVs split over them (on the tangle over one fewer: its ledger keeps the run thread; docs/parallel.md); results identical for any value [default: runs spread over --workers first, then a large market run split over the threads left idle]' })
       .option('report', { type: 'boolean', default: true, describe: 'build charts, report.html and notebook.ipynb at the end (--no-report skips; so does outputs.report: false)' }) as never,
   handler: (args) =>
     withScenarioErrors(async () => {
       const shard = args.shard === undefined ? undefined : parseShard(args.shard);
-      if (args.split !== undefined && !(Number.isInteger(args.split) && args.split >= 1)) throw usage('--split', `expected a whole number >= 1, got ${args.split}`);
+      const split = wholeNumber('--split', args.split, 1);
       const [{ loadScenario, resolveScenarioArgument, scenarioWarnings, checkResources, estimateResources, buildRunList }, { runScenario, shardOf }, { progressReporter }, { summaryTable }] = await Promise.all([
         import('./scenarioTools.js'),
         import('../runner/runScenario.js'),
@@ -43,13 +44,13 @@ export const runCommand: CommandModule<object, RunArgs> = {
       ]);
       const loaded = loadScenario(resolveScenarioArgument(args.scenario), scenarioOverrides(args));
       if (!args.quiet) for (const warning of scenarioWarnings(loaded)) process.stderr.write(`warning: ${warning}\n`);
-      const workers = resolveWorkers(args.workers, shardOf(buildRunList(loaded.points, loaded.scenario.seed, loaded.scenario.replications), shard).length);
-      checkResources(args.scenario, estimateResources(loaded, workers, undefined, args.split), args.force);
+      const workers = resolveWorkers(requestedWorkers(args), shardOf(buildRunList(loaded.points, loaded.scenario.seed, loaded.scenario.replications), shard).length);
+      checkResources(args.scenario, estimateResources(loaded, workers, undefined, split), args.force);
       const outDir = args.out ?? `results/${loaded.scenario.name}`;
       const reporter = progressReporter(args.quiet || args.json ? 'quiet' : 'auto');
       const stop = stopOnSignals();
       const onNotice = (message: string) => process.stderr.write(`dv2g: ${message}\n`);
-      const summary = await runScenario(loaded, { outDir, workers, split: args.split, shard, resume: args.resume, force: args.force, signal: stop.signal, onNotice, onProgress: (p) => reporter.update(p) });
+      const summary = await runScenario(loaded, { outDir, workers, split, shard, resume: args.resume, force: args.force, signal: stop.signal, onNotice, onProgress: (p) => reporter.update(p) });
       reporter.stop();
       stop.dispose();
 

@@ -10,7 +10,8 @@ export interface ScenarioArgs {
   set: string[];
   seed?: string;
   replications?: string;
-  workers: number;
+  /** As typed (yargs would read `abc` as NaN and an empty value as 0): see requestedWorkers. */
+  workers?: string | string[];
   force: boolean;
 }
 
@@ -22,7 +23,7 @@ export function withScenarioOptions<T>(y: Argv<T>) {
     .option('set', { type: 'string', array: true, default: [] as string[], describe: 'override a scenario value: path.to.key=value (value parsed as YAML); repeatable' })
     .option('seed', { type: 'string', describe: "root seed, a whole number >= 0 (overrides the file's seed)" })
     .option('replications', { type: 'string', describe: "replications per sweep point and ledger (overrides the file's)" })
-    .option('workers', { type: 'number', default: availableParallelism(), describe: 'worker threads (at most one per run); 1 runs in-process' })
+    .option('workers', { type: 'string', defaultDescription: `${availableParallelism()} (this machine's cores)`, describe: 'worker threads (at most one per run); 1 runs in-process' })
     .option('force', { type: 'boolean', default: false, describe: 'override safety refusals: a scenario estimated not to fit in memory, an --out that is not a dv2g results directory (dv2g then replaces only its own file names there)' });
 }
 
@@ -36,21 +37,45 @@ export function scenarioOverrides(args: ScenarioArgs): LoadOptions {
   return { set: args.set, seed: wholeNumber('--seed', args.seed), replications: wholeNumber('--replications', args.replications) };
 }
 
-function wholeNumber(option: string, text: string | string[] | undefined): number | undefined {
+/**
+ * A whole-number option as typed (`undefined` when absent), at least `atLeast` where given; anything else,
+ * or the option given twice, is a usage error quoting what was typed.
+ */
+export function wholeNumber(option: string, given: string | string[] | undefined, atLeast?: number): number | undefined {
+  const text = onceOrNot(option, given);
   if (text === undefined) return undefined;
-  if (Array.isArray(text)) throw usage(option, `given ${text.length} times, expected once`);
   const value = Number(text);
-  if (text.trim() === '' || !Number.isInteger(value)) throw usage(option, `expected a whole number, got ${JSON.stringify(text)}`);
+  const expected = atLeast === undefined ? 'a whole number' : `a whole number >= ${atLeast}`;
+  if (text.trim() === '' || !Number.isInteger(value) || (atLeast !== undefined && value < atLeast)) throw usage(option, `expected ${expected}, got ${JSON.stringify(text)}`);
   return value;
 }
 
+/** A share option as typed (`undefined` when absent): a number from 0 up to, not including, 1. */
+export function shareOption(option: string, given: string | string[] | undefined): number | undefined {
+  const text = onceOrNot(option, given);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !(value >= 0 && value < 1)) throw usage(option, `expected a share from 0 up to 1 (e.g. 0.3), got ${JSON.stringify(text)}`);
+  return value;
+}
+
+/** An option's one value, or undefined when absent; given more than once, a usage error. */
+function onceOrNot(option: string, text: string | string[] | undefined): string | undefined {
+  if (Array.isArray(text)) throw usage(option, `given ${text.length} times, expected once`);
+  return text;
+}
+
+/** The worker threads asked for: --workers, a whole number >= 1, or by default one per core. */
+export function requestedWorkers(args: Pick<ScenarioArgs, 'workers'>, cores = availableParallelism()): number {
+  return wholeNumber('--workers', args.workers, 1) ?? cores;
+}
+
 /**
- * The worker threads for `runs` runs: --workers, which must be a whole number >= 1, capped at the number of
- * runs or, where there are fewer runs than cores, at the cores (a large market run is split over the threads
- * the other runs leave idle); a warning on stderr above WORKERS_PER_CORE_WARNING per core.
+ * The worker threads for `runs` runs: `requested` (requestedWorkers) capped at the number of runs or, where
+ * there are fewer runs than cores, at the cores (a large market run is split over the threads the other
+ * runs leave idle); a warning on stderr above WORKERS_PER_CORE_WARNING per core.
  */
 export function resolveWorkers(requested: number, runs: number, cores = availableParallelism()): number {
-  if (!(Number.isInteger(requested) && requested >= 1)) throw usage('--workers', `expected a whole number >= 1, got ${requested}`);
   const workers = runs === 0 ? 1 : Math.max(1, Math.min(requested, Math.max(runs, cores)));
   if (workers > WORKERS_PER_CORE_WARNING * cores) {
     process.stderr.write(`warning: --workers ${workers} is more than ${WORKERS_PER_CORE_WARNING} per core (${cores} cores); the threads will only compete for CPU and memory\n`);

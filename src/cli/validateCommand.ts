@@ -2,7 +2,7 @@
 // it cannot fit, unless --force); --print shows it resolved (defaults filled in).
 
 import type { CommandModule } from 'yargs';
-import { resolveWorkers, scenarioOverrides, withScenarioOptions, type ScenarioArgs } from './scenarioOptions.js';
+import { requestedWorkers, resolveWorkers, scenarioOverrides, withScenarioOptions, type ScenarioArgs } from './scenarioOptions.js';
 import { EXIT, withScenarioErrors } from './exitCodes.js';
 
 interface ValidateArgs extends ScenarioArgs {
@@ -24,7 +24,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       const { scenario, points } = loaded;
       for (const warning of scenarioWarnings(loaded)) process.stderr.write(`warning: ${warning}\n`);
       const runs = buildRunList(points, scenario.seed, scenario.replications).length;
-      const estimate = estimateResources(loaded, resolveWorkers(args.workers, runs));
+      const estimate = estimateResources(loaded, resolveWorkers(requestedWorkers(args), runs));
       checkResources(args.scenario, estimate, args.force);
       if (args.print) {
         process.stdout.write(yamlText(scenario));

@@ -58,6 +58,28 @@ describe('dv2g CLI', () => {
   it('bad options exit 2', () => {
     expect(dv2g(['run', good, '--shard', '4/3']).code).toBe(2);
     expect(dv2g(['frobnicate']).code).toBe(2);
+    // A thread count is quoted as typed (not as yargs' NaN or 0), and nothing is written.
+    const out = join(dir, 'out-bad-threads');
+    for (const [option, value] of [['--workers', 'abc'], ['--workers', ''], ['--split', '0'], ['--split', '2.5']]) {
+      const r = dv2g(['run', good, '--out', out, option, value]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`error: ${option}: expected a whole number >= 1, got ${JSON.stringify(value)}\n`);
+    }
+    expect(dv2g(['run', good, '--out', out, '--split', '2', '--split', '3']).stderr).toBe('error: --split: given 2 times, expected once\n');
+    expect(existsSync(out)).toBe(false);
+    // The benchmark's options are checked before any workload runs (it would take minutes).
+    for (const [args, message] of [
+      [['--repeat', '0'], '--repeat: expected a whole number >= 1, got "0"'],
+      [['--repeat', 'abc'], '--repeat: expected a whole number >= 1, got "abc"'],
+      [['--ratio-tolerance', 'x'], '--ratio-tolerance: expected a share from 0 up to 1 (e.g. 0.3), got "x"'],
+      [['--ratio-tolerance', '1.5'], '--ratio-tolerance: expected a share from 0 up to 1 (e.g. 0.3), got "1.5"'],
+      [['--only', 'nope'], '--only: unknown workload "nope"; expected one of '],
+    ] as const) {
+      const bench = dv2g(['bench', '--quick', ...args]);
+      expect(bench.code).toBe(2);
+      expect(bench.stderr).toContain(`error: ${message}`);
+      expect(bench.stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 
   it('lists bundled scenarios and has --help on every command', () => {

@@ -1,11 +1,12 @@
 // Command-line scenario options: --seed/--replications parsed as whole numbers and blamed on the option,
-// --workers capped at the number of runs with a warning above 4 per core.
+// --workers a whole number >= 1 (as typed in its errors), capped at the number of runs with a warning
+// above 4 per core.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { resolveWorkers, scenarioOverrides } from '../../src/cli/scenarioOptions.js';
+import { requestedWorkers, resolveWorkers, scenarioOverrides, shareOption } from '../../src/cli/scenarioOptions.js';
 import { ScenarioError } from '../../src/scenario/problems.js';
 
-const args = { set: [], workers: 1, force: false };
+const args = { set: [], workers: '1', force: false };
 
 describe('scenario options', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -32,7 +33,24 @@ describe('scenario options', () => {
     expect(stderr).toHaveBeenCalledWith(expect.stringContaining('warning: --workers 9 is more than 4 per core (2 cores)'));
   });
 
-  it.each([0, -2, 1.5, Number.NaN])('--workers %s is a usage error', (workers) => {
-    expect(() => resolveWorkers(workers, 10, 2)).toThrow(/^--workers: expected a whole number >= 1/);
+  it('--workers is a whole number >= 1, by default one per core', () => {
+    expect(requestedWorkers({ workers: '3' }, 2)).toBe(3);
+    expect(requestedWorkers({ workers: undefined }, 6)).toBe(6);
+  });
+
+  it.each(['0', '-2', '1.5', 'abc', ''])('--workers %j is a usage error quoting what was typed', (workers) => {
+    expect(() => requestedWorkers({ workers }, 2)).toThrow(new ScenarioError([{ file: '--workers', path: '', message: `expected a whole number >= 1, got ${JSON.stringify(workers)}` }]));
+  });
+
+  it('--workers given twice is a usage error', () => {
+    expect(() => requestedWorkers({ workers: ['2', '3'] }, 2)).toThrow(/^--workers: given 2 times, expected once$/);
+  });
+
+  it('a share option is a number from 0 up to 1, quoted as typed when it is not', () => {
+    expect(shareOption('--ratio-tolerance', undefined)).toBeUndefined();
+    expect(shareOption('--ratio-tolerance', '0')).toBe(0);
+    expect(shareOption('--ratio-tolerance', '0.3')).toBe(0.3);
+    for (const text of ['1', '-0.1', 'NaN', 'x', ' ']) expect(() => shareOption('--ratio-tolerance', text)).toThrow(`--ratio-tolerance: expected a share from 0 up to 1 (e.g. 0.3), got ${JSON.stringify(text)}`);
+    expect(() => shareOption('--ratio-tolerance', ['0.1', '0.2'])).toThrow(/given 2 times, expected once/);
   });
 });
