@@ -13,7 +13,7 @@ import { copyFileAtomic } from '../io/atomicFile.js';
 import { hasStoredRun, SIDE_FILES, storedRunProblem, storePaths, type StoreIdentity } from '../store/runStore.js';
 import { missingRuns, type MissingRuns } from './missingRuns.js';
 import { mergedRunStatus } from './mergedRunStatus.js';
-import { openResultsDir } from './resultsDir.js';
+import { openResultsDir, refuseEmptyOut } from './resultsDir.js';
 
 export interface MergeOptions {
   /** Write into an --out that is not a dv2g results directory. */
@@ -31,6 +31,7 @@ export interface MergeSummary {
 }
 
 export async function mergeResults(dirs: string[], outDir: string, options: MergeOptions = {}): Promise<MergeSummary> {
+  refuseEmptyOut(outDir);
   refuseOverlap(dirs, outDir);
   const manifests = dirs.map((dir) => readManifest(dir));
   const sha = manifests[0].scenario_sha256;

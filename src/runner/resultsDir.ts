@@ -44,12 +44,17 @@ export function openResultsDir(outDir: string, options: OpenResultsOptions): Dir
   return lock;
 }
 
+/** Refuses `--out ''`, which would otherwise mean the current directory. */
+export function refuseEmptyOut(outDir: string): void {
+  if (outDir === '') throw new ScenarioError([{ file: '--out', path: '', message: 'expected a directory, got an empty string (use --out . for the current directory)' }]);
+}
+
 /**
  * Refuses an `--out` that is neither new, nor empty, nor a dv2g results directory (unless forced).
  * Returns the scenario hash of the results it holds, if any.
  */
 export function checkOutDir(outDir: string, force: boolean): string | undefined {
-  if (outDir === '') throw new ScenarioError([{ file: '--out', path: '', message: 'expected a directory, got an empty string (use --out . for the current directory)' }]);
+  refuseEmptyOut(outDir);
   if (!existsSync(outDir)) return undefined;
   if (!statSync(outDir).isDirectory()) throw new ScenarioError([{ file: outDir, path: '', message: 'is a file, not a directory; choose a new or empty directory for --out' }]);
   const entries = readdirSync(outDir).filter((f) => f !== LOCK_FILE);

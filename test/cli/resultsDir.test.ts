@@ -41,10 +41,14 @@ describe('results directories on the command line', { timeout: 120_000 }, () => 
     expect(readdirSync(work)).toContain('manifest.json');
   });
 
-  it("refuses --out '' (exit 2)", () => {
+  it("refuses --out '' (exit 2), on run and on merge", () => {
     const r = run('');
     expect(r.code).toBe(2);
     oneLine(r.stderr, /--out: expected a directory/);
+    // Not read as the current directory, which merge would then call an overlap with its input.
+    const merged = dv2g(['merge', join(dir, 'any'), '--out', '', '--no-report']);
+    expect(merged.code).toBe(2);
+    oneLine(merged.stderr, /^error: --out: expected a directory, got an empty string/);
   });
 
   it('turns bad paths into one line naming the path and exit 1', () => {
