@@ -4,24 +4,14 @@
 
 import type { CreditPowConfig } from './schema.js';
 import { ensureLength } from '../../engine/typedArrays.js';
+import { IssuerRecords } from './issuerRecords.js';
 
 /** Misbehaviours remembered per issuer (the most recent ones; older ones have faded most). */
 export const REMEMBERED_MISBEHAVIOURS = 16;
 /** Least age, seconds, used in dT / (t - t_k), so that a fresh penalty is large but finite. */
 export const MIN_PENALTY_AGE = 1;
 
-/** Fields of IssuerCredit.counts. */
-const [VALID, NEXT_PENALTY, PENALTIES, BLOCK, COUNTS] = [0, 1, 2, 3, 4];
-
 export class IssuerCredit {
-  /**
-   * Per issuer, side by side (one cache line; a national run has a million issuers): its valid transactions in
-   * the window, the slot of its next misbehaviour, its misbehaviours so far (slots fill from 0 before reuse),
-   * and 1 + its block of penalty slots (0: none yet).
-   */
-  private counts = new Int32Array(64 * COUNTS);
-  /** Issuers the arrays hold. */
-  private capacity = 64;
   /**
    * Penalty slots, REMEMBERED_MISBEHAVIOURS to a block, a block given to an issuer at its first misbehaviour (few
    * issuers misbehave; a block for each of a million would take 256 MB).
@@ -29,13 +19,19 @@ export class IssuerCredit {
   private penaltyTime = new Float64Array(16 * REMEMBERED_MISBEHAVIOURS);
   private penaltyWeight = new Float64Array(16 * REMEMBERED_MISBEHAVIOURS);
   private blocks = 0;
+  /** Per issuer, 1 + its block of penalty slots (0: none yet); read only for issuers that misbehaved. */
+  private blockOf = new Int32Array(64);
   /** Valid transactions in time order (issuer, time), from `head` on still inside the window. */
   private windowIssuer = new Int32Array(1024);
   private windowTime = new Float64Array(1024);
   private head = 0;
   private tail = 0;
 
-  constructor(private readonly config: CreditPowConfig) {}
+  /**
+   * `records`: where each issuer's counts are kept (its valid transactions in the window, its next penalty slot,
+   * its misbehaviours remembered), beside its traits (issuerRecords.ts).
+   */
+  constructor(private readonly config: CreditPowConfig, private readonly records = new IssuerRecords()) {}
 
   /** Difficulty in bits of the next transaction of `issuer` at time `now`. */
   difficulty(issuer: number, now: number): number {
@@ -46,44 +42,44 @@ export class IssuerCredit {
   }
 
   credit(issuer: number, now: number): number {
-    this.ensure(issuer);
     const { window, positiveWeight, negativeWeight } = this.config;
     this.expire(now - window);
-    const positive = this.counts[issuer * COUNTS + VALID] / window;
+    const positive = this.records.valid(issuer) / window;
     let negative = 0;
-    const base = (this.counts[issuer * COUNTS + BLOCK] - 1) * REMEMBERED_MISBEHAVIOURS;
-    const remembered = Math.min(REMEMBERED_MISBEHAVIOURS, this.counts[issuer * COUNTS + PENALTIES]);
-    for (let i = 0; i < remembered; i++) {
-      const a = this.penaltyWeight[base + i];
-      if (a > 0) negative -= (a * window) / Math.max(MIN_PENALTY_AGE, now - this.penaltyTime[base + i]);
+    const remembered = this.records.remembered(issuer);
+    if (remembered > 0) {
+      const base = (this.blockOf[issuer] - 1) * REMEMBERED_MISBEHAVIOURS;
+      for (let i = 0; i < remembered; i++) {
+        const a = this.penaltyWeight[base + i];
+        if (a > 0) negative -= (a * window) / Math.max(MIN_PENALTY_AGE, now - this.penaltyTime[base + i]);
+      }
     }
     return positiveWeight * positive + negativeWeight * negative;
   }
 
   /** A valid transaction of `issuer` attached at `now` (times must not decrease). */
   recordValid(issuer: number, now: number): void {
-    this.ensure(issuer);
     if (this.tail === this.windowIssuer.length) this.compactWindow();
     this.windowIssuer[this.tail] = issuer;
     this.windowTime[this.tail++] = now;
-    this.counts[issuer * COUNTS + VALID]++;
+    this.records.addValid(issuer, 1);
   }
 
   /** A misbehaviour of weight a (lazy tip, double spend) of `issuer` detected at `now`. */
   recordMisbehaviour(issuer: number, now: number, a: number): void {
-    this.ensure(issuer);
-    const at = issuer * COUNTS;
-    if (this.counts[at + BLOCK] === 0) this.counts[at + BLOCK] = this.newBlock();
-    const slot = (this.counts[at + BLOCK] - 1) * REMEMBERED_MISBEHAVIOURS + this.counts[at + NEXT_PENALTY];
+    if (issuer >= this.blockOf.length) this.blockOf = ensureLength(this.blockOf, issuer + 1);
+    if (this.blockOf[issuer] === 0) this.blockOf[issuer] = this.newBlock();
+    const next = this.records.nextPenalty(issuer);
+    const slot = (this.blockOf[issuer] - 1) * REMEMBERED_MISBEHAVIOURS + next;
     this.penaltyTime[slot] = now;
     this.penaltyWeight[slot] = a;
-    this.counts[at + NEXT_PENALTY] = (this.counts[at + NEXT_PENALTY] + 1) % REMEMBERED_MISBEHAVIOURS;
-    this.counts[at + PENALTIES]++;
+    // Slots fill from 0 before they are reused: the count remembered stops at the slots there are.
+    this.records.setPenalties(issuer, (next + 1) % REMEMBERED_MISBEHAVIOURS, Math.min(REMEMBERED_MISBEHAVIOURS, this.records.remembered(issuer) + 1));
   }
 
   private expire(before: number): void {
     while (this.head < this.tail && this.windowTime[this.head] < before) {
-      this.counts[this.windowIssuer[this.head++] * COUNTS + VALID]--;
+      this.records.addValid(this.windowIssuer[this.head++], -1);
     }
   }
 
@@ -98,14 +94,6 @@ export class IssuerCredit {
     this.windowTime = times;
     this.head = 0;
     this.tail = live;
-  }
-
-  private ensure(issuer: number): void {
-    if (issuer < this.capacity) return;
-    let n = this.capacity;
-    while (n <= issuer) n *= 2;
-    this.capacity = n;
-    this.counts = ensureLength(this.counts, n * COUNTS);
   }
 
   /** 1 + a fresh block of penalty slots. */

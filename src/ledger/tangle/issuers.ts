@@ -3,54 +3,45 @@
 
 import type { Rng } from '../../engine/rng.js';
 import type { Sampler } from '../../engine/distributions.js';
-import { ensureLength } from '../../engine/typedArrays.js';
+import { IssuerRecords } from './issuerRecords.js';
 
-/** Per issuer, side by side (one cache line for both; a national run has a million issuers): its hash rate and its trait. */
-const RATE = 0;
-const TRAIT = 1;
-const FIELDS = 2;
 /** Traits: not met yet, honest, lazy. */
 const UNSEEN = 0;
 const HONEST = 1;
 const LAZY = 2;
 
 export class Issuers {
-  private traits = new Float64Array(64 * FIELDS);
-
+  /** `records`: where the traits are kept, beside the issuers' credit (issuerRecords.ts). */
   constructor(
     private readonly drawHashRate: Sampler,
     private readonly lazyShare: number,
     private readonly lazyDraw: Rng,
+    private readonly records = new IssuerRecords(),
   ) {}
 
   /** Hashes per second of the issuer's device. */
   rateOf(issuer: number): number {
     this.meet(issuer);
-    return this.traits[issuer * FIELDS + RATE];
+    return this.records.rate(issuer);
   }
 
   isLazy(issuer: number): boolean {
-    this.meet(issuer);
-    return this.traits[issuer * FIELDS + TRAIT] === LAZY;
+    return this.meet(issuer) === LAZY;
   }
 
   /** Gives `issuer` fixed traits (used for the attacker). */
   define(issuer: number, hashRate: number, lazy: boolean): void {
-    this.ensure(issuer);
-    this.traits[issuer * FIELDS + RATE] = hashRate;
-    this.traits[issuer * FIELDS + TRAIT] = lazy ? LAZY : HONEST;
+    this.records.setRate(issuer, hashRate);
+    this.records.setTrait(issuer, lazy ? LAZY : HONEST);
   }
 
-  private meet(issuer: number): void {
-    this.ensure(issuer);
-    const at = issuer * FIELDS;
-    if (this.traits[at + TRAIT] !== UNSEEN) return;
-    this.traits[at + RATE] = this.drawHashRate();
-    this.traits[at + TRAIT] = this.lazyShare > 0 && this.lazyDraw() < this.lazyShare ? LAZY : HONEST;
-  }
-
-  private ensure(issuer: number): void {
-    if (issuer * FIELDS < this.traits.length) return;
-    this.traits = ensureLength(this.traits, (issuer + 1) * FIELDS);
+  /** The issuer's trait, drawn with its hash rate the first time it shows up. */
+  private meet(issuer: number): number {
+    const trait = this.records.trait(issuer);
+    if (trait !== UNSEEN) return trait;
+    this.records.setRate(issuer, this.drawHashRate());
+    const drawn = this.lazyShare > 0 && this.lazyDraw() < this.lazyShare ? LAZY : HONEST;
+    this.records.setTrait(issuer, drawn);
+    return drawn;
   }
 }

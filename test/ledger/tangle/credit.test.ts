@@ -2,7 +2,7 @@
 // and in a run lazy issuers pay more than honest ones.
 
 import { describe, expect, it } from 'vitest';
-import { IssuerCredit } from '../../../src/ledger/tangle/credit.js';
+import { IssuerCredit, REMEMBERED_MISBEHAVIOURS } from '../../../src/ledger/tangle/credit.js';
 import { creditPowSchema } from '../../../src/ledger/tangle/schema.js';
 import { INSTANT_POW, runTangle } from './harness.js';
 
@@ -52,6 +52,18 @@ describe('issuer credit', () => {
     expect(alone.size).toBe(40);
     for (const [issuer, own] of alone) expect(shared.credit(issuer, 150)).toBe(own.credit(issuer, 150));
     expect(shared.credit(5, 150)).toBe(0);
+  });
+
+  it('remembers the most recent misbehaviours, reusing the oldest slot past REMEMBERED_MISBEHAVIOURS', () => {
+    const credit = new IssuerCredit(config);
+    const misbehaviours = REMEMBERED_MISBEHAVIOURS + 4;
+    for (let t = 0; t < misbehaviours; t++) credit.recordMisbehaviour(7, t, 1 + (t % 3));
+    credit.recordValid(7, 95);
+    // CrN = -sum over the last 16 (t = 4..19) of a_t dT / (100 - t); CrP = 1 / dT; l1 = 1, l2 = 0.5 (the defaults).
+    let negative = 0;
+    for (let t = misbehaviours - REMEMBERED_MISBEHAVIOURS; t < misbehaviours; t++) negative -= ((1 + (t % 3)) * 10) / (100 - t);
+    expect(credit.credit(7, 100)).toBeCloseTo(config.positiveWeight / 10 + config.negativeWeight * negative, 12);
+    expect(credit.credit(8, 100)).toBe(0);
   });
 
   it('is off when creditBased is false', () => {
