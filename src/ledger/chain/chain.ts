@@ -115,9 +115,8 @@ export class Chain {
     const log = this.ctx.txLog;
     this.reserve(tx + 1);
     const size = log.sizeBytes[tx];
-    this.mempool.feeRate[tx] = log.feeOf(tx) / size;
     this.availableAt[tx] = this.ctx.sim.now + computeDelay + this.txDelay.draw(size);
-    this.mempool.push(tx);
+    this.toMempool(tx);
     this.pending++;
     this.txNetworkBytes += relayBytes(size, this.nodes - 1, this.links, this.ctx.network.announceBytes);
   }
@@ -211,7 +210,7 @@ export class Chain {
       store.append(b, tx, log.feeOf(tx));
       bytes += size;
     }
-    for (let i = 0; i < deferredCount; i++) mempool.push(this.deferred[i]);
+    for (let i = 0; i < deferredCount; i++) this.toMempool(this.deferred[i]);
     return bytes;
   }
 
@@ -231,7 +230,7 @@ export class Chain {
       const y = main.blockAt[h];
       for (let i = txStart[y], end = i + txCount[y]; i < end; i++) {
         this.extra[txIds[i]] = build;
-        this.mempool.push(txIds[i]);
+        this.toMempool(txIds[i]);
       }
     }
   }
@@ -241,7 +240,7 @@ export class Chain {
     const { txIds, txStart, txCount } = this.store;
     for (let i = txStart[b], end = i + txCount[b]; i < end; i++) {
       const tx = txIds[i];
-      if (this.mainBlockOf[tx] < 0) this.mempool.push(tx);
+      if (this.mainBlockOf[tx] < 0) this.toMempool(tx);
     }
   }
 
@@ -258,7 +257,7 @@ export class Chain {
     const { txIds, txStart, txCount, bytes, fees } = this.store;
     for (let i = txStart[b], end = i + txCount[b]; i < end; i++) {
       this.mainBlockOf[txIds[i]] = -1;
-      this.mempool.push(txIds[i]);
+      this.toMempool(txIds[i]);
     }
     this.pending += txCount[b];
     this.mainTxCount -= txCount[b];
@@ -270,6 +269,12 @@ export class Chain {
     const { txIds, txStart, txCount } = this.store;
     const log = this.ctx.txLog, now = this.ctx.sim.now;
     for (let i = txStart[b], end = i + txCount[b]; i < end; i++) log.confirm(txIds[i], now);
+  }
+
+  /** Puts a transaction submitted earlier (back) into the mempool, at its fee rate. */
+  private toMempool(tx: number): void {
+    const log = this.ctx.txLog;
+    this.mempool.push(tx, log.feeOf(tx) / log.sizeBytes[tx]);
   }
 
   private reserve(n: number): void {

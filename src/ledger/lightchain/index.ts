@@ -2,10 +2,10 @@
 // light proofs on their devices, the first proof ends the round; its producer drawn by weight), LightBlock relay
 // (header + transaction ids) and the Unrelated Block Offloading Filter on node storage.
 
-import { transactionArrayLength, type Ledger, type LedgerContext, type LedgerFactory, type LedgerGauges, type LedgerReport } from '../ledger.js';
+import { type Ledger, type LedgerContext, type LedgerFactory, type LedgerGauges, type LedgerReport } from '../ledger.js';
 import { Chain } from '../chain/chain.js';
 import { producerWeights } from '../chain/weightedPick.js';
-import { OutputSpends, type NodeStorage } from './offloading.js';
+import { nodeStorage as storageAt, type NodeStorage } from './offloading.js';
 import type { LightchainConfig } from './schema.js';
 import { chainFigures } from '../chain/chainFigures.js';
 import { attackCostPerHour, TxCompute } from '../txCompute.js';
@@ -36,17 +36,13 @@ export function createLightchainLedger(config: LightchainConfig, ctx: LedgerCont
     confirmations: config.confirmations,
     wireBytes: (txCount) => config.headerBytes + txCount * config.txIdBytes,
   }, ctx);
-  const spends = new OutputSpends(transactionArrayLength(ctx));
-  const nodeStorage = () => spends.nodeStorage(chain.inspect(), config.headerBytes, config.offloadAge, ctx.sim.now);
+  const nodeStorage = () => storageAt(chain.inspect(), ctx.txLog, config.headerBytes, config.offloadAge, ctx.sim.now);
 
   return {
     chain,
     nodeStorage,
     feeFor: (sizeBytes) => config.feeRate * sizeBytes,
-    submit: (tx) => {
-      spends.record(tx, ctx.txLog.issuer[tx], ctx.sim.now);
-      chain.submit(tx, compute.issue());
-    },
+    submit: (tx) => chain.submit(tx, compute.issue()),
     gauges: (): LedgerGauges => ({ tips: null, mempool: chain.pending, ledgerBytes: chain.mainBytes }),
     report: (): LedgerReport => {
       const hashes = chain.blocksFound * timing.hashesPerBlock;

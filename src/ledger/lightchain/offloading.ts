@@ -2,8 +2,8 @@
 // a node drops a block's body (keeping its header) once every output in it was spent at least `offloadAge`
 // ago, and the body of a stale block once the block is that old.
 
-import { ensureLength } from '../../engine/typedArrays.js';
 import type { ChainInspection } from '../chain/chain.js';
+import type { TxLog } from '../../metrics/txLog.js';
 
 export interface NodeStorage {
   headerBytes: number;
@@ -13,47 +13,40 @@ export interface NodeStorage {
   offloadedBlocks: number;
 }
 
-export class OutputSpends {
-  /** When each transaction's output was spent (Infinity: not yet); sized for the run's transactions, grown past them if need be. */
-  private spentAt: Float64Array;
-  /** Transactions recorded: Infinity is written per transaction, so the array's unused tail stays untouched pages. */
-  private recorded = 0;
-  /** The latest transaction of each issuer (-1: none yet). */
-  private latestOf = new Int32Array(64).fill(-1);
-
-  constructor(capacity = 1024) {
-    this.spentAt = new Float64Array(capacity);
+/**
+ * What a node holds at `now`: every header, and the bodies the filter has not dropped. A transaction's
+ * output is spent when its issuer's next transaction (in `txLog`'s submission order) was submitted, so one
+ * pass over the log from its end finds each block's last spend; nothing is kept per transaction while the
+ * chain runs (writing each spend where the spent transaction is stored was a cache miss per transaction).
+ */
+export function nodeStorage(chain: ChainInspection, txLog: TxLog, headerBytes: number, offloadAge: number, now: number): NodeStorage {
+  const { store, mainBlockOf } = chain;
+  const lastSpend = lastSpendByBlock(store.foundAt.subarray(0, store.count), mainBlockOf, txLog);
+  const cutoff = now - offloadAge;
+  let bodyBytes = 0, offloadedBlocks = 0;
+  for (let b = 1; b < store.count; b++) {
+    if (lastSpend[b] <= cutoff) offloadedBlocks++;
+    else bodyBytes += store.bytes[b] - headerBytes;
   }
+  return { headerBytes: (store.count - 1) * headerBytes, bodyBytes, offloadedBlocks };
+}
 
-  /** Transaction `tx` of `issuer`, submitted at `now`, spends the issuer's previous output. */
-  record(tx: number, issuer: number, now: number): void {
-    this.spentAt = ensureLength(this.spentAt, tx + 1);
-    for (; this.recorded <= tx; this.recorded++) this.spentAt[this.recorded] = Infinity;
-    this.latestOf = ensureLength(this.latestOf, issuer + 1, -1);
-    const previous = this.latestOf[issuer];
-    if (previous >= 0) this.spentAt[previous] = now;
-    this.latestOf[issuer] = tx;
+/**
+ * For each block, the latest of its own time and the spends of its transactions if it is on the main chain
+ * (`mainBlockOf`: each transaction's main-chain block, -1 if none); an output not spent yet counts as Infinity.
+ */
+function lastSpendByBlock(foundAt: Float64Array, mainBlockOf: Int32Array, txLog: TxLog): Float64Array {
+  const lastSpend = foundAt.slice();
+  const { issuer, submittedAt } = txLog;
+  const count = Math.min(txLog.count, mainBlockOf.length);
+  let issuers = 0;
+  for (let tx = 0; tx < count; tx++) if (issuer[tx] >= issuers) issuers = issuer[tx] + 1;
+  /** When each issuer's transaction after the one being visited was submitted (the pass runs backwards). */
+  const nextSubmitted = new Float64Array(issuers).fill(Infinity);
+  for (let tx = count - 1; tx >= 0; tx--) {
+    const i = issuer[tx], b = mainBlockOf[tx];
+    if (b >= 0 && nextSubmitted[i] > lastSpend[b]) lastSpend[b] = nextSubmitted[i];
+    nextSubmitted[i] = submittedAt[tx];
   }
-
-  /** What a node holds at `now`: every header, and the bodies the filter has not dropped. */
-  nodeStorage(chain: ChainInspection, headerBytes: number, offloadAge: number, now: number): NodeStorage {
-    const { store, mainChain } = chain;
-    const onMain = new Uint8Array(store.count);
-    for (const b of mainChain) onMain[b] = 1;
-    const cutoff = now - offloadAge;
-    let bodyBytes = 0, offloadedBlocks = 0;
-    for (let b = 1; b < store.count; b++) {
-      let lastSpend = store.foundAt[b];
-      if (onMain[b]) {
-        for (let i = store.txStart[b], end = i + store.txCount[b]; i < end; i++) {
-          const id = store.txIds[i];
-          const spent = id < this.recorded ? this.spentAt[id] : Infinity;
-          if (spent > lastSpend) lastSpend = spent;
-        }
-      }
-      if (lastSpend <= cutoff) offloadedBlocks++;
-      else bodyBytes += store.bytes[b] - headerBytes;
-    }
-    return { headerBytes: (store.count - 1) * headerBytes, bodyBytes, offloadedBlocks };
-  }
+  return lastSpend;
 }

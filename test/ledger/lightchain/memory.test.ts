@@ -30,7 +30,7 @@ describe('LightChain memory per transaction', () => {
     const arrays = (r: typeof grown) => r.ledger.chain as unknown as Arrays & { mempool: Arrays };
     expect(arrays(grown).availableAt.length).toBeLessThan(100_000);
     for (const name of ['mainBlockOf', 'availableAt', 'excluded', 'extra']) expect(arrays(sized)[name].length, name).toBe(100_001);
-    expect(arrays(sized).mempool.feeRate.length).toBe(100_001);
+    expect(arrays(sized).mempool.inHeap.length).toBe(100_001);
     expect(sized.report).toEqual(grown.report);
     expect(sized.ledger.nodeStorage()).toEqual(grown.ledger.nodeStorage());
     expect(Array.from(sized.txLog.confirmedAt.subarray(0, sized.txLog.count))).toEqual(Array.from(grown.txLog.confirmedAt.subarray(0, grown.txLog.count)));
