@@ -16,10 +16,13 @@ export type LinkConfig = Pick<NetworkConfig, 'latency' | 'bandwidth'>;
 export class LinkDelay {
   private readonly latency: Sampler;
   private readonly secondsPerByte: number;
+  /** The latency is a constant: every hop of a given size takes the same time, and a draw uses no randomness. */
+  readonly fixed: boolean;
 
   constructor(link: LinkConfig, rng: Rng) {
     this.latency = sampler(link.latency, rng);
     this.secondsPerByte = link.bandwidth === 'unlimited' ? 0 : 8 / (link.bandwidth * 1e6);
+    this.fixed = link.latency.dist === 'constant';
   }
 
   /** Delay of relaying `bytes` over one hop: announce, request and transfer. */

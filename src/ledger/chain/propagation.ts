@@ -4,7 +4,9 @@
 // the producers' backbone where both ends are producers. With no queueing on links, flooding is a shortest-path
 // problem, so the arrival time at every node is computed at once (Dijkstra over the drawn link delays)
 // instead of one event per node. Arrival rows of recent blocks are kept in a ring to answer
-// "which is node v's first-seen longest chain tip at time t".
+// "which is node v's first-seen longest chain tip at time t". Where every hop takes the same time (a
+// constant latency, no backbone), a source's flood always takes the same course, so it is searched once
+// per source and replayed after (FloodTrace).
 
 import type { PeerGraph } from '../../network/peerGraph.js';
 import type { LinkDelay } from '../../network/relay.js';
@@ -12,6 +14,22 @@ import type { BlockStore } from './blockStore.js';
 import { ensureLength } from '../../engine/typedArrays.js';
 
 const INITIAL_RING = 256;
+/** Bytes of memory the flood traces may take (6 B per node and source): beyond it, further sources are searched every time. */
+const TRACE_BYTES = 32 * 2 ** 20;
+
+/**
+ * How a flood from one source went when every hop took the same time and no node waited for the parent:
+ * the nodes in the order they accepted the block and each one's hops from the source, and the links it
+ * crossed. Every comparison such a search makes is between two nodes' hop counts, so a later flood from the
+ * same source with equal hop times (of any length, from any start) and no wait for the parent makes the
+ * same moves: its arrival times follow from the hops, in the same order, with the same sums.
+ */
+interface FloodTrace {
+  order: Int32Array;
+  hops: Uint16Array;
+  maxHops: number;
+  crossed: number;
+}
 
 export class Propagation {
   private readonly nodes: number;
@@ -29,6 +47,16 @@ export class Propagation {
   private heapSize = 0;
   /** Scratch copy of one block's arrival delays, for its median. */
   private readonly delays: Float64Array;
+  /** Each source's flood trace, where every hop takes the same time (null where hops differ or draw randomness). */
+  private readonly traces: (FloodTrace | undefined)[] | null;
+  private tracesLeft: number;
+  /** Scratch: each node's hops from the source while a flood is searched; the arrival time of each hop count when one is replayed. */
+  private readonly hopsOf: Uint16Array;
+  private readonly hopTime: Float64Array;
+  /** The last flood's links crossed, last arrival and summed arrival delays. */
+  private floodCrossed = 0;
+  private floodLast = 0;
+  private floodSum = 0;
   /** Links crossed by all blocks, and the summed mean / median / last arrival delays and mean delay to producers (for reporting). */
   linksCrossed = 0;
   meanDelaySum = 0;
@@ -53,6 +81,11 @@ export class Propagation {
     const capacity = graph.neighbours.length + this.nodes + 1;
     this.heapTime = new Float64Array(capacity);
     this.heapNode = new Int32Array(capacity);
+    const uniform = backboneDelay === null && delay.fixed && this.nodes <= 0xffff;
+    this.traces = uniform ? [] : null;
+    this.tracesLeft = uniform ? Math.floor(TRACE_BYTES / (6 * this.nodes)) : 0;
+    this.hopsOf = new Uint16Array(uniform ? this.nodes : 0);
+    this.hopTime = new Float64Array(uniform ? this.nodes : 0);
   }
 
   /** Records the genesis block (id 0) as held by every node from time 0. */
@@ -70,7 +103,30 @@ export class Propagation {
     const n = this.nodes, row = (block % this.ring) * n;
     const parent = store.parent[block];
     const parentRow = this.inRing(parent) ? (parent % this.ring) * n : -1;
-    const arrival = this.arrival, settled = this.settled;
+    const trace = this.traces?.[source];
+    if (!(trace && this.replay(trace, row, parentRow >= 0 ? this.lastArrival[parent] : -Infinity, now, wireBytes))) {
+      this.search(row, parentRow, source, now, wireBytes);
+    }
+    const crossed = this.floodCrossed, last = this.floodLast;
+    if (block === this.lastArrival.length) {
+      this.lastArrival = ensureLength(this.lastArrival, this.lastArrival.length + 1);
+    }
+    this.lastArrival[block] = last;
+    this.flooded = block + 1;
+    this.linksCrossed += crossed;
+    this.meanDelaySum += this.floodSum / n;
+    this.fullDelaySum += last - now;
+    this.recordDelays(row, now);
+    return crossed;
+  }
+
+  /**
+   * Dijkstra over the drawn link delays from `source` at `now`, into arrival row `row` (a node holds a block
+   * no earlier than its parent, row `parentRow`, -1 if gone from the ring). Where hops take the same time,
+   * the source's first flood that reaches every node without waiting for the parent is kept as its trace.
+   */
+  private search(row: number, parentRow: number, source: number, now: number, wireBytes: number): void {
+    const n = this.nodes, arrival = this.arrival, settled = this.settled, hopsOf = this.hopsOf;
     const { offsets, neighbours } = this.graph;
     arrival.fill(Infinity, row, row + n);
     settled.fill(0);
@@ -78,13 +134,22 @@ export class Propagation {
     this.heapSize = 0;
     arrival[row + source] = now;
     this.push(now, source);
+    const tracing = this.traces !== null && this.tracesLeft > 0 && this.traces[source] === undefined;
+    const order = tracing ? new Int32Array(n) : null;
+    const hops = tracing ? new Uint16Array(n) : null;
+    if (tracing) hopsOf[source] = 0;
     const backbone = this.backboneDelay ? this.producers : 0, backboneDelay = this.backboneDelay ?? this.delay;
-    let crossed = 0, last = now, sum = 0;
+    let crossed = 0, last = now, sum = 0, reached = 0, waited = false;
     while (this.heapSize > 0) {
       const t = heapTime[0];
       const u = this.popNode();
       if (settled[u]) continue;
       settled[u] = 1;
+      if (order && hops) {
+        order[reached] = u;
+        hops[reached] = hopsOf[u];
+      }
+      reached++;
       last = t;
       sum += t - now;
       for (let e = offsets[u], end = offsets[u + 1]; e < end; e++) {
@@ -93,23 +158,61 @@ export class Propagation {
         crossed++;
         const link = u < backbone && v < backbone ? backboneDelay : this.delay;
         let at = t + link.draw(wireBytes);
-        if (parentRow >= 0 && arrival[parentRow + v] > at) at = arrival[parentRow + v];
+        if (parentRow >= 0 && arrival[parentRow + v] > at) {
+          at = arrival[parentRow + v];
+          waited = true;
+        }
         if (at < arrival[row + v]) {
           arrival[row + v] = at;
+          if (tracing) hopsOf[v] = hopsOf[u] + 1;
           this.push(at, v);
         }
       }
     }
-    if (block === this.lastArrival.length) {
-      this.lastArrival = ensureLength(this.lastArrival, this.lastArrival.length + 1);
+    this.floodCrossed = crossed;
+    this.floodLast = last;
+    this.floodSum = sum;
+    if (order && hops && reached === n && !waited) this.keepTrace(source, { order, hops, maxHops: hops[n - 1], crossed }, row, now, wireBytes);
+  }
+
+  /** Keeps `trace` as its source's if the flood it recorded (arrival row `row`) is what a replay would give. */
+  private keepTrace(source: number, trace: FloodTrace, row: number, now: number, wireBytes: number): void {
+    if (!this.hopTimes(trace.maxHops, now, wireBytes)) return;
+    const { order, hops } = trace, arrival = this.arrival, hopTime = this.hopTime;
+    for (let j = 0; j < order.length; j++) if (arrival[row + order[j]] !== hopTime[hops[j]]) return;
+    this.traces![source] = trace;
+    this.tracesLeft--;
+  }
+
+  /**
+   * Replays `trace` into arrival row `row` when no node would wait for the parent (it reached its last node
+   * at `parentDone`, -Infinity if gone from the ring, by the time the first hop lands); false if it would.
+   */
+  private replay(trace: FloodTrace, row: number, parentDone: number, now: number, wireBytes: number): boolean {
+    if (!this.hopTimes(trace.maxHops, now, wireBytes) || parentDone > this.hopTime[Math.min(1, trace.maxHops)]) return false;
+    const { order, hops } = trace, arrival = this.arrival, hopTime = this.hopTime;
+    let last = now, sum = 0;
+    for (let j = 0; j < order.length; j++) {
+      const t = hopTime[hops[j]];
+      arrival[row + order[j]] = t;
+      last = t;
+      sum += t - now;
     }
-    this.lastArrival[block] = last;
-    this.flooded = block + 1;
-    this.linksCrossed += crossed;
-    this.meanDelaySum += sum / n;
-    this.fullDelaySum += last - now;
-    this.recordDelays(row, now);
-    return crossed;
+    this.floodCrossed = trace.crossed;
+    this.floodLast = last;
+    this.floodSum = sum;
+    return true;
+  }
+
+  /** hopTime[k]: when a block found at `now` reaches k hops, added hop by hop as the search adds them; false unless they increase. */
+  private hopTimes(maxHops: number, now: number, wireBytes: number): boolean {
+    const hopTime = this.hopTime, hop = this.delay.draw(wireBytes);
+    hopTime[0] = now;
+    for (let k = 1; k <= maxHops; k++) {
+      hopTime[k] = hopTime[k - 1] + hop;
+      if (!(hopTime[k] > hopTime[k - 1])) return false;
+    }
+    return true;
   }
 
   /** Adds the block's median delay over all nodes and its mean delay to the producers. */

@@ -1,14 +1,16 @@
 // Block propagation: arrival times are hop counts times the hop delay (announce, request, transfer: three
 // latencies plus size / bandwidth); a node accepts a block only once it has its parent; each link carries a
 // block's announcement at most once; producer-to-producer links use the backbone's delay; tips are
-// first-seen longest chains.
+// first-seen longest chains; where every hop takes the same time, a replayed flood is the searched one.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Propagation } from '../../../src/ledger/chain/propagation.js';
 import { BlockStore } from '../../../src/ledger/chain/blockStore.js';
 import type { PeerGraph } from '../../../src/network/peerGraph.js';
 import { LinkDelay } from '../../../src/network/relay.js';
 import { networkSchema } from '../../../src/scenario/schema.js';
+import { buildPeerGraph } from '../../../src/network/peerGraph.js';
+import seedrandom from 'seedrandom';
 
 /** A path 0 - 1 - 2 - ... - (n-1). */
 function line(n: number): PeerGraph {
@@ -97,5 +99,46 @@ describe('Propagation', () => {
     expect(propagation.producerDelaySum).toBeCloseTo(0.3, 12);
     expect(propagation.meanDelaySum).toBeCloseTo(11.1 / 5, 12);
     expect(propagation.fullDelaySum).toBeCloseTo(6.6, 12);
+  });
+
+  it('replays a source\'s flood where hops take the same time, with the arrivals, tips and sums a search gives', () => {
+    // Two propagations over one random graph: a constant latency (traced and replayed) and a uniform one of
+    // zero width (the same delays, searched every time). Blocks of changing sizes from a few sources, some
+    // on a parent still travelling (its nodes wait for it: no replay), some on a parent long arrived.
+    const graph = buildPeerGraph(60, 'random', 4, seedrandom('graph'));
+    const bandwidth = 20;
+    const traced = new Propagation(graph, new LinkDelay({ latency: { dist: 'constant', value: 0.1 }, bandwidth }, () => 0.5));
+    const searched = new Propagation(graph, new LinkDelay({ latency: { dist: 'uniform', min: 0.1, max: 0.1 }, bandwidth }, seedrandom('x')));
+    const searches = vi.spyOn(traced as unknown as { search(): void }, 'search');
+    const stores = [new BlockStore(), new BlockStore()];
+    stores.forEach((store, i) => {
+      store.open(-1, -1, 0);
+      (i === 0 ? traced : searched).genesis();
+    });
+    const rng = seedrandom('blocks');
+    let now = 0, tip = 0;
+    const floods = 400;
+    for (let k = 0; k < floods; k++) {
+      now += rng() < 0.2 ? 0.05 + rng() * 0.3 : 2 + rng() * 10;
+      const source = Math.floor(rng() * 6) * 7, bytes = Math.floor(rng() * 50_000);
+      const parent = rng() < 0.1 ? Math.max(0, tip - 3) : tip;
+      const blocks = stores.map((store, i) => {
+        const b = store.open(parent, source, now);
+        const crossed = (i === 0 ? traced : searched).flood(store, b, source, now, bytes);
+        return { b, crossed };
+      });
+      expect(blocks[0]).toEqual(blocks[1]);
+      tip = blocks[0].b;
+      for (let v = 0; v < graph.nodes; v += 5) {
+        for (const at of [now + 0.3, now + 1, now + 3]) expect(traced.tipFor(stores[0], v, at), `block ${k}, node ${v} at ${at}`).toBe(searched.tipFor(stores[1], v, at));
+      }
+    }
+    const sums = (p: Propagation) => [p.linksCrossed, p.meanDelaySum, p.medianDelaySum, p.fullDelaySum, p.producerDelaySum];
+    expect(sums(traced)).toEqual(sums(searched));
+    const rows = (p: Propagation) => Array.from((p as unknown as { arrival: Float64Array }).arrival);
+    expect(rows(traced)).toEqual(rows(searched));
+    // Searched once for each of the 6 sources, and again only where a node waited for the parent.
+    expect(searches.mock.calls.length).toBeGreaterThan(6);
+    expect(searches.mock.calls.length).toBeLessThan(floods / 3);
   });
 });
