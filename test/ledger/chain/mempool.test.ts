@@ -29,16 +29,22 @@ describe('Mempool', () => {
     expect(previous).toBe(n - 1);
   });
 
-  it('pops as a sorted list would, with pushes, re-pushes and pops interleaved past growth', () => {
+  // Rates: mixed (most pushes go to the heap), or flat per byte with a few others (most wait in the queue).
+  const rateCases: [string, (tx: number) => number][] = [
+    ['mixed fee rates', (tx) => [0, 0.25, 1, 3.5][tx % 4] * (1 + (tx % 7 === 0 ? 1 : 0))],
+    ['one fee rate but a few', (tx) => (tx % 97 === 0 ? 2 : tx % 89 === 0 ? 0.1 : 0.5)],
+  ];
+  it.each(rateCases)('pops as a sorted list would, with pushes, re-pushes and pops interleaved past growth (%s)', (_, rateOf) => {
     const pool = new Mempool(4);
     const reference = new Map<number, number>();
     let seed = 7;
     const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-    const rateOf = (tx: number) => [0, 0.25, 1, 3.5][tx % 4] * (1 + (tx % 7 === 0 ? 1 : 0));
     let next = 0;
     const popped: number[] = [];
-    for (let step = 0; step < 6_000; step++) {
-      if (random() < 0.6 || reference.size === 0) {
+    for (let step = 0; step < 8_000; step++) {
+      // Bursts of pushes and of pops, so that the queue both grows past its first 1,024 entries and wraps.
+      const pushing = Math.floor(step / 1500) % 2 === 0 ? random() < 0.8 : random() < 0.35;
+      if (pushing || reference.size === 0) {
         // A new transaction, or one popped earlier coming back (its id and rate unchanged).
         const tx = popped.length > 0 && random() < 0.2 ? popped.splice(Math.floor(random() * popped.length), 1)[0] : next++;
         pool.reserve(tx + 1);
@@ -53,5 +59,11 @@ describe('Mempool', () => {
       }
       expect(pool.size).toBe(reference.size);
     }
+    while (reference.size > 0) {
+      const best = [...reference].reduce((a, b) => (b[1] > a[1] || (b[1] === a[1] && b[0] < a[0]) ? b : a));
+      expect(pool.pop()).toBe(best[0]);
+      reference.delete(best[0]);
+    }
+    expect(pool.pop()).toBe(-1);
   });
 });
