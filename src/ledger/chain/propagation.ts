@@ -172,7 +172,11 @@ export class Propagation {
     this.floodCrossed = crossed;
     this.floodLast = last;
     this.floodSum = sum;
-    if (order && hops && reached === n && !waited) this.keepTrace(source, { order, hops, maxHops: hops[n - 1], crossed }, row, now, wireBytes);
+    if (order && hops && reached === n && !waited) {
+      let maxHops = 0;
+      for (let j = 0; j < n; j++) if (hops[j] > maxHops) maxHops = hops[j];
+      this.keepTrace(source, { order, hops, maxHops, crossed }, row, now, wireBytes);
+    }
   }
 
   /** Keeps `trace` as its source's if the flood it recorded (arrival row `row`) is what a replay would give. */
