@@ -51,6 +51,21 @@ export function writeBaseline(baseline: Baseline, path = BASELINE_PATH): void {
   writeFileAtomic(path, `${JSON.stringify(baseline, null, 2)}\n`);
 }
 
+/** How the baseline's figures were taken, for a full update of every workload. */
+export function howTaken(repeat: number): string {
+  return `dv2g bench --update (quick and full sections): each workload run ${repeat} times in a child process of its own that times the calibration loop on the workload's threads just before it; the median speed, calibration, relative (speed / calibration) and ratio, the largest peak RSS`;
+}
+
+/**
+ * The baseline's account of how its figures were taken after an update: a full update (every workload)
+ * starts it afresh; an update of some workloads (`--only`) keeps the earlier account and adds which
+ * workloads were retaken, when and how often, since the others' figures are still the earlier ones.
+ */
+export function updatedHow(previous: string | undefined, update: { section: 'quick' | 'full'; names: readonly string[]; all: boolean; repeat: number; date: string }): string {
+  if (update.all || !previous) return howTaken(update.repeat);
+  return `${previous}; ${update.section} ${update.names.join(', ')} retaken alone, ${update.repeat} times, ${update.date}`;
+}
+
 export function entryOf(r: WorkloadResult): BaselineEntry {
   return { speed: r.speed, unit: r.unit, calibration: r.calibration, relative: r.relative, ...(r.ratio !== undefined ? { ratio: r.ratio } : {}), peakRssMb: Math.round(r.peakRssMb), wallSeconds: r.wallSeconds };
 }

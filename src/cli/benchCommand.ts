@@ -34,7 +34,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option('ratio-tolerance', { type: 'string', defaultDescription: String(DEFAULT_TOLERANCES.ratio), describe: 'fail when a same-process figure (speed / calibration, or a ratio) falls more than this share (0 to 1) below the baseline' })
       .option('json', { type: 'boolean', default: false, describe: 'print the figures as JSON' }) as never,
   handler: async (args) => {
-    const [{ WORKLOADS }, { runBench }, { BASELINE_PATH, betterOf, checkAgainst, entryOf, readBaseline, writeBaseline }] = await Promise.all([
+    const [{ WORKLOADS }, { runBench }, { BASELINE_PATH, betterOf, checkAgainst, entryOf, readBaseline, updatedHow, writeBaseline }] = await Promise.all([
       import('../bench/workloads.js'),
       import('../bench/runBench.js'),
       import('../bench/baseline.js'),
@@ -77,10 +77,11 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
     }
     if (args.update) {
       const previous: Partial<Baseline> = existsSync(BASELINE_PATH) ? readBaseline() : {};
+      const takenAt = new Date().toISOString();
       writeBaseline({
-        how: `dv2g bench --update (quick and full sections): each workload run ${repeat} times in a child process of its own that times the calibration loop on the workload's threads just before it; the median speed, calibration, relative (speed / calibration) and ratio, the largest peak RSS`,
+        how: updatedHow(previous.how, { section, names, all: names.length === known.length, repeat, date: takenAt.slice(0, 10) }),
         machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` },
-        taken_at: new Date().toISOString(),
+        taken_at: takenAt,
         quick: previous.quick ?? {},
         full: previous.full ?? {},
         [section]: { ...(previous[section] ?? {}), ...Object.fromEntries(results.map((r) => [r.name, entryOf(r)])) },

@@ -1,10 +1,11 @@
 // The benchmark's regression check: only same-process figures (speed / calibration, a workload's own
 // ratio) are checked, absolute speeds never, and a workload below its limit is measured again; the
 // calibration loop on one and on two threads; and one workload measured for real in a child process
-// (figures are not asserted: the machine is shared).
+// (figures are not asserted: the machine is shared); an update of some workloads keeps the baseline's
+// account of how its other figures were taken.
 
 import { describe, expect, it } from 'vitest';
-import { betterOf, checkAgainst, readBaseline, type BaselineEntry } from '../../src/bench/baseline.js';
+import { betterOf, checkAgainst, howTaken, readBaseline, updatedHow, type BaselineEntry } from '../../src/bench/baseline.js';
 import { DEFAULT_TOLERANCES } from '../../src/bench/tolerances.js';
 import { runBench, type WorkloadResult } from '../../src/bench/runBench.js';
 import { WORKLOADS } from '../../src/bench/workloads.js';
@@ -69,5 +70,19 @@ describe('bench --check', () => {
     expect(engine.threads).toBe(1);
     expect(engine.relative).toBeCloseTo(engine.speed / engine.calibration, 9);
     expect(engine.peakRssMb).toBeGreaterThan(10);
+  });
+});
+
+describe('bench --update', () => {
+  const earlier = 'taken thus, with these exceptions';
+  it('keeps the account of earlier figures when only some workloads are retaken, saying which', () => {
+    const how = updatedHow(earlier, { section: 'quick', names: ['lightchain', 'pow'], all: false, repeat: 3, date: '2026-11-27' });
+    expect(how).toBe(`${earlier}; quick lightchain, pow retaken alone, 3 times, 2026-11-27`);
+  });
+
+  it('starts the account afresh when every workload is retaken, or when there was none', () => {
+    expect(updatedHow(earlier, { section: 'full', names: ['engine'], all: true, repeat: 5, date: '2026-11-27' })).toBe(howTaken(5));
+    expect(updatedHow(undefined, { section: 'quick', names: ['engine'], all: false, repeat: 3, date: '2026-11-27' })).toBe(howTaken(3));
+    expect(howTaken(5)).toContain('run 5 times');
   });
 });
