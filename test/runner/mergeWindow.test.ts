@@ -37,6 +37,20 @@ describe('split-run window merge', () => {
     expect(Array.from(merged)).toEqual(expected.flat());
   });
 
+  it('merges when some partitions have no transactions in the window, or none has', () => {
+    const rows: Row[] = [5, 3, 9, 3].map((agent, serial) => {
+      const row = new Array<number>(TX.fields).fill(0);
+      row[TX.time] = serial < 2 ? 60 : 30;
+      row[TX.agent] = agent;
+      row[TX.ev] = agent * 10;
+      row[TX.value] = serial;
+      return row;
+    });
+    const parts = Array.from({ length: 11 }, (_, p) => window(rows.filter((row) => row[TX.agent] % 11 === p).sort(byKey)));
+    expect(Array.from(mergeWindow(parts).tx)).toEqual([...rows].sort(byKey).flat());
+    expect(mergeWindow(Array.from({ length: 5 }, () => window([]))).tx).toHaveLength(0);
+  });
+
   it("sorts a partition's window stably, and hands one already in order back as it is", () => {
     const rng = seedrandom('partition-sort');
     const rows: Row[] = Array.from({ length: 200 }, (_, serial) => {

@@ -2,7 +2,7 @@
 // transactions in (time, agent, EV) order, whatever the partitions were.
 
 import type { MarketIntervalRecord } from '../../model/workload/workload.js';
-import { TX, txOrder, type PartitionWindow } from './partition.js';
+import { TX, type PartitionWindow } from './partition.js';
 
 export interface MergedWindow {
   records: MarketIntervalRecord[];
@@ -20,50 +20,53 @@ export function mergeWindow(parts: PartitionWindow[]): MergedWindow {
 /**
  * Merges the partitions' sorted transactions into (time, agent, EV) order. Partitions never share an agent,
  * so rows of two partitions never tie, and the merge gives what a stable sort of all of them would. The
- * partitions wait in a binary heap keyed by their next row; the first one's rows are copied for as long as
- * they come before every other partition's next row (one agent's settlements at an instant come together).
+ * partitions play a tournament (a loser tree): each row out costs one match per level (4 at 16 partitions),
+ * played on copies of each partition's next key, instead of a heap's sift-down reading the partitions' rows.
  */
 function mergeTransactions(lists: Float64Array<ArrayBuffer>[]): Float64Array<ArrayBuffer> {
-  if (lists.length === 1) return lists[0];
+  const count = lists.length;
+  if (count === 1) return lists[0];
   const merged = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
-  const next = new Array<number>(lists.length).fill(0);
-  const before = (p: number, q: number) => txOrder(lists[p], next[p], lists[q], next[q]) < 0;
-  const heap: number[] = [];
-  for (let p = 0; p < lists.length; p++) if (lists[p].length > 0) heap.push(p);
-  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i, before);
-  let at = 0;
-  while (heap.length > 0) {
-    const p = heap[0];
-    const list = lists[p];
-    const end = list.length;
-    const rival = heap.length === 1 ? -1 : heap.length === 2 || before(heap[1], heap[2]) ? heap[1] : heap[2];
-    let i = next[p];
-    do {
-      for (let f = 0; f < TX.fields; f++) merged[at + f] = list[i + f];
-      at += TX.fields;
-      i += TX.fields;
-    } while (i < end && (rival < 0 || txOrder(list, i, lists[rival], next[rival]) < 0));
-    next[p] = i;
-    if (i === end) {
-      const last = heap.pop()!;
-      if (heap.length === 0) break;
-      heap[0] = last;
+  let leaves = 2;
+  while (leaves < count) leaves *= 2;
+  // Each partition's next row and its key (time, then agent: two partitions' rows never share an agent, so the
+  // EV never decides between them); a partition with no row left (or none at all) has time Infinity.
+  const next = new Int32Array(leaves);
+  const time = new Float64Array(leaves).fill(Infinity), agent = new Float64Array(leaves);
+  const load = (p: number): void => {
+    const list = lists[p], i = next[p];
+    if (i < list.length) {
+      time[p] = list[i + TX.time];
+      agent[p] = list[i + TX.agent];
+    } else time[p] = Infinity;
+  };
+  const beats = (p: number, q: number): boolean => time[p] < time[q] || (time[p] === time[q] && agent[p] < agent[q]);
+  for (let p = 0; p < count; p++) load(p);
+  // loser[node]: the partition that lost the match at internal node (1 .. leaves - 1); the winner goes up.
+  const loser = new Int32Array(leaves);
+  const winner = new Int32Array(2 * leaves);
+  for (let p = 0; p < leaves; p++) winner[leaves + p] = p;
+  for (let node = leaves - 1; node >= 1; node--) {
+    const a = winner[2 * node], b = winner[2 * node + 1];
+    const aWins = beats(a, b);
+    winner[node] = aWins ? a : b;
+    loser[node] = aWins ? b : a;
+  }
+  let w = winner[1], at = 0;
+  while (time[w] !== Infinity) {
+    const list = lists[w];
+    for (let f = 0, i = next[w]; f < TX.fields; f++) merged[at + f] = list[i + f];
+    at += TX.fields;
+    next[w] += TX.fields;
+    load(w);
+    // Replay the winner's matches up to the root with its next row.
+    for (let node = (leaves + w) >> 1; node >= 1; node >>= 1) {
+      const rival = loser[node];
+      if (beats(rival, w)) {
+        loser[node] = w;
+        w = rival;
+      }
     }
-    siftDown(heap, 0, before);
   }
   return merged;
-}
-
-/** Restores the heap below `i`, where `before(p, q)` says p's next row comes first. */
-function siftDown(heap: number[], i: number, before: (p: number, q: number) => boolean): void {
-  const top = heap[i];
-  for (;;) {
-    let child = 2 * i + 1;
-    if (child >= heap.length) break;
-    if (child + 1 < heap.length && before(heap[child + 1], heap[child])) child++;
-    if (!before(heap[child], top)) break;
-    heap[i] = heap[child];
-    i = child;
-  }
-  heap[i] = top;
 }
