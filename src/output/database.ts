@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EV_FILE_COLUMNS, TRANSACTION_COLUMNS } from '../store/runStore.js';
+import { sqlLiteral as literal } from './sqlLiteral.js';
 
 /** The tables of SPEC.md, each written where its CSV file exists. */
 export const DATABASE_TABLES = ['runs', 'aggregate', 'timeseries', 'market', 'transactions', 'blocks', 'evs', 'paired'] as const;
@@ -107,9 +108,4 @@ function createFromRowFiles(table: FixedColumnTable, files: readonly string[]): 
   const nonEmpty = files.filter((file) => statSync(file).size > 0);
   if (nonEmpty.length === 0) return `CREATE TABLE ${table} (${FIXED_COLUMNS[table].map((column) => `"${column}" ${columnType(column)}`).join(', ')})`;
   return `CREATE TABLE ${table} AS SELECT * FROM read_csv([${nonEmpty.map(literal).join(', ')}], auto_detect = false, header = false, delim = ',', quote = '"', escape = '"', columns = ${columnMap(table)})`;
-}
-
-/** A SQL string literal. */
-function literal(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
 }

@@ -3,6 +3,7 @@
 
 import type { Chart } from './chart.js';
 import type { ResultsData } from './resultsData.js';
+import type { OwnerBenefitRun } from './ownerBenefits.js';
 import { throughputChart } from './charts/throughputChart.js';
 import { latencyChart } from './charts/latencyChart.js';
 import { gaugeCharts } from './charts/gaugeCharts.js';
@@ -17,7 +18,8 @@ import { marketKindsChart } from './charts/marketKindsChart.js';
 import { ownersChart } from './charts/ownersChart.js';
 import { capacityChart } from './charts/capacityChart.js';
 
-export function buildCharts(data: ResultsData): Chart[] {
-  const charts = [throughputChart(data), latencyChart(data), ...gaugeCharts(data), marketChart(data), priceOptimumChart(data), marketKindsChart(data), capacityChart(data), ownersChart(data), costChart(data), securityChart(data), nodeStorageChart(data), tipsTheoryChart(data), ...sweepCharts(data)];
+/** `owners`: evs.csv's net benefits (readOwnerBenefits), empty where there are none. */
+export function buildCharts(data: ResultsData, owners: readonly OwnerBenefitRun[]): Chart[] {
+  const charts = [throughputChart(data), latencyChart(data), ...gaugeCharts(data), marketChart(data), priceOptimumChart(data), marketKindsChart(data), capacityChart(data), ownersChart(data, owners), costChart(data), securityChart(data), nodeStorageChart(data), tipsTheoryChart(data), ...sweepCharts(data)];
   return charts.filter((c): c is Chart => c !== null);
 }

@@ -11,6 +11,7 @@ import { notebook, type RenderedChart } from './notebook.js';
 import { renderPng, renderSvg } from './render.js';
 import { reportPage } from './reportPage.js';
 import { readResults } from './resultsData.js';
+import { readOwnerBenefits } from './ownerBenefits.js';
 
 export interface BuildReportOptions {
   onProgress?: (message: string) => void;
@@ -21,7 +22,7 @@ const CHART_FILE = /^(.+)\.(vl\.json|svg|png)$/;
 export async function buildReport(resultsDir: string, options: BuildReportOptions = {}): Promise<{ charts: string[] }> {
   const progress = options.onProgress ?? (() => undefined);
   const data = readResults(resultsDir);
-  const charts = buildCharts(data);
+  const charts = buildCharts(data, await readOwnerBenefits(resultsDir, data.runs.map((r) => String(r.run_id))));
   const chartsDir = join(resultsDir, 'charts');
   removeStaleCharts(chartsDir, new Set(charts.map((c) => c.name)));
   const pngs: Promise<Uint8Array>[] = [];

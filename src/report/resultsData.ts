@@ -1,5 +1,6 @@
-// Reads a results directory (manifest.json, runs.csv, aggregate.csv, timeseries.csv, market.csv, evs.csv)
-// into typed rows for the charts, tables and notebook. transactions.csv is never read here.
+// Reads a results directory (manifest.json, runs.csv, aggregate.csv, timeseries.csv, market.csv) into typed
+// rows for the charts, tables and notebook. The tables that grow with the fleet and the traffic are never read
+// here: transactions.csv not at all, evs.csv only for the owners' chart, by DuckDB (ownerBenefits.ts).
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,8 +69,6 @@ export interface ResultsData {
   aggregate: Row[];
   timeseries: Row[];
   market: Row[];
-  /** evs.csv: one row per EV and run (the owners' side). */
-  evs: Row[];
 }
 
 const TEXT_COLUMNS = new Set(['run_id', 'ledger', 'ledger_kind']);
@@ -98,7 +97,6 @@ export function readResults(resultsDir: string): ResultsData {
     aggregate,
     timeseries: read('timeseries.csv'),
     market: read('market.csv'),
-    evs: read('evs.csv'),
   };
 }
 

@@ -44,7 +44,7 @@ function firstPointWithoutSweep(text: string): string {
 }
 
 describe('report charts', () => {
-  const charts = buildCharts(readResults(FIXTURE_DIR));
+  const charts = buildCharts(readResults(FIXTURE_DIR), []);
 
   it('builds every chart the fixture supports', () => {
     expect(charts.map((c) => c.name)).toEqual(['throughput', 'latency', 'tips', 'mempool', 'storage_growth', 'market', 'price_optimum', 'cost', 'node_storage', 'tips_theory', 'sweep_workload_rate']);
@@ -92,7 +92,7 @@ describe('report charts', () => {
       const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
       manifest.scenario.ledgers[0].tipSelection = 'mcmc';
       writeFileSync(manifestPath, JSON.stringify(manifest));
-      expect(buildCharts(readResults(dir)).map((c) => c.name)).not.toContain('tips_theory');
+      expect(buildCharts(readResults(dir), []).map((c) => c.name)).not.toContain('tips_theory');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -127,7 +127,7 @@ describe('report charts', () => {
       const costOf = (r: string[]) => String((r[ledger].length + 1) * 10 ** Number(r[replication]));
       writeFileSync(join(dir, 'runs.csv'), [[...header, 'attack_cost_per_hour'], ...rows.map((r) => [...r, costOf(r)])].map((r) => r.join(',')).join('\r\n') + '\r\n');
       const data = readResults(dir);
-      const chart = buildCharts(data).find((c) => c.name === 'energy_vs_attack_cost')!;
+      const chart = buildCharts(data, []).find((c) => c.name === 'energy_vs_attack_cost')!;
       expect(chart).toBeDefined();
       expect(compileWarnings(chart.spec)).toEqual([]);
       const encoding = chart.spec.encoding as Record<string, { scale: { type: string } }>;
@@ -155,7 +155,7 @@ describe('report charts', () => {
       delete manifest.scenario.sweep;
       writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
       for (const file of ['runs.csv', 'aggregate.csv']) writeFileSync(join(dir, file), firstPointWithoutSweep(readFileSync(join(dir, file), 'utf8')));
-      const names = buildCharts(readResults(dir)).map((c) => c.name);
+      const names = buildCharts(readResults(dir), []).map((c) => c.name);
       expect(names).not.toContain('market');
       expect(names.some((n) => n.startsWith('sweep_'))).toBe(false);
       expect(names).toContain('throughput');
