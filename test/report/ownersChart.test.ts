@@ -2,11 +2,12 @@
 // session or a net benefit left out, replications pooled per sweep point and ledger, quantiles interpolated
 // linearly between the sorted values at (n - 1) p (numpy's and R's default, as simple-statistics computes them).
 
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { ownersChart } from '../../src/report/charts/ownersChart.js';
+import { buildReport } from '../../src/report/index.js';
 import { readOwnerBenefits } from '../../src/report/ownerBenefits.js';
 import { readResults } from '../../src/report/resultsData.js';
 import { EV_FILE_COLUMNS } from '../../src/store/runStore.js';
@@ -36,7 +37,7 @@ async function chartRows(dir: string) {
   return chart && { chart, rows: (chart.spec.data as { values: Record<string, unknown>[] }).values };
 }
 
-describe('owners chart', () => {
+describe('owners chart', { timeout: 60_000 }, () => {
   it('pools each sweep point and ledger over replications and leaves out EVs without a session', async () => {
     const values = (run: string, nets: number[]) => nets.map((n): [string, string, string] => [run, '3600', String(n)]);
     const dir = withEvs([
@@ -44,17 +45,23 @@ describe('owners chart', () => {
       ['p0-tangle-r0', '', '100'], // no session: left out
       ['"p0-tangle-r1"', '7200', ''], // no net benefit: left out (and a quoted cell)
       ...values('"p0-tangle-r1"', [10, 6, 9, 7, 8]),
+      ...values('p0-pow-r1', [7]), // after the tangle's runs, as in runs.csv (by id it would come first)
       ...values('p1-pow-r0', [-1, 4, -3]),
       ...values('p1-pow-r1', [2]),
     ]);
     const result = await chartRows(dir);
     expect(compile(result!.chart.spec as unknown as TopLevelSpec).spec).toBeTruthy();
     // 11 values -2, 1..10: (n - 1) p = 0.5, 2.5, 5, 7.5, 9.5; 4 values -3, -1, 2, 4: 0.15, 0.75, 1.5, 2.25, 2.85.
-    const [tangle, pow] = result!.rows;
+    const [tangle, onePow, pow] = result!.rows;
+    expect(onePow).toEqual({ group: 'stackelberg · workload.rate=5', ledger: 'pow', p5: 7, p25: 7, median: 7, p75: 7, p95: 7, losing: 0, owners: 1 });
     expect(tangle).toEqual({ group: 'stackelberg · workload.rate=5', ledger: 'tangle', p5: -0.5, p25: 2.5, median: 5, p75: 7.5, p95: 9.5, losing: 1 / 11, owners: 11 });
     expect(pow).toMatchObject({ group: 'stackelberg · workload.rate=20', ledger: 'pow', median: 0.5, losing: 0.5, owners: 4 });
     for (const [key, value] of Object.entries({ p5: -2.7, p25: -1.5, p75: 2.5, p95: 3.7 })) expect(pow[key], key).toBeCloseTo(value, 12);
-    expect(result!.rows).toHaveLength(2);
+    expect(result!.rows).toHaveLength(3);
+    // The report draws the same chart from the directory.
+    const { charts } = await buildReport(dir);
+    expect(charts).toContain('owner_benefit');
+    expect(JSON.parse(readFileSync(join(dir, 'charts', 'owner_benefit.vl.json'), 'utf8')).data.values).toEqual(JSON.parse(JSON.stringify(result!.rows)));
   });
 
   it('is left out without evs.csv, with only its header, or without a net benefit column', async () => {
