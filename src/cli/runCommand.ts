@@ -4,6 +4,8 @@ import type { CommandModule } from 'yargs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Shard } from '../runner/runScenario.js';
+import type { ReportManifest } from '../report/resultsData.js';
+import type { Manifest } from '../output/manifest.js';
 import { requestedWorkers, resolveWorkers, scenarioOverrides, usage, wholeNumber, withScenarioOptions, type ScenarioArgs } from './scenarioOptions.js';
 import { EXIT, withScenarioErrors } from './exitCodes.js';
 
@@ -50,7 +52,17 @@ export const runCommand: CommandModule<object, RunArgs> = {
       const reporter = progressReporter(args.quiet || args.json ? 'quiet' : 'auto');
       const stop = stopOnSignals();
       const onNotice = (message: string) => process.stderr.write(`dv2g: ${message}\n`);
-      const summary = await runScenario(loaded, { outDir, workers, split, shard, resume: args.resume, force: args.force, signal: stop.signal, onNotice, onProgress: (p) => reporter.update(p) });
+      // The report is made while the database builds, and written once the manifest is (under the run's lock).
+      let reportCharts: string[] | undefined;
+      const whileDatabaseBuilds = args.report && loaded.scenario.outputs.report ? async (manifest: Manifest) => {
+        const { prepareReport } = await import('../report/index.js');
+        const prepared = await prepareReport(outDir, { manifest: manifest as unknown as ReportManifest });
+        return () => {
+          prepared.commit();
+          reportCharts = prepared.charts;
+        };
+      } : undefined;
+      const summary = await runScenario(loaded, { outDir, workers, split, shard, resume: args.resume, force: args.force, signal: stop.signal, onNotice, onProgress: (p) => reporter.update(p), whileDatabaseBuilds });
       reporter.stop();
       stop.dispose();
 
@@ -63,8 +75,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
         if (summary.runs.length) process.stdout.write(`\n${summaryTable(outDir)}\n`);
         process.stdout.write(`\n${summary.status}: ${summary.runs.length} runs; results in ${relative(process.cwd(), outDir) || '.'}/\n`);
       }
-      const finished = summary.manifest.runs.some((r) => r.status === 'complete' || r.status === 'skipped');
-      if (args.report && loaded.scenario.outputs.report && finished && summary.status !== 'interrupted') await (await import('./writeReport.js')).writeReport(outDir, args.quiet || args.json, onNotice);
+      if (summary.alongsideError !== undefined) throw summary.alongsideError;
+      if (reportCharts && !args.quiet && !args.json) (await import('./writeReport.js')).printReportLine(outDir, reportCharts);
       if (summary.status === 'interrupted') return stop.exitCode();
       return summary.status === 'complete' ? EXIT.ok : EXIT.runFailed;
     }),

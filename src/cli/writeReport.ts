@@ -1,5 +1,6 @@
-// Builds a results directory's charts, report.html and notebook under its lock (for `run`, `merge` and
-// `report`); imported only when a report is built, so the other commands never load the charting stack.
+// Builds a results directory's charts, report.html and notebook under its lock (for `merge` and `report`;
+// `run` makes its report while its database builds, under its own lock); imported only when a report is
+// built, so the other commands never load the charting stack.
 
 import { join } from 'node:path';
 import { buildReport } from '../report/index.js';
@@ -15,5 +16,10 @@ export async function writeReport(dir: string, quiet: boolean, onNotice?: (messa
     lock.release();
   }
   if (!quiet && process.stderr.isTTY) process.stderr.write('\r'.padEnd(60) + '\r');
-  if (!quiet) process.stdout.write(`report: ${charts.length} charts, ${join(dir, 'report.html')}, ${join(dir, 'notebook.ipynb')}\n`);
+  if (!quiet) printReportLine(dir, charts);
+}
+
+/** The line saying where the report went. */
+export function printReportLine(dir: string, charts: string[]): void {
+  process.stdout.write(`report: ${charts.length} charts, ${join(dir, 'report.html')}, ${join(dir, 'notebook.ipynb')}\n`);
 }

@@ -32,6 +32,11 @@ export interface ResultFilesOptions {
   database?: boolean;
   /** Write blocks.csv (outputs.blocks). */
   blocks?: boolean;
+  /**
+   * Started once every CSV is written, while the database builds (the report reads the CSVs); writeResultFiles
+   * waits for it and returns how it settled, its failure never undoing the files.
+   */
+  afterCsvs?: () => Promise<(() => void) | undefined>;
 }
 
 /** A stored run's timeseries and market rows as CSV text (tagged with its run id and ledger). */
@@ -70,7 +75,7 @@ function runRowsCsv({ run, timeseries, market }: StoredRun): RunRowsCsv {
   };
 }
 
-export async function writeResultFiles(options: ResultFilesOptions): Promise<void> {
+export async function writeResultFiles(options: ResultFilesOptions): Promise<PromiseSettledResult<(() => void) | undefined> | undefined> {
   const { outDir, runs, sweptKeys } = options;
   const store = options.store ?? resultStore(outDir, options.identity);
   const sweptCell = (values: Record<string, unknown>, key: string): Cell => {
@@ -147,7 +152,9 @@ export async function writeResultFiles(options: ResultFilesOptions): Promise<voi
     if (evsFiles.length) await concatenateSideFiles(outDir, 'evs', EV_FILE_COLUMNS, runs);
   })();
   const database = options.database ? buildDatabase(outDir, fixedTables) : undefined;
-  const [concatenated, built] = await Promise.allSettled([concatenation, database]);
+  const afterCsvs = options.afterCsvs;
+  const alongside = afterCsvs ? concatenation.then(() => afterCsvs()) : undefined;
+  const [concatenated, built, beside] = await Promise.allSettled([concatenation, database, alongside]);
   // The database takes its place only beside CSVs that were all written.
   if (concatenated.status === 'rejected') {
     if (built.status === 'fulfilled') built.value?.abandon();
@@ -155,6 +162,7 @@ export async function writeResultFiles(options: ResultFilesOptions): Promise<voi
   }
   if (built.status === 'rejected') throw built.reason;
   built.value?.commit();
+  return afterCsvs ? beside : undefined;
 }
 
 /** SPEC.md's metrics, then the ledger-specific extras of these runs in sorted order. */

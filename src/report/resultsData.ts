@@ -75,8 +75,8 @@ const TEXT_COLUMNS = new Set(['run_id', 'ledger', 'ledger_kind']);
 const FIRST_METRIC = 'tx_submitted';
 const RUN_ID_COLUMNS = ['run_id', 'point', 'ledger', 'ledger_kind', 'replication', 'seed'];
 
-export function readResults(resultsDir: string): ResultsData {
-  const manifest = JSON.parse(readFileSync(join(resultsDir, 'manifest.json'), 'utf8')) as ReportManifest;
+/** `manifest`: the one to use instead of the directory's manifest.json (a run's, before it writes it there). */
+export function readResults(resultsDir: string, manifest: ReportManifest = JSON.parse(readFileSync(join(resultsDir, 'manifest.json'), 'utf8')) as ReportManifest): ResultsData {
   const runsText = readOptional(join(resultsDir, 'runs.csv'));
   const sweptKeys = sweptKeysOf(runsText);
   const swept = new Set(sweptKeys);

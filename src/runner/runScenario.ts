@@ -37,6 +37,12 @@ export interface RunOptions {
   /** Hears one-line notices: a damaged stored run re-run on --resume, a stale lock taken over. */
   onNotice?(message: string): void;
   onProgress?(progress: Progress): void;
+  /**
+   * Work on the finished CSV files (the report) done while the database builds, given the manifest about to
+   * be written; it resolves to a function called once that manifest is in place, still under the directory's
+   * lock (the report's files are written then). Called only when some run finished and none was interrupted.
+   */
+  whileDatabaseBuilds?(manifest: Manifest): Promise<() => void>;
 }
 
 export interface Progress {
@@ -61,6 +67,8 @@ export interface RunSummary {
   totalRuns: number;
   failures: { runId: string; seed: number; error: string }[];
   manifest: Manifest;
+  /** Why `whileDatabaseBuilds`'s work failed, when it did (the results are written all the same). */
+  alongsideError?: unknown;
 }
 
 /** The i-th of n slices of the run list: every n-th run starting at i (round-robin keeps slices balanced). */
@@ -148,19 +156,32 @@ async function runLocked(loaded: LoadedScenario, runs: RunSpec[], totalRuns: num
   // overwrote or removed is not complete, whatever its worker reported.
   const problems = new Map(runs.map((r) => [r.runId, store.problem(r)]));
   const finished = runs.filter((r) => problems.get(r.runId) === undefined);
-  await writeResultFiles({ outDir, runs: finished, identity, store, sweptKeys: Object.keys(loaded.points[0].values), transactions: scenario.outputs.transactions, database: scenario.outputs.database, blocks: scenario.outputs.blocks });
-
-  const interrupted = options.signal?.aborted ?? false;
   const failures = runs.flatMap((r) => {
     const result = results.get(r.runId);
     if (result && !result.ok) return [{ runId: r.runId, seed: r.seed, error: result.error ?? 'unknown error' }];
     const problem = problems.get(r.runId);
-    return problem && (result || !interrupted) ? [{ runId: r.runId, seed: r.seed, error: `not in the store: ${problem.path} ${problem.reason}` }] : [];
+    return problem && (result || !options.signal?.aborted) ? [{ runId: r.runId, seed: r.seed, error: `not in the store: ${problem.path} ${problem.reason}` }] : [];
   });
-  const status: ResultsStatus = interrupted ? 'interrupted' : finished.length === runs.length ? 'complete' : finished.length === 0 ? 'failed' : 'partial';
-  const manifest = manifestOf(status, new Set(finished.map((r) => r.runId)));
+  // The manifest is made once the CSVs are written (its end time is theirs) and written after the database,
+  // so that a directory whose manifest is final has every file; what runs beside the database reads it then.
+  let manifest: Manifest | undefined;
+  const manifestNow = () => {
+    const interrupted = options.signal?.aborted ?? false;
+    const status: ResultsStatus = interrupted ? 'interrupted' : finished.length === runs.length ? 'complete' : finished.length === 0 ? 'failed' : 'partial';
+    return (manifest = manifestOf(status, new Set(finished.map((r) => r.runId))));
+  };
+  const alongside = options.whileDatabaseBuilds;
+  const afterCsvs = () => {
+    const made = manifestNow();
+    return alongside && made.status !== 'interrupted' && finished.length > 0 ? alongside(JSON.parse(JSON.stringify(made)) as Manifest) : Promise.resolve(undefined);
+  };
+  const done = await writeResultFiles({ outDir, runs: finished, identity, store, sweptKeys: Object.keys(loaded.points[0].values), transactions: scenario.outputs.transactions, database: scenario.outputs.database, blocks: scenario.outputs.blocks, afterCsvs });
+  manifest ??= manifestNow();
   writeManifest(outDir, manifest);
-  return { outDir, status, runs, totalRuns, failures, manifest };
+  const { status } = manifest;
+  if (done?.status === 'fulfilled') done.value?.();
+  const alongsideError = done?.status === 'rejected' ? done.reason as unknown : undefined;
+  return { outDir, status, runs, totalRuns, failures, manifest, ...(alongsideError === undefined ? {} : { alongsideError }) };
 }
 
 /**
