@@ -8,6 +8,8 @@ import type { LedgerConfig, Scenario } from './schema.js';
 import { buildRunList } from './runList.js';
 import { DEFAULT_BUCKETS } from './limits.js';
 import { ScenarioError } from './problems.js';
+import { smpTiming } from '../ledger/lightchain/smp.js';
+import { deviceLookup } from '../devices/deviceModel.js';
 
 /**
  * Bytes per item, measured as peak RSS of one in-process market run (a day, 100 grid agents): per EV the
@@ -88,16 +90,54 @@ const MAX_TRANSACTION_CAPACITY = 2 ** 28;
 const TX_WORK: Record<LedgerConfig['kind'], number> = { tangle: 3, pow: 1, lightchain: 1, pos: 1, poet: 1, pob: 1 };
 
 /**
- * A run's work in arbitrary units, to schedule the longest runs first: the market world's EV-intervals
- * (every plugged-in EV is offered each interval) plus the expected transactions weighted by ledger kind.
+ * Work of flooding one block over one peer link, in the same units (an EV-interval): a link delay drawn and a
+ * step of the flood's shortest-path search. Measured in the paper's sweep (a 200-node network of degree 8,
+ * lognormal latencies): 95 ns a link on LightChain, PoS, PoET and PoB alike at 1,000 EVs, where flooding is
+ * nearly all their work, against about 400 ns a unit of a 64,000-EV PoW day.
  */
-export function estimatedWork(scenario: Scenario, ledger: LedgerConfig): number {
+const LINK_WORK = 0.25;
+
+/**
+ * The work of a run's market, in arbitrary units: the market world's EV-intervals (every plugged-in EV is
+ * offered each interval) plus the expected transactions weighted by ledger kind. This is the part of a run
+ * that splitting it over threads spreads (the ledger, and so its blocks' flooding, stays on one thread).
+ */
+export function marketWork(scenario: Scenario, ledger: LedgerConfig): number {
   const world = scenario.workload.kind === 'market' ? scenario.fleet.size * (scenario.duration / scenario.market.interval) : 0;
   return world + expectedTransactions(scenario) * TX_WORK[ledger.kind];
 }
 
 /**
- * Estimated work below which a market run is not worth splitting over threads: about a 14,000-EV day on
+ * A run's work in the same units, to schedule the longest runs first: its market's, plus flooding its
+ * blocks over the peer graph. A chain with short blocks does that every few seconds whatever the fleet:
+ * LightChain's 4.8-second blocks took 3 s of a 1,000-EV day, where PoW's 10-minute blocks took nothing.
+ */
+export function estimatedWork(scenario: Scenario, ledger: LedgerConfig): number {
+  return marketWork(scenario, ledger) + expectedBlocks(scenario, ledger) * floodLinks(scenario.network) * LINK_WORK;
+}
+
+/**
+ * Blocks a run on `ledger` is expected to make (none on the tangle): its duration over the mean block
+ * interval, which on LightChain follows from the light-proof difficulty and the producers' hash rate unless
+ * a target interval is given.
+ */
+export function expectedBlocks(scenario: Scenario, ledger: LedgerConfig): number {
+  if (ledger.kind === 'tangle') return 0;
+  if (ledger.kind === 'lightchain') {
+    const producers = ledger.producers ?? scenario.network.nodes;
+    const hashRate = deviceLookup(scenario.devices)(ledger.producerDevice).hashRate;
+    return scenario.duration / smpTiming(ledger, producers, hashRate).blockInterval;
+  }
+  return scenario.duration / ledger.blockInterval;
+}
+
+/** The peer links a flooded block is offered over: each node's own (every pair on a full graph). */
+function floodLinks(network: Scenario['network']): number {
+  return network.nodes * (network.topology === 'full' ? network.nodes - 1 : network.degree);
+}
+
+/**
+ * Market work (marketWork) below which a market run is not worth splitting over threads: about a 14,000-EV day on
  * a chain (8,000 on the tangle), where a partition thread's start-up and its copy of the world stop dominating.
  */
 export const SPLIT_MIN_WORK = 2_000_000;
@@ -108,7 +148,7 @@ export const SPLIT_MIN_WORK = 2_000_000;
  * which takes at least one), at most one per grid agent.
  */
 export function autoSplitThreads(scenario: Scenario, ledger: LedgerConfig, idle: number, waiting: number, minWork = SPLIT_MIN_WORK): number {
-  if (scenario.workload.kind !== 'market' || estimatedWork(scenario, ledger) < minWork) return 1;
+  if (scenario.workload.kind !== 'market' || marketWork(scenario, ledger) < minWork) return 1;
   return Math.max(1, Math.min(scenario.grid.agents, Math.floor(idle / (waiting + 1))));
 }
 
@@ -117,7 +157,7 @@ export function runBytes(scenario: Scenario, ledger: LedgerConfig, threads = 1):
   const { duration, fleet, grid, network, market, outputs } = scenario;
   const buckets = outputs.timeseriesInterval === undefined ? DEFAULT_BUCKETS : duration / outputs.timeseriesInterval;
   const marketRecords = scenario.workload.kind === 'market' ? (duration / market.interval) * grid.agents : 0;
-  const blocks = ledger.kind === 'tangle' ? 0 : duration / (ledger.blockInterval ?? 1);
+  const blocks = expectedBlocks(scenario, ledger);
   return (
     threads * BYTES.worker +
     fleet.size * (BYTES.ev[scenario.charging.policy] + (threads - 1) * BYTES.evPerExtraThread) +
