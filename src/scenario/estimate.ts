@@ -9,7 +9,6 @@ import { buildRunList } from './runList.js';
 import { DEFAULT_BUCKETS } from './limits.js';
 import { ScenarioError } from './problems.js';
 import { smpTiming } from '../ledger/lightchain/smp.js';
-import { deviceLookup } from '../devices/deviceModel.js';
 
 /**
  * Bytes per item, measured as peak RSS of one in-process market run (a day, 100 grid agents): per EV the
@@ -125,8 +124,8 @@ export function expectedBlocks(scenario: Scenario, ledger: LedgerConfig): number
   if (ledger.kind === 'tangle') return 0;
   if (ledger.kind === 'lightchain') {
     const producers = ledger.producers ?? scenario.network.nodes;
-    const hashRate = deviceLookup(scenario.devices)(ledger.producerDevice).hashRate;
-    return scenario.duration / smpTiming(ledger, producers, hashRate).blockInterval;
+    // Validation guarantees the device is declared.
+    return scenario.duration / smpTiming(ledger, producers, scenario.devices[ledger.producerDevice].hashRate).blockInterval;
   }
   return scenario.duration / ledger.blockInterval;
 }
