@@ -55,15 +55,13 @@ export class ChargingPlan {
     this.local = new Int32Array(sessions.count);
     const counts = new Int32Array(grid.count);
     const lengths = new Int32Array(grid.count);
-    const firstOf = (s: number) => Math.min(intervals, Math.max(0, Math.ceil(sessions.arrive[s] / seconds)));
-    const endOf = (s: number) => Math.max(firstOf(s), Math.min(intervals, Math.ceil(sessions.depart[s] / seconds)));
     const ownedAgent = agentFlags(grid.count, ownsAgent);
     const owned = (i: number) => ownedAgent[fleet.agent[i]] === 1;
     for (let i = 0; i < fleet.size; i++) {
       const g = fleet.agent[i];
       for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) {
         this.local[s] = counts[g]++;
-        if (owned(i)) lengths[g] += endOf(s) - firstOf(s);
+        if (owned(i)) lengths[g] += windowEnd(sessions, s, seconds, intervals) - windowFirst(sessions, s, seconds, intervals);
       }
     }
     const agentStart = new Int32Array(grid.count + 1);
@@ -89,40 +87,7 @@ export class ChargingPlan {
     this.sessionFull = new Float64Array(sessions.count);
     this.sessionTail = new Float64Array(sessions.count);
     const filled = new Int32Array(grid.count);
-    for (let i = 0; i < fleet.size; i++) {
-      if (!owned(i)) continue;
-      const p = this.problems[fleet.agent[i]];
-      const target = Math.max(config.departureSoc, fleet.reserve[i]);
-      for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) {
-        const j = this.local[s];
-        const first = firstOf(s);
-        const end = endOf(s);
-        p.first[j] = first;
-        const at = (p.offset[j] = filled[fleet.agent[i]]);
-        p.offset[j + 1] = at + end - first;
-        filled[fleet.agent[i]] = at + end - first;
-        this.sessionFirst[s] = first;
-        this.sessionLength[s] = end - first;
-        let room = 0;
-        for (let k = first; k < end; k++) {
-          const plugged = Math.min(seconds, sessions.depart[s] - k * seconds) / 3600;
-          const bound = fleet.powerKw[i] * plugged;
-          // Every interval of the window but the last is a full one: the same bound.
-          if (k === first) this.sessionFull[s] = bound;
-          if (k === end - 1) this.sessionTail[s] = bound;
-          if (this.keepsIntervals) p.upper[at + k - first] = bound;
-          room += bound;
-        }
-        p.need[j] = Math.min(room, Math.max(0, (target - sessions.soc[s]) * fleet.capacityKwh[i]));
-        if (this.keepsIntervals) {
-          this.sessionStart[s] = agentStart[fleet.agent[i]] + at;
-        } else {
-          const full = this.sessionFull[s];
-          const tail = this.sessionTail[s];
-          this.fillEnd[s] = chargeFromStart(p.need[j], end - first, (t) => (t === end - first - 1 ? tail : full), (_, kWh) => (this.fillLast[s] = kWh));
-        }
-      }
-    }
+    for (let i = 0; i < fleet.size; i++) if (owned(i)) this.planEv(fleet, sessions, i, Math.max(config.departureSoc, fleet.reserve[i]), seconds, intervals, agentStart, filled);
     this.problems.forEach((p, g) => {
       if (!this.keepsIntervals) {
         this.outcomes.push({ rounds: 0, converged: true });
@@ -139,6 +104,46 @@ export class ChargingPlan {
     for (let i = 0; i < fleet.size; i++) {
       if (!owned(i)) continue;
       for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) this.limitSales(fleet, i, s, Math.max(0, sessions.soc[s] - fleet.reserve[i]) * fleet.capacityKwh[i] * fleet.efficiency[i]);
+    }
+  }
+
+  /**
+   * Puts EV i's sessions in its agent's problem: each one's window, bounds and need, and under uncontrolled charging
+   * its fill. A method called for each EV rather than the body of a loop here: V8 compiles again, in every run, a
+   * loop of a function called once a run, while a method's optimized code serves a sweep's later runs too
+   * (docs/parallel.md, "Level 1").
+   */
+  private planEv(fleet: Fleet, sessions: SessionTable, i: number, target: number, seconds: number, intervals: number, agentStart: Int32Array, filled: Int32Array): void {
+    const g = fleet.agent[i];
+    const p = this.problems[g];
+    for (let s = sessions.first[i]; s < sessions.first[i + 1]; s++) {
+      const j = this.local[s];
+      const first = windowFirst(sessions, s, seconds, intervals);
+      const end = windowEnd(sessions, s, seconds, intervals);
+      p.first[j] = first;
+      const at = (p.offset[j] = filled[g]);
+      p.offset[j + 1] = at + end - first;
+      filled[g] = at + end - first;
+      this.sessionFirst[s] = first;
+      this.sessionLength[s] = end - first;
+      let room = 0;
+      for (let k = first; k < end; k++) {
+        const plugged = Math.min(seconds, sessions.depart[s] - k * seconds) / 3600;
+        const bound = fleet.powerKw[i] * plugged;
+        // Every interval of the window but the last is a full one: the same bound.
+        if (k === first) this.sessionFull[s] = bound;
+        if (k === end - 1) this.sessionTail[s] = bound;
+        if (this.keepsIntervals) p.upper[at + k - first] = bound;
+        room += bound;
+      }
+      p.need[j] = Math.min(room, Math.max(0, (target - sessions.soc[s]) * fleet.capacityKwh[i]));
+      if (this.keepsIntervals) {
+        this.sessionStart[s] = agentStart[g] + at;
+      } else {
+        const full = this.sessionFull[s];
+        const tail = this.sessionTail[s];
+        this.fillEnd[s] = chargeFromStart(p.need[j], end - first, (t) => (t === end - first - 1 ? tail : full), (_, kWh) => (this.fillLast[s] = kWh));
+      }
     }
   }
 
@@ -173,6 +178,16 @@ export class ChargingPlan {
   rounds(): number[] {
     return this.outcomes.map((o) => o.rounds);
   }
+}
+
+/** The first market interval of session s's charging window (of `intervals` of `seconds` each). */
+function windowFirst(sessions: SessionTable, s: number, seconds: number, intervals: number): number {
+  return Math.min(intervals, Math.max(0, Math.ceil(sessions.arrive[s] / seconds)));
+}
+
+/** One past the last market interval of session s's charging window (never before its first). */
+function windowEnd(sessions: SessionTable, s: number, seconds: number, intervals: number): number {
+  return Math.max(windowFirst(sessions, s, seconds, intervals), Math.min(intervals, Math.ceil(sessions.depart[s] / seconds)));
 }
 
 /**
