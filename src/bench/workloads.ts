@@ -15,7 +15,7 @@ import { simulateRun } from '../runner/simulateRun.js';
 import { buildRunList } from '../scenario/runList.js';
 import { SCENARIOS_DIR } from '../scenario/bundled.js';
 import { timed } from '../timing/measurement.js';
-import type { BenchWorkload } from './measure.js';
+import type { BenchWorkload, Measurement } from './measure.js';
 import { median } from 'simple-statistics';
 
 /** Rounds of the tangle-market workload's replays, each a market and a Poisson replay, the order alternating. */
@@ -65,13 +65,7 @@ export const WORKLOADS: BenchWorkload[] = [
     description: 'speed-up of 4 replications from 1 to 2 worker threads, over the calibration loop\'s speed-up from 1 to 2 threads (aim >= 0.85 on 2 cores)',
     async run(quick) {
       const loaded = parseScenario(`name: bench-workers\nduration: ${quick ? '2h' : '6h'}\nreplications: 4\nworkload: {kind: poisson, rate: 50}\nledgers: [{kind: tangle}]\n`, 'bench-workers.yaml');
-      const oneThreadCalibration = await calibrate(1);
-      const one = await timedRun(loaded, 1);
-      const twoThreadsCalibration = await calibrate(2);
-      const two = await timedRun(loaded, 2);
-      const speedUp = one.seconds / two.seconds;
-      const calibrationSpeedUp = twoThreadsCalibration / oneThreadCalibration;
-      return { speed: 4 / two.seconds, unit: 'runs/s', ratio: speedUp / calibrationSpeedUp, ratioMeaning: 'speed-up from 1 to 2 workers / the calibration loop\'s from 1 to 2 threads', wallSeconds: one.seconds + two.seconds, details: { oneWorkerSeconds: one.seconds, twoWorkersSeconds: two.seconds, speedUp, calibrationSpeedUp, cores: availableParallelism() } };
+      return workersSpeedUp(loaded, 'speed-up from 1 to 2 workers / the calibration loop\'s from 1 to 2 threads');
     },
   },
   {
@@ -91,6 +85,17 @@ export const WORKLOADS: BenchWorkload[] = [
       const speedUp = one.seconds / two.seconds;
       const calibrationSpeedUp = twoThreadsCalibration / oneThreadCalibration;
       return { speed: events / two.seconds, unit: 'events/s', ratio: speedUp / calibrationSpeedUp, ratioMeaning: 'speed-up of one run from 1 to 2 threads / the calibration loop\'s from 1 to 2 threads', wallSeconds: one.seconds + two.seconds, details: { evs, oneThreadSeconds: one.seconds, twoThreadsSeconds: two.seconds, speedUp, calibrationSpeedUp, events, cores: availableParallelism() } };
+    },
+  },
+  {
+    name: 'paper-sweep',
+    threads: 2,
+    description: "the paper's sweep (scenarios/dv2g-paper.yaml, 96 runs, result files and database, no report) on 2 workers over the same on 1, divided by the calibration loop's speed-up from 1 to 2 threads (aim: a raw speed-up >= 1.8 on 2 idle cores; quick: one replication at 1,000 and 4,000 EVs, 16 runs)",
+    async run(quick) {
+      const paper = loadScenario(join(SCENARIOS_DIR, 'dv2g-paper.yaml'), quick ? { replications: 1 } : {});
+      // The quick size: the sweep's two smallest fleets, every ledger.
+      const loaded = quick ? { ...paper, points: paper.points.slice(0, 2) } : paper;
+      return workersSpeedUp(loaded, "speed-up of the paper's sweep from 1 to 2 workers / the calibration loop's from 1 to 2 threads");
     },
   },
   {
@@ -158,6 +163,20 @@ export const WORKLOADS: BenchWorkload[] = [
     },
   },
 ];
+
+/**
+ * `loaded` run whole on 1 worker, then on 2, each after the calibration loop timed on as many threads: speed in runs/s
+ * on 2 workers, and the speed-up over the calibration loop's own from 1 to 2 threads (cores taken by other work slow both).
+ */
+async function workersSpeedUp(loaded: ReturnType<typeof parseScenario>, ratioMeaning: string): Promise<Measurement> {
+  const oneThreadCalibration = await calibrate(1);
+  const one = await timedRun(loaded, 1);
+  const twoThreadsCalibration = await calibrate(2);
+  const two = await timedRun(loaded, 2);
+  const speedUp = one.seconds / two.seconds;
+  const calibrationSpeedUp = twoThreadsCalibration / oneThreadCalibration;
+  return { speed: two.runs / two.seconds, unit: 'runs/s', ratio: speedUp / calibrationSpeedUp, ratioMeaning, wallSeconds: one.seconds + two.seconds, details: { runs: two.runs, oneWorkerSeconds: one.seconds, twoWorkersSeconds: two.seconds, speedUp, calibrationSpeedUp, cores: availableParallelism() } };
+}
 
 async function timedRun(loaded: ReturnType<typeof parseScenario>, workers: number): Promise<{ seconds: number; events: number; runs: number }> {
   const outDir = mkdtempSync(join(tmpdir(), 'dv2g-bench-'));
