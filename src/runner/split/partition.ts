@@ -15,6 +15,7 @@ import { formatEvLines, type EvLines, type EvTag } from './evLines.js';
 import { solveWithHelper } from './optimumHelper.js';
 import { formatEvLinesWithHelper } from './evsHelper.js';
 import { solveHere } from '../../model/optimum.js';
+import { ensureLength } from '../../engine/typedArrays.js';
 
 export interface PartitionSpec {
   scenario: Scenario;
@@ -74,8 +75,13 @@ export class MarketPartition {
   private readonly txLog = new TxLog();
   private readonly ledger: RecordingLedger;
   private readonly workload: MarketWorkload;
-  private readonly submitted: number[] = [];
-  private readonly delays: number[] = [];
+  /**
+   * The window's transactions so far, TX.fields numbers each, written as each is submitted, while its EV's entries
+   * and the log's are fresh in the cache (reading them back at the window's end, in a 1,000,000-EV day, took this
+   * thread 3 of its 55 s).
+   */
+  private window = new Float64Array(1024 * TX.fields);
+  private windowRows = 0;
   private recordsSent = 0;
   /** Hours of one market interval. */
   private readonly hours: number;
@@ -90,13 +96,7 @@ export class MarketPartition {
     const streams = new RngStreams(spec.seed);
     this.hours = scenario.market.interval / 3600;
     this.evsTag = spec.evsTag;
-    this.ledger = new RecordingLedger(spec.fees, (tx) => {
-      const { settlement } = this.workload;
-      this.submitted.push(tx);
-      this.delays.push(settlement.lastDelaySum, settlement.lastDelayCount);
-      // Each share is taken once: a submission that is no settlement (a protocol message) carries none.
-      settlement.lastDelaySum = settlement.lastDelayCount = 0;
-    });
+    this.ledger = new RecordingLedger(spec.fees, (tx) => this.record(tx));
     const ctx = { sim: this.sim, stream: (name: string) => streams.stream(name), txLog: this.txLog, ledger: this.ledger, duration: scenario.duration, warmup: scenario.warmup };
     const world = { fleet: scenario.fleet, grid: scenario.grid, market: scenario.market, workload: scenario.workload, charging: scenario.charging };
     this.workload = new MarketWorkload(world, ctx, (g) => g % count === index, spec.fleet, spec.helper ? solveWithHelper : solveHere);
@@ -123,25 +123,31 @@ export class MarketPartition {
     return { records, netLoadKw };
   }
 
+  /** Adds submitted transaction `id` (just logged) to the window's rows, with the settlement delay share it carries. */
+  private record(id: number): void {
+    const { txLog } = this;
+    const { settlement, fleet } = this.workload;
+    const row = this.windowRows++ * TX.fields;
+    if (row + TX.fields > this.window.length) this.window = ensureLength(this.window, row + TX.fields);
+    const w = this.window;
+    const ev = txLog.issuer[id];
+    w[row + TX.time] = txLog.submittedAt[id];
+    w[row + TX.agent] = fleet.agent[ev];
+    w[row + TX.ev] = fleet.id[ev];
+    w[row + TX.value] = txLog.value[id];
+    w[row + TX.fee] = txLog.feeOf(id);
+    w[row + TX.size] = txLog.sizeBytes[id];
+    w[row + TX.delaySum] = settlement.lastDelaySum;
+    w[row + TX.delayCount] = settlement.lastDelayCount;
+    // Each share is taken once: a submission that is no settlement (a protocol message) carries none.
+    settlement.lastDelaySum = settlement.lastDelayCount = 0;
+  }
+
   private windowTransactions(): Float64Array<ArrayBuffer> {
-    const { txLog, submitted, delays } = this;
-    const tx = new Float64Array(submitted.length * TX.fields);
-    submitted.forEach((id, k) => {
-      const row = k * TX.fields;
-      const ev = txLog.issuer[id];
-      tx[row + TX.time] = txLog.submittedAt[id];
-      tx[row + TX.agent] = this.workload.fleet.agent[ev];
-      tx[row + TX.ev] = this.workload.fleet.id[ev];
-      tx[row + TX.value] = txLog.value[id];
-      tx[row + TX.fee] = txLog.feeOf(id);
-      tx[row + TX.size] = txLog.sizeBytes[id];
-      tx[row + TX.delaySum] = delays[2 * k];
-      tx[row + TX.delayCount] = delays[2 * k + 1];
-    });
-    submitted.length = 0;
-    delays.length = 0;
+    const tx = this.window.slice(0, this.windowRows * TX.fields);
+    this.windowRows = 0;
     // The window's transactions are handed over; the local log restarts (its ids are never used again).
-    txLog.count = 0;
+    this.txLog.count = 0;
     return sortTransactions(tx);
   }
 }
