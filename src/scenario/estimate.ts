@@ -91,7 +91,7 @@ const TX_WORK: Record<LedgerConfig['kind'], number> = { tangle: 3, pow: 1, light
 /**
  * Work of flooding one block over one peer link, in the same units (an EV-interval): a link delay drawn and a
  * step of the flood's shortest-path search. Measured in the paper's sweep (a 200-node network of degree 8,
- * lognormal latencies): 95 ns a link on LightChain, PoS, PoET and PoB alike at 1,000 EVs, where flooding is
+ * lognormal latencies): 89-102 ns a link on LightChain, PoS, PoET and PoB at 1,000 EVs, where flooding is
  * nearly all their work, against about 400 ns a unit of a 64,000-EV PoW day.
  */
 const LINK_WORK = 0.25;
