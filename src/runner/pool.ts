@@ -9,6 +9,7 @@ import { executeRun, type RunProgress, type RunResult, type RunTask } from './ex
 import type { WorkerTask } from './worker.js';
 import { loaderFlags, projectModule } from './sourceMode.js';
 import { threadShare } from './threadShare.js';
+import { compileOnOwnThread } from './compileOnOwnThread.js';
 
 export interface ExecuteOptions {
   workers: number;
@@ -31,6 +32,7 @@ export async function executeRuns(tasks: RunTask[], options: ExecuteOptions): Pr
     }
     return;
   }
+  compileOnOwnThread();
   const pool = new Piscina({
     filename: projectModule('runner/worker').href,
     execArgv: loaderFlags(),

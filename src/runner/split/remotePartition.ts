@@ -8,6 +8,7 @@ import { projectModule } from '../sourceMode.js';
 import type { PartitionSpec, PartitionStep, PartitionWindow } from './partition.js';
 import type { PartitionWorkerData } from './partitionWorker.js';
 import { awaitReply, newSignal, replyingThreadCode } from './threadReply.js';
+import { compileOnOwnThread } from '../compileOnOwnThread.js';
 
 export type PartitionReply = { window: PartitionWindow } | { error: string };
 
@@ -41,6 +42,7 @@ export class RemotePartition implements PartitionHandle {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const data: PartitionWorkerData = { spec, port: port2, signal: this.signal };
+    compileOnOwnThread();
     this.worker = new Worker(replyingThreadCode(module), { eval: true, workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: PARTITION_YOUNG_GENERATION_MB } });
   }
 
