@@ -15,11 +15,14 @@ import { simulateRun } from '../runner/simulateRun.js';
 import { buildRunList } from '../scenario/runList.js';
 import { SCENARIOS_DIR } from '../scenario/bundled.js';
 import { timed } from '../timing/measurement.js';
+import { setWorkerCompiles, type WorkerCompiles } from '../runner/compileOnOwnThread.js';
 import type { BenchWorkload, Measurement } from './measure.js';
 import { median } from 'simple-statistics';
 
 /** Rounds of the tangle-market workload's replays, each a market and a Poisson replay, the order alternating. */
 const REPLAY_ROUNDS = 3;
+/** Threads of the thread-compiles workload's run: more than Node's 4 background compiler threads. */
+const COMPILING_THREADS = 16;
 
 export const WORKLOADS: BenchWorkload[] = [
   {
@@ -85,6 +88,41 @@ export const WORKLOADS: BenchWorkload[] = [
       const speedUp = one.seconds / two.seconds;
       const calibrationSpeedUp = twoThreadsCalibration / oneThreadCalibration;
       return { speed: events / two.seconds, unit: 'events/s', ratio: speedUp / calibrationSpeedUp, ratioMeaning: 'speed-up of one run from 1 to 2 threads / the calibration loop\'s from 1 to 2 threads', wallSeconds: one.seconds + two.seconds, details: { evs, oneThreadSeconds: one.seconds, twoThreadsSeconds: two.seconds, speedUp, calibrationSpeedUp, events, cores: availableParallelism() } };
+    },
+  },
+  {
+    name: 'thread-compiles',
+    threads: availableParallelism(),
+    description: "one market run (a day, 100,000 EVs, 20 agents, LightChain; quick: 20,000 EVs) split over 16 threads, more than Node's 4 background compiler threads, its threads compiling on their own thread (dv2g's way) and in V8's background, alternated; ratio = background seconds / own-thread seconds, medians (aim > 1)",
+    async run(quick) {
+      const evs = quick ? 20_000 : 100_000;
+      const loaded = parseScenario(`name: bench-thread-compiles\nseed: 3\nduration: 1d\nfleet: {size: ${evs}}\ngrid: {agents: 20}\nledgers: [{kind: lightchain}]\n`, 'bench-thread-compiles.yaml');
+      const [run] = buildRunList(loaded.points, loaded.scenario.seed, 1);
+      const scenario = loaded.points[0].scenario;
+      const timedWith = (where: WorkerCompiles) => {
+        setWorkerCompiles(where);
+        return timed(() => simulateRun(scenario, run, undefined, COMPILING_THREADS));
+      };
+      // Each round times both ways, the first way alternating, so that neither always runs first.
+      const rounds = Array.from({ length: quick ? 2 : 3 }, (_, round) => {
+        if (round % 2 === 0) {
+          const own = timedWith('own thread');
+          return { own, background: timedWith('background') };
+        }
+        const background = timedWith('background');
+        return { own: timedWith('own thread'), background };
+      });
+      setWorkerCompiles('own thread');
+      const ownSeconds = median(rounds.map((r) => r.own.seconds));
+      const backgroundSeconds = median(rounds.map((r) => r.background.seconds));
+      const events = rounds[0].own.value.metrics.events ?? 0;
+      const sameMetrics = rounds.every((r) => JSON.stringify(r.own.value.metrics) === JSON.stringify(r.background.value.metrics));
+      if (!sameMetrics) throw new Error('thread-compiles: the run gave other metrics when compiled the other way');
+      return {
+        speed: events / ownSeconds, unit: 'events/s', ratio: backgroundSeconds / ownSeconds, ratioMeaning: "seconds with V8's background compiles / with each thread compiling on its own (medians of alternated runs on 16 threads)",
+        wallSeconds: rounds.reduce((t, r) => t + r.own.seconds + r.background.seconds, 0),
+        details: { evs, threads: COMPILING_THREADS, ownSeconds, backgroundSeconds, rounds: rounds.length, events, cores: availableParallelism() },
+      };
     },
   },
   {

@@ -7,6 +7,9 @@ import { setFlagsFromString } from 'node:v8';
 /** The V8 flag that keeps each isolate's optimizing compiles on its own thread (its default is on). */
 export const CONCURRENT_COMPILES_FLAG = 'concurrent-recompilation';
 
+/** Where the threads started from now on compile: each on its own thread, or in V8's background (its default). */
+export type WorkerCompiles = 'own thread' | 'background';
+
 let decided = false;
 
 /**
@@ -19,4 +22,10 @@ export function compileOnOwnThread(execArgv: readonly string[] = process.execArg
   decided = true;
   if (execArgv.some((flag) => flag.replace(/_/g, '-').endsWith(CONCURRENT_COMPILES_FLAG))) return;
   setFlagsFromString(`--no-${CONCURRENT_COMPILES_FLAG}`);
+}
+
+/** Sets where the threads started from now on compile, whatever was decided before (`dv2g bench` times both ways). */
+export function setWorkerCompiles(where: WorkerCompiles): void {
+  decided = true;
+  setFlagsFromString(where === 'own thread' ? `--no-${CONCURRENT_COMPILES_FLAG}` : `--${CONCURRENT_COMPILES_FLAG}`);
 }
