@@ -62,4 +62,12 @@ describe('optimizing compiles on each worker thread', () => {
     compileOnOwnThread([]);
     expect(setFlagsFromString).not.toHaveBeenCalled();
   });
+
+  it('can be set either way for the threads started next (the bench times both)', async () => {
+    const { compileOnOwnThread, setWorkerCompiles } = await import('../../src/runner/compileOnOwnThread.js');
+    setWorkerCompiles('background');
+    setWorkerCompiles('own thread');
+    compileOnOwnThread([]);
+    expect(setFlagsFromString.mock.calls).toEqual([['--concurrent-recompilation'], ['--no-concurrent-recompilation']]);
+  });
 });
