@@ -63,6 +63,17 @@ describe('optimizing compiles on each worker thread', () => {
     expect(setFlagsFromString).not.toHaveBeenCalled();
   });
 
+  it('names a flag this Node knows (V8 warns on stderr of one it does not)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { CONCURRENT_COMPILES_FLAG } = await import('../../src/runner/compileOnOwnThread.js');
+    for (const flag of [`--no-${CONCURRENT_COMPILES_FLAG}`, `--${CONCURRENT_COMPILES_FLAG}`]) {
+      const child = spawnSync(process.execPath, ['-e', `require('node:v8').setFlagsFromString(${JSON.stringify(flag)})`], { encoding: 'utf8' });
+      expect({ status: child.status, stderr: child.stderr }).toEqual({ status: 0, stderr: '' });
+    }
+    const unknown = spawnSync(process.execPath, ['-e', "require('node:v8').setFlagsFromString('--no-such-v8-flag')"], { encoding: 'utf8' });
+    expect(unknown.stderr).not.toBe('');
+  });
+
   it('can be set either way for the threads started next (the bench times both)', async () => {
     const { compileOnOwnThread, setWorkerCompiles } = await import('../../src/runner/compileOnOwnThread.js');
     setWorkerCompiles('background');
