@@ -144,7 +144,9 @@ const WINDOWS_AHEAD = 24;
 const EVS_STEP: EvsStep = { evs: true };
 /**
  * Partitions asked for their evs.csv rows at once, at most. Each formats them with its world still alive (about
- * 40 MB of text and garbage for 62,500 EVs); all 16 partitions of a 1,000,000-EV day at once added 0.7 GB.
+ * 40 MB of text and garbage for 62,500 EVs); all 16 partitions of a 1,000,000-EV day at once added 0.7 GB (PoW, round
+ * 20: 1,874 -> 2,566 MB), more than the tangle's day has left under 4 GB. On 16 cores the 4 groups took 1.7 s of that
+ * PoW day's 14 s.
  */
 const EVS_AT_ONCE = 4;
 
