@@ -68,10 +68,11 @@ describe('optimizing compiles on each worker thread', () => {
     const { CONCURRENT_COMPILES_FLAG } = await import('../../src/runner/compileOnOwnThread.js');
     for (const flag of [`--no-${CONCURRENT_COMPILES_FLAG}`, `--${CONCURRENT_COMPILES_FLAG}`]) {
       const child = spawnSync(process.execPath, ['-e', `require('node:v8').setFlagsFromString(${JSON.stringify(flag)})`], { encoding: 'utf8' });
-      expect({ status: child.status, stderr: child.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(child.status).toBe(0);
+      expect(child.stderr).not.toMatch(/flag/i);
     }
     const unknown = spawnSync(process.execPath, ['-e', "require('node:v8').setFlagsFromString('--no-such-v8-flag')"], { encoding: 'utf8' });
-    expect(unknown.stderr).not.toBe('');
+    expect(unknown.stderr).toMatch(/unrecognized flag|unknown flag/i);
   });
 
   it('can be set either way for the threads started next (the bench times both)', async () => {
