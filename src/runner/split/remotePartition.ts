@@ -15,8 +15,10 @@ export type PartitionReply = { window: PartitionWindow } | { error: string };
 /** Longest wait for one window's answer (the first includes the thread's start-up and its world). */
 const STALL_MS = 15 * 60 * 1000;
 
-/** One partition as the split run drives it: steps go out in order and their answers come back in the same order. */
+/** One partition as the split run drives it: built once, then steps go out in order and their answers come back in the same order. */
 export interface PartitionHandle {
+  /** Builds the partition (its world) from `spec`; before any step. */
+  build(spec: PartitionSpec): void;
   send(step: PartitionStep): void;
   receive(): PartitionWindow;
   /** Ends the partition (once; again does nothing). */
@@ -30,6 +32,11 @@ export interface PartitionHandle {
  */
 const PARTITION_YOUNG_GENERATION_MB = 16;
 
+/** What a partition's thread is sent first: the spec it builds its partition from. */
+export interface BuildMessage {
+  spec: PartitionSpec;
+}
+
 export class RemotePartition implements PartitionHandle {
   private readonly worker: Worker;
   private readonly port: MessagePort;
@@ -37,13 +44,21 @@ export class RemotePartition implements PartitionHandle {
   private windowsAnswered = 0;
   private closed = false;
 
-  /** `module`: the partition thread's entry (another only in tests). */
-  constructor(private readonly spec: PartitionSpec, module = projectModule('runner/split/partitionWorker')) {
+  /**
+   * Starts the thread of partition `index` of `count`, which loads its code at once and waits for `build` (so that
+   * its start overlaps the run thread's own, the fleet's draw); `module`: the thread's entry (another only in tests).
+   */
+  constructor(private readonly index: number, private readonly count: number, module = projectModule('runner/split/partitionWorker')) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    const data: PartitionWorkerData = { spec, port: port2, signal: this.signal };
+    const data: PartitionWorkerData = { index, port: port2, signal: this.signal };
     compileOnOwnThread();
     this.worker = new Worker(replyingThreadCode(module), { eval: true, workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: PARTITION_YOUNG_GENERATION_MB } });
+  }
+
+  /** Sends the thread its spec: it builds its partition before the steps sent after. */
+  build(spec: PartitionSpec): void {
+    this.port.postMessage({ spec } satisfies BuildMessage);
   }
 
   /** Starts a step on the worker's thread (steps queue there in the order sent). */
@@ -68,6 +83,6 @@ export class RemotePartition implements PartitionHandle {
   }
 
   private failure(reason: string): Error {
-    return new Error(`partition ${this.spec.index} of ${this.spec.count} of a split run failed at window ${this.windowsAnswered}: ${reason}`);
+    return new Error(`partition ${this.index} of ${this.count} of a split run failed at window ${this.windowsAnswered}: ${reason}`);
   }
 }

@@ -68,9 +68,6 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
 
   const { count, workerThreads } = partitionLayout(scenario, run, threads);
   const evsTag = { run_id: run.runId, ledger: run.ledger };
-  // Several partitions share one fleet, drawn here on shared memory, instead of each drawing and keeping its own.
-  const streams = new RngStreams(run.seed);
-  const fleet = count > 1 ? new Fleet(scenario.fleet, scenario.grid.agents, (name) => streams.stream(name), 'shared').share() : undefined;
   // With fixed fees the partitions run ahead of the ledger, all on worker threads, while this thread
   // drives the ledger; with changing fees each window waits for the ledger, so partition 0 runs here.
   const ahead = workerThreads && !ledger.feesChange && !options.lockStep ? WINDOWS_AHEAD : 0;
@@ -78,12 +75,16 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
   // worlds, and has only the log's summary to make while they format their evs.csv rows: partition 0 gives half
   // of its day-ahead optimum and half of its rows to a helper thread.
   const helper = ahead > 0 && count < threads;
-  const spec = (index: number): PartitionSpec => ({ scenario, seed: run.seed, index, count, fees: quotes(), evsTag, fleet, helper: helper && index === 0 });
   const partitions: PartitionHandle[] = [];
   const evsAtOnce = options.evsAtOnce ?? EVS_AT_ONCE;
   const askEvs = (first: number) => partitions.slice(first, first + evsAtOnce).forEach((partition) => partition.send(EVS_STEP));
   try {
-    for (let index = 0; index < count; index++) partitions.push(index === 0 && ahead === 0 ? new LocalPartition(spec(0)) : new RemotePartition(spec(index)));
+    // The partitions' threads start first and load their code while this thread draws the fleet (half a second for a
+    // million EVs), which several partitions share, drawn here on shared memory, instead of each drawing and keeping its own.
+    for (let index = 0; index < count; index++) partitions.push(index === 0 && ahead === 0 ? new LocalPartition() : new RemotePartition(index, count));
+    const streams = new RngStreams(run.seed);
+    const fleet = count > 1 ? new Fleet(scenario.fleet, scenario.grid.agents, (name) => streams.stream(name), 'shared').share() : undefined;
+    partitions.forEach((partition, index) => partition.build({ scenario, seed: run.seed, index, count, fees: quotes(), evsTag, fleet, helper: helper && index === 0 }));
     const windows = Math.ceil(duration / market.interval);
     const stepOf = (k: number): WindowStep => (k === windows - 1 ? { fees: quotes(), end: duration, last: true } : { fees: quotes(), end: (k + 1) * market.interval, last: false });
     let sent = 0;
@@ -152,10 +153,10 @@ const EVS_AT_ONCE = 4;
 
 /** Partition 0 on this thread: a window runs when its answer is asked for. */
 class LocalPartition implements PartitionHandle {
-  private readonly partition: MarketPartition;
+  private partition?: MarketPartition;
   private readonly steps: PartitionStep[] = [];
 
-  constructor(spec: PartitionSpec) {
+  build(spec: PartitionSpec): void {
     this.partition = new MarketPartition(spec);
   }
 
@@ -165,7 +166,7 @@ class LocalPartition implements PartitionHandle {
 
   receive(): PartitionWindow {
     const step = this.steps.shift();
-    if (!step) throw new Error('a split run asked partition 0 for a window it was not sent');
+    if (!step || !this.partition) throw new Error('a split run asked partition 0 for a window it was not sent');
     return this.partition.advance(step);
   }
 
