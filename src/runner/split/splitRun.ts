@@ -165,8 +165,9 @@ class LocalPartition implements PartitionHandle {
   }
 
   receive(): PartitionWindow {
+    if (!this.partition) throw new Error('a split run asked partition 0 for a window before building it');
     const step = this.steps.shift();
-    if (!step || !this.partition) throw new Error('a split run asked partition 0 for a window it was not sent');
+    if (!step) throw new Error('a split run asked partition 0 for a window it was not sent');
     return this.partition.advance(step);
   }
 
