@@ -201,11 +201,16 @@ export function spareAfter(energy: Float64Array, at: number, end: number, full: 
   return later;
 }
 
-/** spareAfter for a window of n intervals filled from its start (uncontrolled charging; see filledAt), after its t-th interval. */
+/**
+ * spareAfter for a window of n intervals filled from its start (uncontrolled charging; see filledAt), after its t-th
+ * interval, in closed form: the last interval's spare, every idle interval's full bound (counted, not summed one by
+ * one, which was most of an owner's work), and what the fill's last interval leaves.
+ */
 export function spareAfterFill(t: number, n: number, fillEnd: number, fillLast: number, full: number, tail: number): number {
-  let later = 0;
-  for (let x = n - 1; x > t; x--) later += (x === n - 1 ? tail : full) - filledAt(x, fillEnd, fillLast, full);
-  return later;
+  if (t >= n - 1) return 0;
+  const idle = n - 1 - Math.max(t + 1, fillEnd);
+  const partial = fillEnd - 1 > t && fillEnd - 1 < n - 1 ? full - fillLast : 0;
+  return tail - filledAt(n - 1, fillEnd, fillLast, full) + (idle > 0 ? idle * full : 0) + partial;
 }
 
 /**

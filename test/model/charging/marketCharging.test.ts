@@ -92,6 +92,15 @@ describe("the charger's spare time after the plan", () => {
     expect([1, 2, 3, 4].map((at) => spareAfter(energy, at, 5, 5, 2))).toEqual([(5 - 2) + (5 - 3) + (2 - 1), (5 - 3) + (2 - 1), 2 - 1, 0]);
   });
 
+  it('counts, for a fill from the window start, the idle intervals, the fill\'s last one and the last bound (by hand)', () => {
+    // Five intervals, bound 5 kWh but 2 in the last; filled 5, 5, 3, 0, 0 (fillEnd 3, 3 kWh in its last interval).
+    expect([0, 1, 2, 3, 4].map((t) => spareAfterFill(t, 5, 3, 3, 5, 2))).toEqual([0 + 2 + 5 + 2, 2 + 5 + 2, 5 + 2, 2, 0]);
+    // The fill reaching the last interval (1 of its 2 kWh): only that interval is left.
+    expect([0, 3, 4].map((t) => spareAfterFill(t, 5, 5, 1, 5, 2))).toEqual([1, 1, 0]);
+    // Nothing to fill: every later interval is spare.
+    expect([0, 2].map((t) => spareAfterFill(t, 5, 0, 0, 5, 2))).toEqual([5 * 3 + 2, 5 + 2]);
+  });
+
   it("matches each session's bounds and plan in a valley-filling world", () => {
     const { charging } = runWorld({ ...WORLD, charging: { policy: 'valley-filling' } }).workload;
     let checked = 0;
@@ -109,7 +118,7 @@ describe("the charger's spare time after the plan", () => {
     expect(checked).toBeGreaterThan(1000);
   });
 
-  it('keeps of an uncontrolled plan only where each fill ends, giving the same kWh and spare time bit for bit', () => {
+  it('keeps of an uncontrolled plan only where each fill ends, giving the same kWh bit for bit and the same spare time', () => {
     const { charging, fleet, sessions } = runWorld({ ...WORLD, charging: { policy: 'uncontrolled' } }).workload;
     expect(charging.keepsIntervals).toBe(false);
     expect(charging.energy).toHaveLength(0);
@@ -124,7 +133,8 @@ describe("the charger's spare time after the plan", () => {
         const { energy } = chargeUncontrolled(problem);
         for (let t = 0; t < n; t++) {
           expect(charging.plannedAt(s, t)).toBe(energy[t]);
-          expect(spareAfterFill(t, n, charging.fillEnd[s], charging.fillLast[s], full, tail)).toBe(spareAfter(energy, t, n, full, tail));
+          // Counted in closed form against summed interval by interval: equal up to the sum's rounding.
+          expect(spareAfterFill(t, n, charging.fillEnd[s], charging.fillLast[s], full, tail)).toBeCloseTo(spareAfter(energy, t, n, full, tail), 9);
         }
         if (charging.fillEnd[s] > 1 && energy[charging.fillEnd[s] - 1] < upper[charging.fillEnd[s] - 1]) partial++;
       }
