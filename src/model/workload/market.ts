@@ -266,7 +266,7 @@ export class MarketWorkload implements Workload {
       if (this.ownedAgent[g] === 0) continue;
       let v2gKwh = 0;
       const n = plugged.counts[g];
-      const list = plugged.lists[g];
+      const list = plugged.inOrder(g);
       for (let j = 0; j < n; j++) {
         const ev = list[j];
         a[j] = fleet.costQuadratic[ev] / hours;
