@@ -41,7 +41,8 @@ export async function executeRuns(tasks: RunTask[], options: ExecuteOptions): Pr
     idleTimeout: 1000,
     concurrentTasksPerWorker: 1,
   });
-  const abort = () => void pool.destroy();
+  const destroy = once(() => pool.destroy());
+  const abort = () => void destroy();
   options.signal?.addEventListener('abort', abort, { once: true });
   const runOne = async (task: RunTask, threads: number): Promise<void> => {
     const channel = new MessageChannel();
@@ -76,6 +77,15 @@ export async function executeRuns(tasks: RunTask[], options: ExecuteOptions): Pr
     });
   } finally {
     options.signal?.removeEventListener('abort', abort);
-    await pool.destroy();
+    // The same destruction the abort started: piscina's second destroy() returns at once, before the first has
+    // seen the threads exit, and a thread still finishing a run could then write into the store after the caller
+    // swept its temporary files and checked what it holds.
+    await destroy();
   }
+}
+
+/** `start` called once: every call returns the promise of its first. */
+export function once<T>(start: () => Promise<T>): () => Promise<T> {
+  let started: Promise<T> | undefined;
+  return () => (started ??= start());
 }
