@@ -2,7 +2,7 @@
 // measured window (market intervals from the end of warm-up on), built from the run's world (fleet,
 // sessions, deficits) and solved once; every market kind is compared with it on the same world.
 
-import { solveDayAhead, type DayAheadOptions, type DayAheadProblem, type DayAheadSolution } from './market/dayAhead.js';
+import { solveDayAhead, type DayAheadOptions, type DayAheadSolution } from './market/dayAhead.js';
 import type { Fleet } from './fleet.js';
 import { agentFlags, type GridAgents } from './grid.js';
 import type { SessionTable } from './sessionTable.js';
@@ -21,27 +21,6 @@ export interface SaleLimits {
   saleBudget: Float64Array;
 }
 
-/** Solves the owned agents' day-ahead problems, handed over one by one as they are built. */
-export interface AgentProblemSolver {
-  /** Agent g's problem; `evOf[j]` is the EV of its session j (for messages). The problem's arrays may be taken over. */
-  add(g: number, problem: DayAheadProblem, evOf: Int32Array): void;
-  /** The solutions of the problems added, in the order added. */
-  finish(): DayAheadSolution[];
-}
-
-/** How bad-input messages name session j of agent g's problem. */
-export function sessionNamer(evOf: Int32Array, g: number): (j: number) => string {
-  return (j) => `EV ${evOf[j]} (agent ${g})`;
-}
-
-/** Each problem solved on this thread as it is added, with the solver's `options` (steps, tolerance). */
-export function solveHere(options: Omit<DayAheadOptions, 'name'> = {}): AgentProblemSolver {
-  const solutions: DayAheadSolution[] = [];
-  return {
-    add: (g, problem, evOf) => void solutions.push(solveDayAhead(problem, { ...options, name: sessionNamer(evOf, g) })),
-    finish: () => solutions,
-  };
-}
 
 export class DayAheadOptimum {
   readonly solutions: DayAheadSolution[] = [];
@@ -54,9 +33,9 @@ export class DayAheadOptimum {
    * Only the agents `ownsAgent` picks are solved (one partition of a split run); the others get the problem without EVs.
    * `keepsSchedule`: keep every session's allocation for energy() (market.kind optimal follows it); without it the
    * per-interval and total figures remain and the allocations' memory (one number per session-interval) is released.
-   * `solver`: solves every agent's problem (on this thread by default, with the solver's default options).
+   * `options`: the solver's (steps, tolerance; its defaults by default).
    */
-  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, window: OptimumWindow, sales?: SaleLimits, ownsAgent: (g: number) => boolean = () => true, readonly keepsSchedule = true, solver: AgentProblemSolver = solveHere()) {
+  constructor(fleet: Fleet, sessions: SessionTable, grid: GridAgents, window: OptimumWindow, sales?: SaleLimits, ownsAgent: (g: number) => boolean = () => true, readonly keepsSchedule = true, options: Omit<DayAheadOptions, 'name'> = {}) {
     const { seconds, firstInterval, intervals } = window;
     const hours = seconds / 3600;
     this.local = new Int32Array(sessions.count).fill(-1);
@@ -94,9 +73,7 @@ export class DayAheadOptimum {
         }
       }
       this.firsts.push(problem.first.slice());
-      solver.add(g, problem, evOf);
-    }
-    for (const solution of solver.finish()) {
+      const solution = solveDayAhead(problem, { ...options, name: (j) => `EV ${evOf[j]} (agent ${g})` });
       if (!keepsSchedule) solution.energy = new Float64Array(0);
       this.solutions.push(solution);
     }

@@ -12,7 +12,7 @@ type Row = number[];
 function window(rows: Row[]): PartitionWindow {
   const tx = new Float64Array(rows.length * TX.fields);
   rows.forEach((row, k) => tx.set(row, k * TX.fields));
-  return { records: [], netLoadKw: new Float64Array(0), tx, evs: null, chargingRounds: [], events: 0 };
+  return { records: [], netLoadKw: new Float64Array(0), tx, evs: null, optimum: null, chargingRounds: [], events: 0 };
 }
 
 const byKey = (x: Row, y: Row) => x[TX.time] - y[TX.time] || x[TX.agent] - y[TX.agent] || x[TX.ev] - y[TX.ev];

@@ -1,5 +1,5 @@
 // The `market` workload: the run's world (fleet, every EV's sessions, every agent's deficits) is drawn
-// up front and the day-ahead optimum solved on it; EVs arrive and leave by their sessions, each market
+// up front and the day-ahead optimum solved on it (or, in a split run's partition, after the last window); EVs arrive and leave by their sessions, each market
 // interval every grid agent negotiates with the EVs plugged in at it (or, for `optimal`, they follow
 // the optimum's schedule), and the EVs settle their trades on the ledger. EVs also charge for departure by
 // the day-ahead charging plan (src/model/charging/), which bounds what they sell and books the owners' side.
@@ -11,7 +11,7 @@ import { agentFlags, GridAgents, profileAt } from '../grid.js';
 import { PluggedLists } from '../plugged.js';
 import { Settlement } from '../settlement.js';
 import { SessionTable } from '../sessionTable.js';
-import { dayAheadOptimumOf, DayAheadOptimum, solveHere, type AgentProblemSolver } from '../optimum.js';
+import { dayAheadOptimumOf, DayAheadOptimum } from '../optimum.js';
 import { MarketWorkspace, optimalityGap, solveMarket, type MarketInstance, type MarketOutcome, type MarketTerms } from '../market/solve.js';
 import { ChargingPlan } from '../charging/plan.js';
 import { OwnerAccounts, chargingColumns, chargingReport, type ChargingReport, type EvRow, type EvRowSource } from '../charging/owners.js';
@@ -19,6 +19,7 @@ import { ProtocolMessages } from '../charging/messages.js';
 import { OfferRounds } from './offerRounds.js';
 import type { ChargingConfig } from '../charging/schema.js';
 import type { MarketIntervalRecord, Workload, WorkloadContext, WorkloadGauges, WorkloadReport } from './workload.js';
+import { fillOptimumColumns, optimalWelfareAfter, optimumColumns, type OptimumColumns } from './optimumColumns.js';
 
 export interface MarketScenario {
   fleet: FleetConfig;
@@ -38,7 +39,6 @@ interface Totals {
   gridCost: number;
   evRevenue: number;
   welfare: number;
-  optimalWelfare: number;
 }
 
 export class MarketWorkload implements Workload {
@@ -47,7 +47,6 @@ export class MarketWorkload implements Workload {
   readonly plugged: PluggedLists;
   readonly settlement: Settlement;
   readonly sessions: SessionTable;
-  readonly optimum: DayAheadOptimum;
   readonly charging: ChargingPlan;
   readonly owners: OwnerAccounts;
   private readonly messages: ProtocolMessages | null;
@@ -64,7 +63,7 @@ export class MarketWorkload implements Workload {
   /** Each EV's settlement fee per kWh sold, part of its linear cost (0 on a feeless ledger). */
   private readonly feePerKwh: Float64Array;
   private readonly records: MarketIntervalRecord[] = [];
-  private readonly totals: Totals = { energy: 0, gridCost: 0, evRevenue: 0, welfare: 0, optimalWelfare: 0 };
+  private readonly totals: Totals = { energy: 0, gridCost: 0, evRevenue: 0, welfare: 0 };
   private bucketEnergy = 0;
   private bucketPayment = 0;
   /** Sums over the bucket's market intervals of net load and V2G capacity (kW), and how many intervals. */
@@ -83,15 +82,21 @@ export class MarketWorkload implements Workload {
   private readonly clearKind: number;
   /** Each settlement round's delayed offers, scheduled as one sorted run of events. */
   private readonly offers: OfferRounds;
+  private readonly solveOptimum: () => DayAheadOptimum;
+  private solvedOptimum: DayAheadOptimum | undefined;
+  /** Whether the market rows leave the optimum's columns to be filled in after the run (optimumLater). */
+  private readonly optimumLater: boolean;
   /** Each EV's fixed delay from a settlement round to its offer (its own clock's phase), seconds. */
   private readonly settlementPhase: Float64Array;
 
   /**
    * `ownsAgent` picks the grid agents (and their EVs) this workload simulates: all of them, or one partition of a split
    * run; `sharedFleet`: the fleet as the split run's thread drew it for all its partitions (else this workload draws it);
-   * `optimumSolver`: solves the day-ahead optimum's agents (on this thread by default).
+   * `optimumLater`: solve the day-ahead optimum when first asked for (optimumColumns, report), not before the run, the
+   * market rows' optimum columns NaN until then (a split run's partitions beside a ledger of its own thread: that
+   * ledger gets the first window sooner); ignored for market kind `optimal`, which follows the optimum's schedule.
    */
-  constructor(private readonly scenario: MarketScenario, private readonly ctx: WorkloadContext, private readonly ownsAgent: (g: number) => boolean = () => true, sharedFleet?: SharedFleet, optimumSolver: () => AgentProblemSolver = solveHere) {
+  constructor(private readonly scenario: MarketScenario, private readonly ctx: WorkloadContext, private readonly ownsAgent: (g: number) => boolean = () => true, sharedFleet?: SharedFleet, optimumLater = false) {
     const { fleet, grid, market } = scenario;
     this.ownedAgent = agentFlags(grid.agents, ownsAgent);
     this.fleet = new Fleet(fleet, grid.agents, ctx.stream, sharedFleet);
@@ -105,7 +110,9 @@ export class MarketWorkload implements Workload {
     const owned = Array.from(this.ownedAgent, (flag) => flag === 1);
     const key = JSON.stringify([worldKey, fleet, grid, window, scenario.charging, owned]);
     const followsSchedule = market.kind === 'optimal';
-    this.optimum = dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window, this.charging, ownsAgent, followsSchedule, optimumSolver()), followsSchedule);
+    this.solveOptimum = () => dayAheadOptimumOf(key, () => new DayAheadOptimum(this.fleet, this.sessions, this.grid, window, this.charging, ownsAgent, followsSchedule), followsSchedule);
+    this.optimumLater = optimumLater && !followsSchedule;
+    if (!this.optimumLater) this.solvedOptimum = this.solveOptimum();
     // Per-EV arrays of the whole fleet are written only for this workload's own EVs: in a split run the other
     // partitions' pages stay untouched, so they take no memory (EVs are stored agent by agent).
     this.session = new Int32Array(fleet.size);
@@ -139,6 +146,16 @@ export class MarketWorkload implements Workload {
     this.offers = new OfferRounds(ctx.sim, this.settlementPhase, Int32Array.from(ownEvs), spread, this.settleEvery * market.interval, (ev) => this.settlement.offer(ev));
   }
 
+  /** The day-ahead optimum of this workload's agents, solved when first asked for where it was left for later. */
+  get optimum(): DayAheadOptimum {
+    return (this.solvedOptimum ??= this.solveOptimum());
+  }
+
+  /** The optimum's columns of this workload's agents' market rows (solving it now where it was left for later). */
+  optimumColumns(): OptimumColumns {
+    return optimumColumns(this.optimum, this.ownedAgent, this.grid.intervals);
+  }
+
   /** Calls `f` with the fleet index of every EV of this workload's agents. */
   private forOwnEvs(f: (i: number) => void): void {
     for (let g = 0; g < this.grid.count; g++) {
@@ -168,12 +185,16 @@ export class MarketWorkload implements Workload {
 
   report(): WorkloadReport {
     const t = this.totals;
+    if (this.optimumLater) {
+      const columns = this.optimumColumns();
+      fillOptimumColumns(this.records, this.scenario.market.interval, () => columns);
+    }
     return {
       energyTradedKwh: t.energy,
       gridCost: t.gridCost,
       evRevenue: t.evRevenue,
       socialWelfare: t.welfare,
-      optimalityGap: optimalityGap(t.welfare, t.optimalWelfare),
+      optimalityGap: optimalityGap(t.welfare, optimalWelfareAfter(this.records, this.ctx.warmup)),
       settlementDelayMeanS: this.settlement.delayMean(),
       ...this.chargingReport(),
     };
@@ -258,7 +279,9 @@ export class MarketWorkload implements Workload {
     const { market } = this.scenario;
     const seconds = market.interval;
     const hours = seconds / 3600;
-    const { fleet, grid, instance, plugged, settlement, optimum, scheduled } = this;
+    const { fleet, grid, instance, plugged, settlement, scheduled } = this;
+    // Left for later, the optimum's columns are filled in after the run (optimumColumns).
+    const optimum = this.optimumLater ? null : this.optimum;
     const { a, b, limit } = instance;
     this.terms.tariff = typeof market.tariff === 'number' ? market.tariff : profileAt(market.tariff, t);
     this.bucketIntervals++;
@@ -273,7 +296,7 @@ export class MarketWorkload implements Workload {
         b[j] = fleet.costLinear[ev] + this.feePerKwh[ev];
         limit[j] = Math.min(fleet.deliverable(ev, Math.min(seconds, fleet.departsAt[ev] - t) / 3600), this.owners.prepare(ev, k));
         v2gKwh += fleet.deliverable(ev, Infinity);
-        if (market.kind === 'optimal') scheduled[j] = Math.min(limit[j], optimum.energy(g, this.session[ev], k));
+        if (market.kind === 'optimal') scheduled[j] = Math.min(limit[j], this.optimum.energy(g, this.session[ev], k));
       }
       instance.count = n;
       let capacityKw = 0;
@@ -295,10 +318,10 @@ export class MarketWorkload implements Workload {
       }
       // The fee is a transfer to the ledger, not a cost of the energy: welfare counts the EVs' own costs only.
       const socialWelfare = market.kind === 'optimal' ? out.socialWelfare : out.socialWelfare + feeCost;
-      const optimalWelfare = optimum.welfare(g, k);
       this.records.push({
         t_s: t, agent: g, price: out.price, energy_kwh: out.energyTotal, demand_kwh: instance.demand, evs: n,
-        grid_cost: out.gridCost, ev_revenue: out.evRevenue, social_welfare: socialWelfare, optimal_welfare: optimalWelfare, optimal_price: optimum.shadowPrice(g, k), optimal_energy_kwh: optimum.energyIn(g, k),
+        grid_cost: out.gridCost, ev_revenue: out.evRevenue, social_welfare: socialWelfare,
+        optimal_welfare: optimum ? optimum.welfare(g, k) : NaN, optimal_price: optimum ? optimum.shadowPrice(g, k) : NaN, optimal_energy_kwh: optimum ? optimum.energyIn(g, k) : NaN,
         charging_kw: chargedKwh / hours, v2g_capacity_kw: capacityKw, v2g_energy_kwh: v2gKwh,
       });
       this.bucketEnergy += out.energyTotal;
@@ -312,7 +335,6 @@ export class MarketWorkload implements Workload {
         this.totals.gridCost += out.gridCost;
         this.totals.evRevenue += out.evRevenue;
         this.totals.welfare += socialWelfare;
-        this.totals.optimalWelfare += optimalWelfare;
       }
     }
     if (++this.intervalIndex % this.settleEvery === 0) {

@@ -81,29 +81,6 @@ export function formatEvLines(source: EvRowSource, tag: EvTag, linesPerChunk = L
   return lines;
 }
 
-/** `first`'s lines then `rest`'s, as one EvLines; `first` holds whole chunks only (so every chunk but the last stays full). */
-export function concatEvLines(first: EvLines, rest: EvLines): EvLines {
-  const n = first.ids.length;
-  if (first.linesPerChunk !== rest.linesPerChunk || n % first.linesPerChunk !== 0) throw new Error(`evs.csv: ${n} lines of ${first.linesPerChunk} a chunk cannot go before lines of ${rest.linesPerChunk} a chunk`);
-  if (n > 0 && rest.ids.length > 0 && rest.ids[0] <= first.ids[n - 1]) throw new Error(`evs.csv: EV ${rest.ids[0]} comes after EV ${first.ids[n - 1]}; rows must come in ascending EV id`);
-  const joined = <T extends Int32Array | Float64Array | Uint8Array>(a: T, b: T, make: (length: number) => T): T => {
-    const out = make(a.length + b.length);
-    out.set(a);
-    out.set(b, a.length);
-    return out;
-  };
-  return {
-    ids: joined(first.ids, rest.ids, (length) => new Int32Array(length)),
-    ends: joined(first.ends, rest.ends, (length) => new Int32Array(length)),
-    charged: joined(first.charged, rest.charged, (length) => new Float64Array(length)),
-    cost: joined(first.cost, rest.cost, (length) => new Float64Array(length)),
-    netBenefit: joined(first.netBenefit, rest.netBenefit, (length) => new Float64Array(length)),
-    hasSession: joined(first.hasSession, rest.hasSession, (length) => new Uint8Array(length)),
-    chunks: [...first.chunks, ...rest.chunks],
-    linesPerChunk: first.linesPerChunk,
-  };
-}
-
 /** Every buffer of `lines` (to hand them to another thread without a copy). */
 export function evLinesBuffers(lines: EvLines): ArrayBuffer[] {
   return [lines.ids, lines.ends, lines.charged, lines.cost, lines.netBenefit, lines.hasSession, ...lines.chunks].map((a) => a.buffer as ArrayBuffer);

@@ -1,6 +1,7 @@
 // The market's gauges and report of a split run, reduced on the main thread from the merged rows in
 // (time, agent) order, the merged transactions in (time, agent, EV) order and the evs.csv rows in EV
-// order, so every floating-point sum is taken in one order whatever the number of partitions.
+// order, so every floating-point sum is taken in one order whatever the number of partitions. The rows'
+// optimum columns come after the last window, from the partitions' optima.
 
 import { optimalityGap } from '../../model/market/solve.js';
 import { chargingColumns, chargingReport } from '../../model/charging/owners.js';
@@ -8,6 +9,7 @@ import type { EvLines } from './evLines.js';
 import type { MarketIntervalRecord, WorkloadGauges, WorkloadReport } from '../../model/workload/workload.js';
 import type { MergedWindow } from './mergeWindow.js';
 import { TX } from './partition.js';
+import { fillOptimumColumns, optimalWelfareAfter, type OptimumColumns } from '../../model/workload/optimumColumns.js';
 
 const NO_EVS = chargingColumns([]);
 
@@ -22,12 +24,16 @@ export class MarketReduction {
   private gridCost = 0;
   private evRevenue = 0;
   private welfare = 0;
-  private optimalWelfare = 0;
+  private optimumFilled = false;
   private delaySum = 0;
   private delayCount = 0;
 
-  /** `hours`: of one market interval. */
-  constructor(private readonly warmup: number, private readonly hours: number) {}
+  /** `seconds`: of one market interval. */
+  private readonly hours: number;
+
+  constructor(private readonly warmup: number, private readonly seconds: number) {
+    this.hours = seconds / 3600;
+  }
 
   add(window: MergedWindow): void {
     window.records.forEach((r, i) => {
@@ -38,7 +44,6 @@ export class MarketReduction {
       this.gridCost += r.grid_cost;
       this.evRevenue += r.ev_revenue;
       this.welfare += r.social_welfare;
-      this.optimalWelfare += r.optimal_welfare;
     });
     for (let row = 0; row < window.tx.length; row += TX.fields) {
       this.delaySum += window.tx[row + TX.delaySum];
@@ -74,14 +79,21 @@ export class MarketReduction {
     };
   }
 
+  /** Fills in every row's optimum columns from those of its agent's partition, `columnsOf(agent)`. */
+  fillOptimum(columnsOf: (agent: number) => OptimumColumns): void {
+    fillOptimumColumns(this.records, this.seconds, columnsOf);
+    this.optimumFilled = true;
+  }
+
   /** `chargingRounds`: each grid agent's charging-plan rounds. */
   report(chargingRounds: number[]): WorkloadReport {
+    if (!this.optimumFilled) throw new Error("a split run's market report was asked for before its rows' optimum columns were filled in");
     return {
       energyTradedKwh: this.energy,
       gridCost: this.gridCost,
       evRevenue: this.evRevenue,
       socialWelfare: this.welfare,
-      optimalityGap: optimalityGap(this.welfare, this.optimalWelfare),
+      optimalityGap: optimalityGap(this.welfare, optimalWelfareAfter(this.records, this.warmup)),
       settlementDelayMeanS: this.delayCount > 0 ? this.delaySum / this.delayCount : null,
       ...chargingReport(this.evs ?? NO_EVS, chargingRounds),
     };

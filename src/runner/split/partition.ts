@@ -1,7 +1,7 @@
 // One partition of a split market run: the grid agents g with g mod count = index and their EVs, on a
 // kernel of its own, advanced one lock-step window at a time; it hands back the window's market rows
-// and transactions (settlements, charging's protocol messages) for the main thread to merge, and after
-// the last window, when asked, its EVs' evs.csv rows.
+// and transactions (settlements, charging's protocol messages) for the main thread to merge, with the
+// last window its day-ahead optimum's figures, and after it, when asked, its EVs' evs.csv rows.
 
 import { Simulation } from '../../engine/simulation.js';
 import { RngStreams } from '../../engine/rng.js';
@@ -12,10 +12,8 @@ import type { Scenario } from '../../scenario/schema.js';
 import type { SharedFleet } from '../../model/fleet.js';
 import { RecordingLedger, type FeeQuotes } from './recordingLedger.js';
 import { formatEvLines, type EvLines, type EvTag } from './evLines.js';
-import { solveWithHelper } from './optimumHelper.js';
-import { formatEvLinesWithHelper } from './evsHelper.js';
-import { solveHere } from '../../model/optimum.js';
 import { ensureLength } from '../../engine/typedArrays.js';
+import type { OptimumColumns } from '../../model/workload/optimumColumns.js';
 
 export interface PartitionSpec {
   scenario: Scenario;
@@ -29,11 +27,10 @@ export interface PartitionSpec {
   /** The fleet, drawn once by the run's thread on shared memory (without it the partition draws its own). */
   fleet?: SharedFleet;
   /**
-   * A core to spare (the run's own thread carries no partition): half of the day-ahead optimum is solved, and half
-   * of the evs.csv rows formatted, on a helper thread (a core would otherwise idle until the first window, and
-   * while the partition formats its rows).
+   * Solve the day-ahead optimum after the last window rather than before the first (the run's own thread carries no
+   * partition and only waits for the first window: its ledger gets the first window sooner).
    */
-  helper?: boolean;
+  optimumLater?: boolean;
 }
 
 /** What the main thread asks of a partition for one window. */
@@ -64,6 +61,8 @@ export interface PartitionWindow {
   tx: Float64Array<ArrayBuffer>;
   /** The answer to an EvsStep (and nothing else): the evs.csv rows of the partition's EVs, formatted, in EV order; otherwise null. */
   evs: EvLines | null;
+  /** The last window: the day-ahead optimum's figures of the partition's agents; otherwise null. */
+  optimum: OptimumColumns | null;
   /** The last window: each grid agent's charging-plan rounds (those of the partition's own agents; 0 for the others). */
   chargingRounds: number[];
   /** Events the partition's kernel has processed so far. */
@@ -86,7 +85,6 @@ export class MarketPartition {
   /** Hours of one market interval. */
   private readonly hours: number;
   private readonly evsTag: EvTag;
-  private readonly helper: boolean;
 
   constructor(spec: PartitionSpec) {
     const { scenario, index, count } = spec;
@@ -99,20 +97,20 @@ export class MarketPartition {
     this.ledger = new RecordingLedger(spec.fees, (tx) => this.record(tx));
     const ctx = { sim: this.sim, stream: (name: string) => streams.stream(name), txLog: this.txLog, ledger: this.ledger, duration: scenario.duration, warmup: scenario.warmup };
     const world = { fleet: scenario.fleet, grid: scenario.grid, market: scenario.market, workload: scenario.workload, charging: scenario.charging };
-    this.workload = new MarketWorkload(world, ctx, (g) => g % count === index, spec.fleet, spec.helper ? solveWithHelper : solveHere);
-    this.helper = spec.helper ?? false;
+    this.workload = new MarketWorkload(world, ctx, (g) => g % count === index, spec.fleet, spec.optimumLater);
     this.workload.start();
   }
 
   advance(step: PartitionStep): PartitionWindow {
     if ('evs' in step) {
-      const evs = (this.helper ? formatEvLinesWithHelper : formatEvLines)(this.workload.evRowSource(), this.evsTag);
-      return { records: [], netLoadKw: new Float64Array(0), tx: new Float64Array(0), evs, chargingRounds: [], events: this.sim.events };
+      const evs = formatEvLines(this.workload.evRowSource(), this.evsTag);
+      return { records: [], netLoadKw: new Float64Array(0), tx: new Float64Array(0), evs, optimum: null, chargingRounds: [], events: this.sim.events };
     }
     this.ledger.fees = step.fees;
     if (step.last) this.sim.run(step.end);
     else this.sim.runBefore(step.end);
-    return { ...this.windowRecords(), tx: this.windowTransactions(), evs: null, chargingRounds: step.last ? this.workload.charging.rounds() : [], events: this.sim.events };
+    const last = step.last ? { optimum: this.workload.optimumColumns(), chargingRounds: this.workload.charging.rounds() } : { optimum: null, chargingRounds: [] };
+    return { ...this.windowRecords(), tx: this.windowTransactions(), evs: null, ...last, events: this.sim.events };
   }
 
   private windowRecords(): Pick<PartitionWindow, 'records' | 'netLoadKw'> {

@@ -8,6 +8,7 @@ import { MarketPartition, type PartitionStep } from './partition.js';
 import type { BuildMessage, PartitionReply } from './remotePartition.js';
 import { markExitOnSignal, postReply } from './threadReply.js';
 import { evLinesBuffers } from './evLines.js';
+import type { OptimumColumns } from '../../model/workload/optimumColumns.js';
 
 export interface PartitionWorkerData {
   /** The partition's index (its spec comes in the first message). */
@@ -41,9 +42,14 @@ port.on('message', (message: BuildMessage | PartitionStep) => {
     reply = { error: (error as Error).stack ?? String(error) };
   }
   // The window's typed arrays and evs.csv lines cross without a copy.
-  const buffers = 'window' in reply ? [reply.window.tx.buffer, reply.window.netLoadKw.buffer, ...(reply.window.evs ? evLinesBuffers(reply.window.evs) : [])] : [];
+  const buffers = 'window' in reply ? [reply.window.tx.buffer, reply.window.netLoadKw.buffer, ...(reply.window.evs ? evLinesBuffers(reply.window.evs) : []), ...optimumBuffers(reply.window.optimum)] : [];
   postReply(port, signal, reply, buffers);
 });
+
+/** The buffers of an optimum's columns, moved rather than copied. */
+function optimumBuffers(columns: OptimumColumns | null): ArrayBuffer[] {
+  return columns ? [columns.welfare.buffer, columns.price.buffer, columns.energy.buffer] : [];
+}
 
 /**
  * Test-only fault switch: DV2G_FAIL_PARTITION=`index:window:throw` makes partition `index` throw at

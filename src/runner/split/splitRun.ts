@@ -55,7 +55,7 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
   const sim = new Simulation();
   const txLog = new TxLog(transactionCapacity(scenario));
   const ledger = createRunLedger(scenario, run, sim, new RngStreams(run.seed), txLog);
-  const reduction = new MarketReduction(warmup, market.interval / 3600);
+  const reduction = new MarketReduction(warmup, market.interval);
   const quotes = (): FeeQuotes => Object.fromEntries(sizes.map((size) => [size, ledger.feeFor(size)]));
   const timeseries = sampleTimeseries(sim, txLog, ledger, () => reduction.gauges(sim.now), timeseriesBucket(scenario), duration);
 
@@ -72,9 +72,9 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
   // drives the ledger; with changing fees each window waits for the ledger, so partition 0 runs here.
   const ahead = workerThreads && !ledger.feesChange && !options.lockStep ? WINDOWS_AHEAD : 0;
   // Where this thread carries no partition it only waits for the first window, while the partitions draw their
-  // worlds, and has only the log's summary to make while they format their evs.csv rows: partition 0 gives half
-  // of its day-ahead optimum and half of its rows to a helper thread.
-  const helper = ahead > 0 && count < threads;
+  // worlds: there the partitions solve their day-ahead optimum after their last window, while this thread's ledger
+  // catches up with them, rather than before the first.
+  const ledgerAlone = ahead > 0 && count < threads;
   const partitions: PartitionHandle[] = [];
   const evsAtOnce = options.evsAtOnce ?? EVS_AT_ONCE;
   const askEvs = (first: number) => partitions.slice(first, first + evsAtOnce).forEach((partition) => partition.send(EVS_STEP));
@@ -84,7 +84,7 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
     for (let index = 0; index < count; index++) partitions.push(index === 0 && ahead === 0 ? new LocalPartition() : new RemotePartition(index, count));
     const streams = new RngStreams(run.seed);
     const fleet = count > 1 ? new Fleet(scenario.fleet, scenario.grid.agents, (name) => streams.stream(name), 'shared').share() : undefined;
-    partitions.forEach((partition, index) => partition.build({ scenario, seed: run.seed, index, count, fees: quotes(), evsTag, fleet, helper: helper && index === 0 }));
+    partitions.forEach((partition, index) => partition.build({ scenario, seed: run.seed, index, count, fees: quotes(), evsTag, fleet, optimumLater: ledgerAlone }));
     const windows = Math.ceil(duration / market.interval);
     const stepOf = (k: number): WindowStep => (k === windows - 1 ? { fees: quotes(), end: duration, last: true } : { fees: quotes(), end: (k + 1) * market.interval, last: false });
     let sent = 0;
@@ -99,10 +99,14 @@ export function simulateSplitRun(scenario: Scenario, run: RunSpec, threads: numb
       }
       const parts = partitions.map((partition) => partition.receive());
       partitionEvents = parts.reduce((n, part) => n + part.events, 0);
-      // Partition p plans the agents g with g mod count = p.
-      if (k === windows - 1) chargingRounds = parts[0].chargingRounds.map((_, g) => parts[g % count].chargingRounds[g]);
       const merged = mergeWindow(parts);
       reduction.add(merged);
+      // Partition p plans the agents g with g mod count = p, and solves their optimum (its columns come with the last window).
+      if (k === windows - 1) {
+        chargingRounds = parts[0].chargingRounds.map((_, g) => parts[g % count].chargingRounds[g]);
+        const optima = parts.map((part) => part.optimum!);
+        reduction.fillOptimum((g) => optima[g % count]);
+      }
       pending = merged.tx;
       // Already in (time, agent, EV) order: one heap entry at a time for the whole window.
       sim.atSorted(pending, TX.time, TX.fields, pending.length / TX.fields, submitKind);

@@ -2,7 +2,7 @@
 // shared signal; the blocked thread waits on the signal (Atomics.wait) and reads the reply off the port
 // (receiveMessageOnPort), and learns from the signal when the other thread has exited without answering.
 
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type TransferListItem } from 'node:worker_threads';
+import { receiveMessageOnPort, type MessagePort, type TransferListItem } from 'node:worker_threads';
 import { workerBootCode } from '../sourceMode.js';
 
 /** Slots of the shared signal: replies waiting on the port, and 1 once the replying thread has exited. */
@@ -59,33 +59,4 @@ export function markExitOnSignal(signal: Int32Array): void {
     Atomics.store(signal, SIGNAL.exited, 1);
     Atomics.notify(signal, SIGNAL.replies);
   });
-}
-
-/** A helper thread a partition hands work to on `port`, whose one answer it waits for, then ends. */
-export interface HelperThread {
-  port: MessagePort;
-  /** Blocks for the helper's answer; throws `${what} failed: reason` when it exits without one or none comes in 15 minutes. */
-  answer<T>(): T;
-  /** Ends the helper's thread (after its answer, or when the partition fails first). */
-  end(): void;
-}
-
-/** Longest wait for a helper's answer once the partition has done its own share. */
-const HELPER_STALL_MS = 15 * 60 * 1000;
-
-/** Starts a helper thread running `module` (its workerData holding `port` and `signal`); `what` names it in errors. */
-export function startHelperThread(module: URL, what: string): HelperThread {
-  const signal = newSignal();
-  const { port1, port2 } = new MessageChannel();
-  const helper = new Worker(replyingThreadCode(module), { eval: true, workerData: { port: port2, signal }, transferList: [port2] });
-  // A partition that fails before the helper answers leaves no thread behind to hold the process open.
-  helper.unref();
-  return {
-    port: port1,
-    answer: <T>() => awaitReply<T>(signal, port1, HELPER_STALL_MS, (reason) => new Error(`${what} failed: ${reason}`)),
-    end() {
-      port1.close();
-      void helper.terminate();
-    },
-  };
 }

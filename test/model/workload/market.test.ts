@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { runWorld } from './marketWorld.js';
-import { DayAheadOptimum, solveHere } from '../../../src/model/optimum.js';
+import { DayAheadOptimum } from '../../../src/model/optimum.js';
 
 /** One session per EV: arrival in the first two hours of day 0, a 20 h stay, a 23 h run. */
 const ONE_SESSION = { arrivalTime: { dist: 'uniform', min: '0h', max: '2h' }, connectionTime: '20h' };
@@ -39,7 +39,7 @@ describe('market workload', () => {
     // One agent with 8,000 EVs: the sizes of a national run's agents, where most of the market's sessions are idle.
     const { workload } = runWorld({ fleet: { size: 8000 }, grid: { agents: 1 } });
     const window = { seconds: 900, firstInterval: 0, intervals: 96 };
-    const gradient = new DayAheadOptimum(workload.fleet, workload.sessions, workload.grid, window, workload.charging, undefined, false, solveHere({ steps: 'gradient' }));
+    const gradient = new DayAheadOptimum(workload.fleet, workload.sessions, workload.grid, window, workload.charging, undefined, false, { steps: 'gradient' });
     const [newton] = workload.optimum.solutions;
     expect(newton.gap).toBeLessThanOrEqual(1e-9);
     expect(gradient.gap()).toBeLessThanOrEqual(1e-9);
@@ -130,6 +130,23 @@ describe('market workload', () => {
     expect(optimal.report().optimalityGap).toBe(0);
     expect(stackelberg.intervals().map((r) => r.optimal_welfare)).toEqual(optimal.intervals().map((r) => r.optimal_welfare));
     expect(runWorld(options).workload.optimum).toBe(optimal.optimum);
+  });
+
+  it('solved after the run where asked to, gives the same rows and report, its columns NaN until then; kind optimal solves first', () => {
+    // A seed of its own: the optimum cache would otherwise hand the later workload one already solved.
+    const options = { seed: 11, warmup: 3600, fleet: { size: 120 }, grid: { agents: 2 } };
+    const later = runWorld({ ...options, optimumLater: true }).workload;
+    const rows = later.intervals();
+    expect(rows.every((r) => Number.isNaN(r.optimal_welfare) && Number.isNaN(r.optimal_price) && Number.isNaN(r.optimal_energy_kwh))).toBe(true);
+    const report = later.report();
+    const now = runWorld(options).workload;
+    expect(later.intervals()).toEqual(now.intervals());
+    expect(report).toEqual(now.report());
+    const columns = later.optimumColumns();
+    expect(columns.welfare[1 * columns.intervals + 40]).toBe(now.optimum.welfare(1, 40));
+    const optimal = runWorld({ ...options, seed: 12, market: { kind: 'optimal' }, optimumLater: true }).workload;
+    expect(optimal.intervals().some((r) => Number.isNaN(r.optimal_welfare))).toBe(false);
+    expect(optimal.report().optimalityGap).toBe(0);
   });
 
   it('follows the optimum in kind optimal: trades only after warm-up, at the shadow prices, within each deficit', () => {

@@ -19,6 +19,8 @@ export interface WorldOptions {
   warmup?: number;
   /** Constant fee the stub ledger charges per transaction (default 0). */
   fee?: number;
+  /** Solve the day-ahead optimum after the run, when first asked for (MarketWorkload's optimumLater). */
+  optimumLater?: boolean;
 }
 
 /** A ledger that charges a constant fee and confirms every transaction at once. */
@@ -45,6 +47,9 @@ export function runWorld(options: WorldOptions = {}): { workload: MarketWorkload
       charging: chargingSchema.parse(options.charging ?? {}),
     },
     { sim, stream: (name) => streams.stream(name), txLog, ledger: stubLedger(options.fee ?? 0, txLog, sim), duration, warmup: options.warmup ?? 0 },
+    undefined,
+    undefined,
+    options.optimumLater,
   );
   workload.start();
   sim.run(duration);
