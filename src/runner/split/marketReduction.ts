@@ -28,9 +28,10 @@ export class MarketReduction {
   private delaySum = 0;
   private delayCount = 0;
 
-  /** `seconds`: of one market interval. */
+  /** Hours of one market interval. */
   private readonly hours: number;
 
+  /** `seconds`: of one market interval. */
   constructor(private readonly warmup: number, private readonly seconds: number) {
     this.hours = seconds / 3600;
   }
