@@ -1,6 +1,6 @@
 // The `market` workload: the run's world (fleet, every EV's sessions, every agent's deficits) is drawn
-// up front and the day-ahead optimum solved on it (or, in a split run's partition, after the last window); EVs arrive and leave by their sessions, each market
-// interval every grid agent negotiates with the EVs plugged in at it (or, for `optimal`, they follow
+// up front and the day-ahead optimum solved on it (or, where asked, after the run); EVs arrive and leave by
+// their sessions, each market interval every grid agent negotiates with the EVs plugged in at it (or, for `optimal`, they follow
 // the optimum's schedule), and the EVs settle their trades on the ledger. EVs also charge for departure by
 // the day-ahead charging plan (src/model/charging/), which bounds what they sell and books the owners' side.
 
