@@ -1,8 +1,9 @@
 // The `market` workload: the run's world (fleet, every EV's sessions, every agent's deficits) is drawn
 // up front and the day-ahead optimum solved on it (or, where asked, after the run); EVs arrive and leave by
-// their sessions, each market interval every grid agent negotiates with the EVs plugged in at it (or, for `optimal`, they follow
-// the optimum's schedule), and the EVs settle their trades on the ledger. EVs also charge for departure by
-// the day-ahead charging plan (src/model/charging/), which bounds what they sell and books the owners' side.
+// their sessions, each market interval every grid agent negotiates with the EVs plugged in at it (or,
+// for `optimal`, they follow the optimum's schedule), and the EVs settle their trades on the ledger. EVs
+// also charge for departure by the day-ahead charging plan (src/model/charging/), which bounds what they
+// sell and books the owners' side.
 
 import type { MarketWorkloadConfig } from '../../scenario/schema.js';
 import type { FleetConfig, GridConfig, MarketConfig } from '../schema.js';
