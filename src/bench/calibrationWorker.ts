@@ -2,12 +2,10 @@
 // the calibration is ready, then times one pass and returns its seconds.
 
 import { bareHeapLoop, timeCalibrationPass, type CalibrationTask } from './calibration.js';
+import { startTogether } from './startTogether.js';
 
 export default function calibrationPass({ events, threads, ready }: CalibrationTask): number {
   bareHeapLoop(Math.min(events, 200_000));
-  const count = new Int32Array(ready);
-  Atomics.add(count, 0, 1);
-  Atomics.notify(count, 0);
-  for (let seen = Atomics.load(count, 0); seen < threads; seen = Atomics.load(count, 0)) Atomics.wait(count, 0, seen);
+  startTogether(ready, threads);
   return timeCalibrationPass(events);
 }
