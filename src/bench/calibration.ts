@@ -3,9 +3,8 @@
 // is a figure that a busy or slow machine moves alike on both sides.
 
 import { performance } from 'node:perf_hooks';
-import { Piscina } from 'piscina';
 import { RngStreams } from '../engine/rng.js';
-import { loaderFlags, projectModule } from '../runner/sourceMode.js';
+import { runTogether, type TogetherTask } from './startTogether.js';
 
 /** Events of one calibration pass per thread; a pass takes about a quarter of a second on an idle core. */
 export const CALIBRATION_EVENTS = 2_000_000;
@@ -68,31 +67,17 @@ export function timeCalibrationPass(events = CALIBRATION_EVENTS): number {
 }
 
 /** One worker thread's share of a calibration: its pass starts once all `threads` passes are ready to. */
-export interface CalibrationTask {
+export interface CalibrationTask extends TogetherTask {
   events: number;
   threads: number;
-  /** One Int32 counting the threads ready to start. */
-  ready: SharedArrayBuffer;
 }
 
 /**
  * Calibration speed in events per second summed over `threads` threads running the loop at once
- * (one thread: this one; more: a piscina pool whose tasks wait for each other, so each holds a thread of its own).
+ * (one thread: this one; more: a pool's threads, started together).
  */
 export async function calibrate(threads: number, events = CALIBRATION_EVENTS): Promise<number> {
   if (threads <= 1) return events / timeCalibrationPass(events);
-  const pool = new Piscina<CalibrationTask, number>({
-    filename: projectModule('bench/calibrationWorker').href,
-    execArgv: loaderFlags(),
-    minThreads: threads,
-    maxThreads: threads,
-    concurrentTasksPerWorker: 1,
-  });
-  try {
-    const task: CalibrationTask = { events, threads, ready: new SharedArrayBuffer(4) };
-    const seconds = await Promise.all(Array.from({ length: threads }, () => pool.run(task)));
-    return (threads * events) / Math.max(...seconds);
-  } finally {
-    await pool.destroy();
-  }
+  const seconds = await runTogether<CalibrationTask, number>('bench/calibrationWorker', { events, threads }, threads);
+  return (threads * events) / Math.max(...seconds);
 }
