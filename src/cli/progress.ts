@@ -49,12 +49,19 @@ export function stageText(p: Progress): string {
 /** Running runs shown by name; more are counted. */
 const RUNS_SHOWN = 2;
 
-/** ` | r0007 45% of 24h simulated, 1.2M events/s, ETA 30s` for each running run shown; '' when none is under way. */
+/**
+ * ` | r0007 45% of 24h simulated, 1.2M events/s, ETA 30s` for each running run shown; '' when none is under way.
+ * Its events/s and ETA count from the run's first progress (`since`): a national run spends seconds building its
+ * world before its first window, which would otherwise put its ETA at minutes for a run that takes seconds.
+ */
 export function runningText(running: RunProgress[]): string {
   const shown = running.slice(0, RUNS_SHOWN).map((r) => {
     const share = r.simSeconds / r.durationSeconds;
-    const eta = share > 0 ? `ETA ${Math.round((r.wallSeconds * (1 - share)) / share)}s` : 'ETA -';
-    return ` | ${r.runId} ${Math.floor(share * 100)}% of ${hours(r.durationSeconds)} simulated, ${compact(r.events / Math.max(r.wallSeconds, 1e-9))} events/s, ${eta}`;
+    const wall = r.wallSeconds - r.since.wallSeconds;
+    const simulated = r.simSeconds - r.since.simSeconds;
+    const speed = wall > 0 ? compact((r.events - r.since.events) / wall) : '-';
+    const eta = simulated > 0 && wall > 0 ? `ETA ${Math.round((wall * (r.durationSeconds - r.simSeconds)) / simulated)}s` : 'ETA -';
+    return ` | ${r.runId} ${Math.floor(share * 100)}% of ${hours(r.durationSeconds)} simulated, ${speed} events/s, ${eta}`;
   });
   return shown.join('') + (running.length > RUNS_SHOWN ? ` | +${running.length - RUNS_SHOWN} running` : '');
 }

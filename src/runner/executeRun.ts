@@ -28,6 +28,11 @@ export interface RunProgress {
   durationSeconds: number;
   events: number;
   wallSeconds: number;
+  /**
+   * Where the run stood when the model first told its progress (its world built, its first step simulated): the
+   * progress line measures the run's speed and ETA from there, as the build's seconds say little of the rest.
+   */
+  since: { simSeconds: number; events: number; wallSeconds: number };
 }
 
 /** Wall time between two progress reports of one run. */
@@ -52,11 +57,13 @@ export function executeRun(task: RunTask, onProgress?: (progress: RunProgress) =
   const { run, scenario, outDir, identity } = task;
   const started = performance.now();
   let lastReport = started;
+  let since: RunProgress['since'] | undefined;
   const report = onProgress && ((simSeconds: number, events: number) => {
     const now = performance.now();
+    since ??= { simSeconds, events, wallSeconds: (now - started) / 1000 };
     if (now - lastReport < intervalMs) return;
     lastReport = now;
-    onProgress({ runId: run.runId, simSeconds, durationSeconds: scenario.duration, events, wallSeconds: (now - started) / 1000 });
+    onProgress({ runId: run.runId, simSeconds, durationSeconds: scenario.duration, events, wallSeconds: (now - started) / 1000, since });
   });
   try {
     if (faultInjected(run.runId)) throw new Error(`fault injected by DV2G_FAIL_RUNS for ${run.runId}`);

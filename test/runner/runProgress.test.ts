@@ -26,6 +26,10 @@ describe('progress inside a run', () => {
     expect(reports.length).toBeGreaterThan(2);
     for (const [i, p] of reports.entries()) {
       expect(p.runId).toBe(run.runId);
+      // Every report counts from the same start, the model's first progress.
+      expect(p.since).toEqual(reports[0].since);
+      expect(p.since.wallSeconds).toBeLessThanOrEqual(p.wallSeconds);
+      expect(p.since.simSeconds).toBeLessThanOrEqual(p.simSeconds);
       expect(p.durationSeconds).toBe(7200);
       expect(p.simSeconds).toBeLessThanOrEqual(7200);
       if (i > 0) expect(p.events).toBeGreaterThan(reports[i - 1].events);
@@ -37,14 +41,21 @@ describe('progress inside a run', () => {
     expect(payload(withProgress)).toEqual(payload(without));
   });
 
-  it('shows a running run as its share of the duration, events/s and ETA', () => {
+  it('shows a running run as its share of the duration, events/s and ETA, counted from its first progress', () => {
+    const start = { simSeconds: 0, events: 0, wallSeconds: 0 };
     const text = runningText([
-      { runId: 'r1', simSeconds: 21600, durationSeconds: 86400, events: 2_000_000, wallSeconds: 10 },
-      { runId: 'r2', simSeconds: 0, durationSeconds: 3600, events: 0, wallSeconds: 1 },
-      { runId: 'r3', simSeconds: 10, durationSeconds: 3600, events: 10, wallSeconds: 1 },
+      { runId: 'r1', simSeconds: 21600, durationSeconds: 86400, events: 2_000_000, wallSeconds: 10, since: start },
+      { runId: 'r2', simSeconds: 0, durationSeconds: 3600, events: 0, wallSeconds: 1, since: start },
+      { runId: 'r3', simSeconds: 10, durationSeconds: 3600, events: 10, wallSeconds: 1, since: start },
     ]);
     expect(text).toBe(' | r1 25% of 24h simulated, 200k events/s, ETA 30s | r2 0% of 1h simulated, 0 events/s, ETA - | +1 running');
     expect(runningText([])).toBe('');
+    // A world that took 4 s to build before its first window (900 s simulated, 50,000 events): the rest of the day
+    // goes at the 6 s that 20,700 simulated seconds took since, not at the 10 s of the whole run so far.
+    const built = { simSeconds: 900, events: 50_000, wallSeconds: 4 };
+    expect(runningText([{ runId: 'r1', simSeconds: 21600, durationSeconds: 86400, events: 2_000_000, wallSeconds: 10, since: built }])).toBe(' | r1 25% of 24h simulated, 325k events/s, ETA 19s');
+    // At its first progress nothing has been timed since: no speed and no ETA yet.
+    expect(runningText([{ runId: 'r1', simSeconds: 900, durationSeconds: 86400, events: 50_000, wallSeconds: 4, since: built }])).toBe(' | r1 1% of 24h simulated, - events/s, ETA -');
   });
 
   it('says when the runs are over and the result files are being written, after the last run', async () => {
