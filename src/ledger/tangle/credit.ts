@@ -4,7 +4,7 @@
 
 import type { CreditPowConfig } from './schema.js';
 import { ensureLength } from '../../engine/typedArrays.js';
-import { IssuerRecords } from './issuerRecords.js';
+import { WindowCounts } from './windowCounts.js';
 
 /** Misbehaviours remembered per issuer (the most recent ones; older ones have faded most). */
 export const REMEMBERED_MISBEHAVIOURS = 16;
@@ -14,24 +14,26 @@ export const MIN_PENALTY_AGE = 1;
 export class IssuerCredit {
   /**
    * Penalty slots, REMEMBERED_MISBEHAVIOURS to a block, a block given to an issuer at its first misbehaviour (few
-   * issuers misbehave; a block for each of a million would take 256 MB).
+   * issuers misbehave; a block for each of a million would take 256 MB), and each block's misbehaviours so far.
    */
   private penaltyTime = new Float64Array(16 * REMEMBERED_MISBEHAVIOURS);
   private penaltyWeight = new Float64Array(16 * REMEMBERED_MISBEHAVIOURS);
+  private misbehaviours = new Int32Array(16);
   private blocks = 0;
-  /** Per issuer, 1 + its block of penalty slots (0: none yet); read only for issuers that misbehaved. */
+  /** Per issuer, 1 + its block of penalty slots (0: none yet); as long as the highest issuer that misbehaved needs. */
   private blockOf = new Int32Array(64);
   /** Valid transactions in time order (issuer, time), from `head` on still inside the window. */
   private windowIssuer = new Int32Array(1024);
   private windowTime = new Float64Array(1024);
   private head = 0;
   private tail = 0;
-
   /**
-   * `records`: where each issuer's counts are kept (its valid transactions in the window, its next penalty slot,
-   * its misbehaviours remembered), beside its traits (issuerRecords.ts).
+   * Each issuer's valid transactions in the window: a few thousand issuers at a time, kept in the cache (a
+   * count per issuer over a national run's million cost the ledger's thread a cache miss per transaction).
    */
-  constructor(private readonly config: CreditPowConfig, private readonly records = new IssuerRecords()) {}
+  private readonly valid = new WindowCounts();
+
+  constructor(private readonly config: CreditPowConfig) {}
 
   /** Difficulty in bits of the next transaction of `issuer` at time `now`. */
   difficulty(issuer: number, now: number): number {
@@ -44,11 +46,13 @@ export class IssuerCredit {
   credit(issuer: number, now: number): number {
     const { window, positiveWeight, negativeWeight } = this.config;
     this.expire(now - window);
-    const positive = this.records.valid(issuer) / window;
+    const positive = this.valid.get(issuer) / window;
     let negative = 0;
-    const remembered = this.records.remembered(issuer);
-    if (remembered > 0) {
-      const base = (this.blockOf[issuer] - 1) * REMEMBERED_MISBEHAVIOURS;
+    const block = issuer < this.blockOf.length ? this.blockOf[issuer] - 1 : -1;
+    if (block >= 0) {
+      const base = block * REMEMBERED_MISBEHAVIOURS;
+      // Slots fill from 0 before they are reused: the count remembered stops at the slots there are.
+      const remembered = Math.min(REMEMBERED_MISBEHAVIOURS, this.misbehaviours[block]);
       for (let i = 0; i < remembered; i++) {
         const a = this.penaltyWeight[base + i];
         if (a > 0) negative -= (a * window) / Math.max(MIN_PENALTY_AGE, now - this.penaltyTime[base + i]);
@@ -62,24 +66,22 @@ export class IssuerCredit {
     if (this.tail === this.windowIssuer.length) this.compactWindow();
     this.windowIssuer[this.tail] = issuer;
     this.windowTime[this.tail++] = now;
-    this.records.addValid(issuer, 1);
+    this.valid.add(issuer, 1);
   }
 
   /** A misbehaviour of weight a (lazy tip, double spend) of `issuer` detected at `now`. */
   recordMisbehaviour(issuer: number, now: number, a: number): void {
     if (issuer >= this.blockOf.length) this.blockOf = ensureLength(this.blockOf, issuer + 1);
     if (this.blockOf[issuer] === 0) this.blockOf[issuer] = this.newBlock();
-    const next = this.records.nextPenalty(issuer);
-    const slot = (this.blockOf[issuer] - 1) * REMEMBERED_MISBEHAVIOURS + next;
+    const block = this.blockOf[issuer] - 1;
+    const slot = block * REMEMBERED_MISBEHAVIOURS + (this.misbehaviours[block]++ % REMEMBERED_MISBEHAVIOURS);
     this.penaltyTime[slot] = now;
     this.penaltyWeight[slot] = a;
-    // Slots fill from 0 before they are reused: the count remembered stops at the slots there are.
-    this.records.setPenalties(issuer, (next + 1) % REMEMBERED_MISBEHAVIOURS, Math.min(REMEMBERED_MISBEHAVIOURS, this.records.remembered(issuer) + 1));
   }
 
   private expire(before: number): void {
     while (this.head < this.tail && this.windowTime[this.head] < before) {
-      this.records.addValid(this.windowIssuer[this.head++], -1);
+      this.valid.add(this.windowIssuer[this.head++], -1);
     }
   }
 
@@ -101,6 +103,7 @@ export class IssuerCredit {
     const end = ++this.blocks * REMEMBERED_MISBEHAVIOURS;
     this.penaltyTime = ensureLength(this.penaltyTime, end);
     this.penaltyWeight = ensureLength(this.penaltyWeight, end);
+    this.misbehaviours = ensureLength(this.misbehaviours, this.blocks);
     return this.blocks;
   }
 }

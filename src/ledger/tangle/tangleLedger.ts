@@ -10,7 +10,6 @@ import { ConflictSides, PAYMENT_SIDE } from './conflicts.js';
 import { IssuerCredit } from './credit.js';
 import { TangleDag } from './dag.js';
 import { Issuers } from './issuers.js';
-import { IssuerRecords } from './issuerRecords.js';
 import { ParasiteAttack, type AttackerHost } from './parasite.js';
 import type { TangleConfig } from './schema.js';
 import { mcmcTipSelector, uniformTipSelector, type TipSelector } from './tipSelection.js';
@@ -90,14 +89,12 @@ export class TangleLedger implements Ledger, AttackerHost {
       if (tx >= 0) ctx.txLog.confirm(tx, sim.now);
     }, capacity);
     this.nodeTx[0] = -1;
-    // Each issuer's credit and traits in one record: a transaction reads both (issuerRecords.ts).
-    const records = new IssuerRecords();
-    this.credit = new IssuerCredit(config.pow, records);
+    this.credit = new IssuerCredit(config.pow);
     const issuerDevice = ctx.device(config.issuerDevice);
     this.compute = new TxCompute(issuerDevice, ctx.device(config.validatorDevice), ctx.network.nodes);
     this.attackerDevice = ctx.device(config.attackerDevice);
     const hashRate = config.pow.hashRate ?? { dist: 'constant' as const, value: issuerDevice.hashRate };
-    this.issuers = new Issuers(sampler(hashRate, ctx.stream('devices')), config.attack.lazyShare, ctx.stream('lazy'), records);
+    this.issuers = new Issuers(sampler(hashRate, ctx.stream('devices')), config.attack.lazyShare, ctx.stream('lazy'), hashRate.dist === 'constant' ? hashRate.value : undefined);
     const tipRng = ctx.stream('tips');
     this.selectTip = config.tipSelection === 'mcmc'
       ? mcmcTipSelector(this.dag, this.sides, tipRng, config.alpha, walkWindow, config.walkDepth)

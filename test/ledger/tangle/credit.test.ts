@@ -66,6 +66,23 @@ describe('issuer credit', () => {
     expect(credit.credit(8, 100)).toBe(0);
   });
 
+  it("counts each issuer's valid transactions in the window, a million issuers coming and going", () => {
+    const credit = new IssuerCredit(config);
+    const log: [number, number][] = [];
+    // 20,000 transactions over 200 s from issuers spread over a million, some of them repeated; the window is 10 s.
+    for (let k = 0; k < 20_000; k++) {
+      const issuer = k % 7 === 0 ? 42 : (k * 104_729) % 1_000_000;
+      const t = k / 100;
+      credit.recordValid(issuer, t);
+      log.push([issuer, t]);
+      if (k % 1999 !== 0) continue;
+      for (const probe of [42, issuer, (k * 104_729 + 1) % 1_000_000]) {
+        const inWindow = log.filter(([i, at]) => i === probe && at >= t - 10).length;
+        expect(credit.credit(probe, t)).toBeCloseTo(inWindow / 10, 12);
+      }
+    }
+  });
+
   it('is off when creditBased is false', () => {
     const credit = new IssuerCredit({ ...config, creditBased: false });
     credit.recordMisbehaviour(1, 0, 5);
