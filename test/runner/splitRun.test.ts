@@ -77,6 +77,18 @@ describe('a market run split over threads', () => {
     expect(rows.every((row) => Number(row[iterations]) > 0)).toBe(true);
   });
 
+  it("names each transaction's issuer by its EV's id: a departed EV's transactions add up to its revenue", () => {
+    const table = (text: string) => {
+      const [header, ...rows] = text.trim().split('\n').map((line) => line.split(','));
+      return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])));
+    };
+    const settled = new Map<string, number>();
+    for (const tx of table(reference['transactions.csv']!)) settled.set(`${tx.ledger} ${tx.issuer}`, (settled.get(`${tx.ledger} ${tx.issuer}`) ?? 0) + Number(tx.value));
+    const departed = table(reference['evs.csv']!).filter((ev) => ev.departure_s !== '' && Number(ev.departure_s) < 6 * 3600 && Number(ev.revenue) > 0);
+    expect(departed.length).toBeGreaterThan(50);
+    for (const ev of departed) expect(settled.get(`${ev.ledger} ${ev.ev_id}`)).toBeCloseTo(Number(ev.revenue), 9);
+  });
+
   it.each([2, 3, 4])('gives the same bytes on %i threads', async (split) => {
     expect(await runWith(split)).toEqual(reference);
   });
