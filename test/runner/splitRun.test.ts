@@ -1,6 +1,7 @@
 // One market run split over threads (docs/parallel.md): the CSVs (evs.csv and charging's columns and
 // protocol messages included) are byte-identical for 1, 2, 3 and 4 threads, in-process and in worker
-// threads, and for every ledger kind on 1 and 2; a poisson run ignores the option.
+// threads, and for every ledger kind on 1 and 2, transactions.csv naming each issuer by its EV id; a poisson
+// run ignores the option.
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
