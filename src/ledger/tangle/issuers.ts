@@ -38,13 +38,13 @@ export class Issuers {
 
   /** Hashes per second of the issuer's device. */
   rateOf(issuer: number): number {
-    if (this.trait(issuer) === UNSEEN && this.commonRate > 0) return this.commonRate;
+    if (this.commonRate > 0 && this.trait(issuer) === UNSEEN) return this.commonRate;
     this.meet(issuer);
     return this.records[issuer * RECORD + RATE];
   }
 
   isLazy(issuer: number): boolean {
-    if (this.trait(issuer) === UNSEEN && this.commonRate > 0) return false;
+    if (this.commonRate > 0 && this.trait(issuer) === UNSEEN) return false;
     return this.meet(issuer) === LAZY;
   }
 
