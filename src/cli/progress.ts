@@ -52,10 +52,13 @@ const RUNS_SHOWN = 2;
 /**
  * ` | r0007 45% of 24h simulated, 1.2M events/s, ETA 30s` for each running run shown; '' when none is under way.
  * Its events/s and ETA count from the run's first progress (`since`): a national run spends seconds building its
- * world before its first window, which would otherwise put its ETA at minutes for a run that takes seconds.
+ * world before its first window, which would otherwise put its ETA at minutes for a run that takes seconds. Before
+ * that the run is `building its world`; once simulated (its rows formatted, its files written) `storing its results`.
  */
 export function runningText(running: RunProgress[]): string {
   const shown = running.slice(0, RUNS_SHOWN).map((r) => {
+    if (r.stage === 'building') return ` | ${r.runId} building its world`;
+    if (r.stage === 'storing' || r.simSeconds >= r.durationSeconds) return ` | ${r.runId} ${hours(r.durationSeconds)} simulated, storing its results`;
     const share = r.simSeconds / r.durationSeconds;
     const wall = r.wallSeconds - r.since.wallSeconds;
     const simulated = r.simSeconds - r.since.simSeconds;

@@ -21,9 +21,16 @@ export interface RunTask {
   split?: number;
 }
 
-/** Where a running run stands (posted about once a second of wall time while it runs). */
+/**
+ * What a running run is doing: drawing its world and solving what comes before its first step (`building`),
+ * simulating, or storing its results once simulated (a national run spends seconds in each of the first and last).
+ */
+export type RunStage = 'building' | 'simulating' | 'storing';
+
+/** Where a running run stands (posted when its stage changes, and about once a second of wall time while it simulates). */
 export interface RunProgress {
   runId: string;
+  stage: RunStage;
   simSeconds: number;
   durationSeconds: number;
   events: number;
@@ -52,22 +59,32 @@ function faultInjected(runId: string): boolean {
 }
 const TX_CHUNK = 50_000;
 
-/** Runs `task`; `onProgress` hears where it stands every `intervalMs` of wall time (measured here, never in the model). */
+/**
+ * Runs `task`; `onProgress` hears that it builds its world, where it stands every `intervalMs` of wall time while
+ * it simulates (measured here, never in the model; the step that reaches the end always), and that it stores its results.
+ */
 export function executeRun(task: RunTask, onProgress?: (progress: RunProgress) => void, intervalMs = PROGRESS_INTERVAL_MS): RunResult {
   const { run, scenario, outDir, identity } = task;
   const started = performance.now();
   let lastReport = started;
   let since: RunProgress['since'] | undefined;
+  const tell = (stage: RunStage, simSeconds: number, events: number, now = performance.now()) => {
+    const wallSeconds = (now - started) / 1000;
+    onProgress?.({ runId: run.runId, stage, simSeconds, durationSeconds: scenario.duration, events, wallSeconds, since: since ?? { simSeconds, events, wallSeconds } });
+  };
+  // The model's progress, at most once per interval, except the step that reaches the run's end.
   const report = onProgress && ((simSeconds: number, events: number) => {
     const now = performance.now();
     since ??= { simSeconds, events, wallSeconds: (now - started) / 1000 };
-    if (now - lastReport < intervalMs) return;
+    if (now - lastReport < intervalMs && simSeconds < scenario.duration) return;
     lastReport = now;
-    onProgress({ runId: run.runId, simSeconds, durationSeconds: scenario.duration, events, wallSeconds: (now - started) / 1000, since });
+    tell('simulating', simSeconds, events, now);
   });
   try {
+    tell('building', 0, 0, started);
     if (faultInjected(run.runId)) throw new Error(`fault injected by DV2G_FAIL_RUNS for ${run.runId}`);
     const outcome = simulateRun(scenario, run, report, task.split);
+    tell('storing', scenario.duration, outcome.metrics.events ?? 0);
     const paths = storePaths(outDir, run.runId);
     const sides = {
       transactions: scenario.outputs.transactions ? writeSideFile(paths.transactions, transactionChunks(run, outcome.log)) : null,
