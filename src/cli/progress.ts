@@ -25,16 +25,37 @@ export function progressReporter(mode: 'quiet' | 'auto'): ProgressReporter {
       stop: () => started && bar.stop(),
     };
   }
-  let lastLine = -Infinity;
+  const lines = plainLines();
   return {
     update(p) {
-      const now = p.elapsedSeconds;
-      if (p.done < p.total && !p.assembling && now - lastLine < LINE_EVERY_SECONDS && p.done > 0) return;
-      lastLine = now;
-      process.stderr.write(`dv2g: ${p.done}/${p.total} runs${p.failed ? ` (${p.failed} failed)` : ''}, ${rate(p)} events/s, ${now.toFixed(1)} s${stageText(p)}\n`);
+      if (lines.due(p)) process.stderr.write(`dv2g: ${p.done}/${p.total} runs${p.failed ? ` (${p.failed} failed)` : ''}, ${rate(p)} events/s, ${p.elapsedSeconds.toFixed(1)} s${stageText(p)}\n`);
     },
     stop() {},
   };
+}
+
+/**
+ * When a plain progress line is due: the first, then one every LINE_EVERY_SECONDS, the last (every run done, then the
+ * result files), and, in a scenario of one run, each change of its stage (a national run spends seconds building its
+ * world and storing its results). Each running run tells its progress about once a second, and a sweep's runs each
+ * change stage three times, so more lines than these would fill a CI log.
+ */
+export function plainLines(): { due(p: Progress): boolean } {
+  let lastLine = -Infinity;
+  let lastStage = '';
+  return {
+    due(p) {
+      const stage = p.total === 1 ? p.running.map((r) => stageOf(r)).join() : '';
+      const due = lastLine === -Infinity || p.done === p.total || p.assembling === true || p.elapsedSeconds - lastLine >= LINE_EVERY_SECONDS || stage !== lastStage;
+      if (due) (lastLine = p.elapsedSeconds), (lastStage = stage);
+      return due;
+    },
+  };
+}
+
+/** A running run's stage as the line names it: once its last step is simulated it is storing its results. */
+function stageOf(r: RunProgress): RunProgress['stage'] {
+  return r.stage === 'simulating' && r.simSeconds >= r.durationSeconds ? 'storing' : r.stage;
 }
 
 function rate(p: Progress): string {
@@ -57,8 +78,9 @@ const RUNS_SHOWN = 2;
  */
 export function runningText(running: RunProgress[]): string {
   const shown = running.slice(0, RUNS_SHOWN).map((r) => {
-    if (r.stage === 'building') return ` | ${r.runId} building its world`;
-    if (r.stage === 'storing' || r.simSeconds >= r.durationSeconds) return ` | ${r.runId} ${hours(r.durationSeconds)} simulated, storing its results`;
+    const stage = stageOf(r);
+    if (stage === 'building') return ` | ${r.runId} building its world`;
+    if (stage === 'storing') return ` | ${r.runId} ${hours(r.durationSeconds)} simulated, storing its results`;
     const share = r.simSeconds / r.durationSeconds;
     const wall = r.wallSeconds - r.since.wallSeconds;
     const simulated = r.simSeconds - r.since.simSeconds;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseScenario } from '../../src/scenario/load.js';
 import { buildRunList } from '../../src/scenario/runList.js';
 import { executeRun, type RunProgress } from '../../src/runner/executeRun.js';
-import { runningText, stageText } from '../../src/cli/progress.js';
+import { plainLines, runningText, stageText } from '../../src/cli/progress.js';
 import { runScenario, type Progress } from '../../src/runner/runScenario.js';
 import { tempDir } from './helpers.js';
 
@@ -77,6 +77,33 @@ describe('progress inside a run', () => {
     expect(runningText([{ runId: 'r1', stage: 'building', simSeconds: 0, durationSeconds: 86400, events: 0, wallSeconds: 0, since: before }])).toBe(' | r1 building its world');
     expect(runningText([{ runId: 'r1', stage: 'simulating', simSeconds: 86400, durationSeconds: 86400, events: 9e6, wallSeconds: 20, since: built }])).toBe(' | r1 24h simulated, storing its results');
     expect(runningText([{ runId: 'r1', stage: 'storing', simSeconds: 86400, durationSeconds: 86400, events: 9e6, wallSeconds: 21, since: built }])).toBe(' | r1 24h simulated, storing its results');
+  });
+
+  it('writes a plain line at first, every 10 s, at the end, and at each stage of a scenario of one run', () => {
+    const start = { simSeconds: 0, events: 0, wallSeconds: 0 };
+    const runAt = (runId: string, stage: RunProgress['stage'], simSeconds: number): RunProgress => ({ runId, stage, simSeconds, durationSeconds: 86400, events: simSeconds, wallSeconds: 0, since: start });
+    const at = (elapsedSeconds: number, total: number, done: number, running: RunProgress[], assembling = false): Progress => ({ done, total, failed: 0, events: 0, elapsedSeconds, running, ...(assembling ? { assembling } : {}) });
+    const one = plainLines();
+    const national = [
+      at(0, 1, 0, []),
+      at(0.1, 1, 0, [runAt('r0', 'building', 0)]),
+      at(5, 1, 0, [runAt('r0', 'simulating', 900)]),
+      at(6, 1, 0, [runAt('r0', 'simulating', 9000)]),
+      at(15.5, 1, 0, [runAt('r0', 'simulating', 60000)]),
+      at(16.5, 1, 0, [runAt('r0', 'simulating', 86400)]),
+      at(17.5, 1, 0, [runAt('r0', 'storing', 86400)]),
+      at(19, 1, 1, []),
+      at(19.1, 1, 1, [], true),
+    ];
+    expect(national.map((p) => one.due(p))).toEqual([true, true, true, false, true, true, false, true, true]);
+    // A sweep's runs come and go and change stage all the time: a line every 10 s, and the last ones.
+    const sweep = plainLines();
+    const updates = [at(0, 3, 0, [])];
+    for (let second = 1; second <= 25; second++) {
+      updates.push(at(second, 3, second < 20 ? 0 : 2, [runAt(`r${second % 3}`, second % 2 ? 'building' : 'storing', 86400), runAt('r9', 'simulating', second * 100)]));
+    }
+    updates.push(at(26, 3, 3, []), at(26.1, 3, 3, [], true));
+    expect(updates.flatMap((p, i) => (sweep.due(p) ? [i] : []))).toEqual([0, 10, 20, 26, 27]);
   });
 
   it('says when the runs are over and the result files are being written, after the last run', async () => {
