@@ -49,7 +49,7 @@ describe('evs.csv lines of a split run', () => {
     expect(report.chargingIterations).toBe(3);
   });
 
-  it.each([TAG, { run_id: 'p0-pow-r0', ledger: 'pow' }])('formats chunks of several batches, each on its own buffer (tag %o)', (tag) => {
+  it.each([TAG, { run_id: 'p0-pow-r0', ledger: 'pow' }])('formats chunks of thousands of rows, each on a buffer of its own size (tag %o)', (tag) => {
     const rows = randomRows(9_000, seedrandom('batches'));
     const lines = formatEvLines(rowSource(rows), tag, 4_500);
     expect(lines.chunks.length).toBe(2);

@@ -23,10 +23,8 @@ export interface EvLines extends EvChargingColumns {
   linesPerChunk: number;
 }
 
-/** Lines per chunk: a chunk is written to the run's file at once (a million-EV run has 1e6 rows). */
-export const LINES_PER_CHUNK = 50_000;
-/** Rows made and formatted at once. */
-export const FORMAT_BATCH = 2048;
+/** Lines per chunk: a chunk is written to the run's file at once, and is one batch of rows made and formatted at once. */
+export const LINES_PER_CHUNK = 2048;
 const CRLF = Buffer.from('\r\n');
 const encoder = new TextEncoder();
 
@@ -37,37 +35,24 @@ export function rowSource(rows: readonly EvRow[]): EvRowSource {
 }
 
 /**
- * Formats the rows of `source` as evs.csv lines in EV order, a batch at a time, each batch's text encoded into its
- * chunk's bytes at once (so that the row objects and the cells' strings die young in a partition's thread, whose
+ * Formats the rows of `source` as evs.csv lines in EV order, a chunk at a time, each chunk's text encoded into bytes
+ * of its exact size at once (so that the row objects and the cells' strings die young in a partition's thread, whose
  * heap holds the whole partition: a chunk's text kept as strings until the chunk was full outlived its nursery,
- * and collecting it took about 40% of the formatting).
+ * and collecting it took about 40% of the formatting; and no buffer of spare room outlives its chunk).
  */
 export function formatEvLines(source: EvRowSource, tag: EvTag, linesPerChunk = LINES_PER_CHUNK): EvLines {
   const count = source.count;
   const lines: EvLines = { ids: new Int32Array(count), chunks: [], ends: new Int32Array(count), linesPerChunk, ...emptyChargingColumns(count) };
-  // One buffer the chunks are written into, then copied out at their size (every chunk owns its buffer).
-  let buffer = new Uint8Array(0);
   for (let start = 0; start < count; start += linesPerChunk) {
     const stop = Math.min(count, start + linesPerChunk);
-    let length = 0;
-    for (let batch = start; batch < stop; batch += FORMAT_BATCH) {
-      const rows = source.rows(batch, Math.min(batch + FORMAT_BATCH, stop));
-      rows.forEach((row, k) => {
-        const id = row.ev_id ?? 0;
-        if (batch + k > 0 && id <= lines.ids[batch + k - 1]) throw new Error(`evs.csv: EV ${id} comes after EV ${lines.ids[batch + k - 1]}; rows must come in ascending EV id`);
-        lines.ids[batch + k] = id;
-      });
-      fillChargingColumns(lines, batch, rows);
-      const text = csvRows(rows, EV_FILE_COLUMNS, { ...tag });
-      // A UTF-16 code unit takes at most 3 bytes of UTF-8.
-      if (buffer.length - length < 3 * text.length) {
-        const grown = new Uint8Array(Math.max(2 * buffer.length, length + 3 * text.length));
-        grown.set(buffer.subarray(0, length));
-        buffer = grown;
-      }
-      length += encoder.encodeInto(text, buffer.subarray(length)).written;
-    }
-    const bytes = buffer.slice(0, length);
+    const rows = source.rows(start, stop);
+    rows.forEach((row, k) => {
+      const id = row.ev_id ?? 0;
+      if (start + k > 0 && id <= lines.ids[start + k - 1]) throw new Error(`evs.csv: EV ${id} comes after EV ${lines.ids[start + k - 1]}; rows must come in ascending EV id`);
+      lines.ids[start + k] = id;
+    });
+    fillChargingColumns(lines, start, rows);
+    const bytes = encoder.encode(csvRows(rows, EV_FILE_COLUMNS, { ...tag }));
     const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     let at = 0;
     for (let i = start; i < stop; i++) {
@@ -99,6 +84,7 @@ export function mergeEvLines(parts: EvLines[]): EvLines {
   const total = parts.reduce((n, part) => n + part.ids.length, 0);
   const merged: EvLines = { ids: new Int32Array(total), chunks: [], ends: new Int32Array(total), linesPerChunk, ...emptyChargingColumns(total) };
   const next = new Array<number>(parts.length).fill(0);
+  const released = new Array<number>(parts.length).fill(0);
   const source = new Int32Array(linesPerChunk);
   const index = new Int32Array(linesPerChunk);
   const lineStart = (part: EvLines, i: number) => (i % part.linesPerChunk === 0 ? 0 : part.ends[i - 1]);
@@ -133,7 +119,7 @@ export function mergeEvLines(parts: EvLines[]): EvLines {
     merged.chunks.push(chunk);
     // Chunks wholly copied are let go.
     parts.forEach((part, p) => {
-      for (let c = 0; c < Math.floor(next[p] / part.linesPerChunk); c++) part.chunks[c] = RELEASED;
+      for (; released[p] < Math.floor(next[p] / part.linesPerChunk); released[p]++) part.chunks[released[p]] = RELEASED;
     });
   }
   return merged;
