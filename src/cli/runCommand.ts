@@ -72,8 +72,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
         const aggregate = summary.runs.length ? await aggregateRows(outDir) : [];
         process.stdout.write(`${JSON.stringify({ outDir: summary.outDir, status: summary.status, runs: summary.runs.length, failures: summary.failures, aggregate }, null, 2)}\n`);
       } else if (!args.quiet) {
-        if (summary.runs.length) process.stdout.write(`\n${summaryTable(outDir)}\n`);
-        process.stdout.write(`\n${summary.status}: ${summary.runs.length} runs; results in ${relative(process.cwd(), outDir) || '.'}/\n`);
+        const finished = summary.manifest.runs.filter((r) => r.status === 'complete' || r.status === 'skipped').length;
+        if (finished) process.stdout.write(`\n${summaryTable(outDir)}\n`);
+        const count = summary.status === 'complete' ? `${summary.runs.length} runs` : `${finished} of ${summary.runs.length} runs finished`;
+        process.stdout.write(`\n${summary.status}: ${count}; results in ${relative(process.cwd(), outDir) || '.'}/\n`);
       }
       if (summary.alongsideError !== undefined) throw summary.alongsideError;
       if (reportCharts && !args.quiet && !args.json) (await import('./writeReport.js')).printReportLine(outDir, reportCharts);

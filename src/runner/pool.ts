@@ -1,6 +1,6 @@
-// Executes runs on a piscina worker pool (or in-process for one worker or one run), reporting each result
-// as it arrives; a large market run takes the threads other runs leave idle (threadShare.ts). Workers load
-// the compiled worker.js, or worker.ts through tsx when running from source (tests).
+// Executes runs on a piscina worker pool (or in-process for one worker or one run, unless a signal may have to
+// stop a long one), reporting each result as it arrives; a large market run takes the threads other runs leave
+// idle (threadShare.ts). Workers load the compiled worker.js, or worker.ts through tsx when running from source (tests).
 
 import { Piscina } from 'piscina';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -9,6 +9,7 @@ import { executeRun, type RunProgress, type RunResult, type RunTask } from './ex
 import type { WorkerTask } from './worker.js';
 import { loaderFlags, projectModule } from './sourceMode.js';
 import { threadShare } from './threadShare.js';
+import { estimatedWork, SPLIT_MIN_WORK } from '../scenario/estimate.js';
 import { compileOnOwnThread } from './compileOnOwnThread.js';
 
 export interface ExecuteOptions {
@@ -19,10 +20,29 @@ export interface ExecuteOptions {
   onRunProgress?(progress: RunProgress): void;
   /** Estimated work from which a run may be split over idle threads (default SPLIT_MIN_WORK). */
   splitMinWork?: number;
+  /** Estimated work from which a run that `signal` may stop leaves the main thread (default OFF_MAIN_THREAD_WORK). */
+  offMainThreadWork?: number;
+}
+
+/**
+ * Estimated work (estimatedWork) from which a run goes to a worker thread even where it could run on the main
+ * thread (one worker, or one run), when a signal may stop it. A run on the main thread blocks it until the run
+ * ends, so Ctrl-C and SIGTERM would wait for the run (a national day: a minute; Slurm kills 30 s after its
+ * SIGTERM) and a second signal could not quit. On a worker the main thread hears them at once and ends the run
+ * by ending its thread. About a second of work, so the thread's start (a tenth of a second) stays small beside it.
+ */
+export const OFF_MAIN_THREAD_WORK = SPLIT_MIN_WORK;
+
+/** Whether `tasks` run on the main thread: one worker or one run, and nothing long that `signal` would wait for. */
+function runsInProcess(tasks: readonly RunTask[], options: ExecuteOptions): boolean {
+  if (options.workers > 1 && tasks.length > 1) return false;
+  if (!options.signal) return true;
+  const limit = options.offMainThreadWork ?? OFF_MAIN_THREAD_WORK;
+  return tasks.every((task) => estimatedWork(task.scenario, task.scenario.ledgers[task.run.ledgerIndex]) < limit);
 }
 
 export async function executeRuns(tasks: RunTask[], options: ExecuteOptions): Promise<void> {
-  if (options.workers <= 1 || tasks.length === 1) {
+  if (runsInProcess(tasks, options)) {
     // In-process: one worker, or one run (which may take every worker's thread for its partitions).
     for (const [i, task] of tasks.entries()) {
       if (options.signal?.aborted) return;
