@@ -47,7 +47,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       const loaded = loadScenario(resolveScenarioArgument(args.scenario), scenarioOverrides(args));
       if (!args.quiet) for (const warning of scenarioWarnings(loaded)) process.stderr.write(`warning: ${warning}\n`);
       const workers = resolveWorkers(requestedWorkers(args), shardOf(buildRunList(loaded.points, loaded.scenario.seed, loaded.scenario.replications), shard).length);
-      checkResources(args.scenario, estimateResources(loaded, workers, undefined, split), args.force);
+      checkResources(args.scenario, estimateResources(loaded, workers, undefined, split, args.report && loaded.scenario.outputs.report), args.force);
       const outDir = args.out ?? `results/${loaded.scenario.name}`;
       const reporter = progressReporter(args.quiet || args.json ? 'quiet' : 'auto');
       const stop = stopOnSignals();

@@ -23,7 +23,7 @@ export function withScenarioOptions<T>(y: Argv<T>) {
     .option('set', { type: 'string', array: true, default: [] as string[], describe: 'override a scenario value: path.to.key=value (value parsed as YAML); repeatable' })
     .option('seed', { type: 'string', describe: "root seed, a whole number >= 0 (overrides the file's seed)" })
     .option('replications', { type: 'string', describe: "replications per sweep point and ledger (overrides the file's)" })
-    .option('workers', { type: 'string', defaultDescription: `${availableParallelism()} (this machine's cores)`, describe: 'worker threads: runs are spread over them first, then a large market run is split over those left idle; 1 runs in-process' })
+    .option('workers', { type: 'string', defaultDescription: `${availableParallelism()} (this machine's cores)`, describe: 'worker threads: runs are spread over them first, then a large market run is split over those left idle; 1 runs one at a time' })
     .option('force', { type: 'boolean', default: false, describe: 'override safety refusals: a scenario estimated not to fit in memory, an --out that is not a dv2g results directory (dv2g then replaces only its own file names there)' });
 }
 

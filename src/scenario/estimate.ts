@@ -1,6 +1,7 @@
 // Resource estimate of a loaded scenario, from the scenario alone: the run list's size and each run's
 // peak memory (fleet, expected transactions, blocks, time-series buckets, market records), against
-// the machine's memory for the runs that would be in memory at once. See README "Limits".
+// the machine's memory for the runs that would be in memory at once, and for the result files and
+// report made after them. See README "Memory: how it grows, and where the limit is".
 
 import { totalmem } from 'node:os';
 import type { LoadedScenario } from './load.js';
@@ -11,29 +12,33 @@ import { ScenarioError } from './problems.js';
 import { smpTiming } from '../ledger/lightchain/smp.js';
 
 /**
- * Bytes per item, measured as peak RSS of one in-process market run (a day, 100 grid agents): per EV the
- * slope between 100,000 and 300,000 EVs on PoW (few settlements at its default fee), on one thread and
- * on two; per transaction the difference between LightChain or the tangle and PoW at 300,000 EVs
- * (4.7 million settlements; two measurements differed by 20%), the larger rounded up. The tangle's then dropped
- * by 60 B, as its RSS per transaction did (124 -> 84 B: 40 B fewer held, and no grown tails filled with -1s and
- * NaNs; scenarios/scale-100k.yaml on one worker peaked at 666 MB against 693 MB estimated); LightChain's (93-95 ->
- * 78 B) was left as it was.
+ * Bytes per item, fitted to the peak RSS of whole `dv2g run`s (round 30: days of 300,000 and 1,000,000 EVs with
+ * 100 grid agents on 1, 2, 8 and 16 threads without the report, and the bundled scenarios with and without it),
+ * then rounded up. Per EV, the slope on PoW (few settlements at its default fee): 790 B on one thread, 850 B on two;
+ * 270 B more with valley filling. Per further thread of a split run: about 20 MiB and 40-60 B per EV. Per expected
+ * transaction, the difference from PoW: the tangle 104 B per issued transaction (7% more are issued than expected),
+ * LightChain 59-69 B. PoW's settlements, a twentieth of a fee-less ledger's, are counted as if its fee did not thin
+ * them. So the estimates err high: 1.17-1.45x on the fee-less ledgers, 2.2-3.5x on PoW, 1.08-1.9x for the bundled
+ * scenarios. The 1,000,000-EV days, MiB measured / estimated: on 2 threads PoW 1,025 / 3,362, the tangle 2,432 / 2,962,
+ * LightChain 2,015 / 2,566; on 16 threads 1,822 / 4,889, 3,559 / 4,488, 3,065 / 4,093 (the estimates before counted
+ * 400 B per EV and further thread, and no report: 10,190, 10,724 and 10,061 MiB on 16 threads, and the paper's sweep
+ * on one worker 558 MiB where it peaks at 1,167 MiB while its report is made).
  */
 export const BYTES = {
   /** A worker thread's own heap and loaded modules. */
-  worker: 64 * 2 ** 20,
-  /** The main process (runtime, modules, run list, result writing). */
+  worker: 48 * 2 ** 20,
+  /** The main process (runtime, modules, run list, DuckDB's library; 240 MiB for the quickstart's 10 small runs without the report). */
   main: 256 * 2 ** 20,
   /**
    * One EV: fleet, sessions, charging plan, day-ahead optimum, owners' accounts, settlement state, evs.csv row, by
-   * charging policy (valley filling's plan keeps every session-interval's kWh; measured 1.10 KB on one thread, and
-   * 0.44-0.76 KB under uncontrolled charging, which keeps a few numbers per session).
+   * charging policy (valley filling's plan keeps every session-interval's kWh, 270 B; uncontrolled charging keeps
+   * a few numbers per session).
    */
-  ev: { uncontrolled: 1100, 'valley-filling': 1600 } satisfies Record<Scenario['charging']['policy'], number>,
-  /** One EV again in each further thread of a split run (each partition draws the whole fleet and its sessions). */
-  evPerExtraThread: 400,
-  /** One ledger transaction in the transaction log and the ledger, by ledger kind. */
-  tx: { tangle: 200, pow: 160, lightchain: 150, pos: 160, poet: 160, pob: 160 } satisfies Record<LedgerConfig['kind'], number>,
+  ev: { uncontrolled: 850, 'valley-filling': 1150 } satisfies Record<Scenario['charging']['policy'], number>,
+  /** One EV again in each further thread of a split run (the arrays each partition keeps for every EV, and its own EVs' pages). */
+  evPerExtraThread: 64,
+  /** One expected ledger transaction in the transaction log and the ledger, by ledger kind (PoW, PoS, PoET and PoB unmeasured since round 17). */
+  tx: { tangle: 130, pow: 160, lightchain: 100, pos: 160, poet: 160, pob: 160 } satisfies Record<LedgerConfig['kind'], number>,
   /** One block of a chain (header, links, transaction id list overhead). */
   block: 512,
   /** One time-series bucket row. */
@@ -42,6 +47,21 @@ export const BYTES = {
   marketRecord: 250,
   /** One peer link of the network graph. */
   peerLink: 16,
+  /**
+   * Once the runs have ended, per row of evs.csv and transactions.csv in all: DuckDB building results.duckdb and the
+   * Parquet files (the paper's sweep, 2.1 million evs rows: 0.52-0.54 GB), up to `database`.
+   */
+  resultRow: 256,
+  /** DuckDB's most, under its memory limit (DATABASE_MEMORY_LIMIT, 512 MB: 10 million rows took 0.70-0.78 GB on 2 to 16 threads). */
+  database: 896 * 2 ** 20,
+  /**
+   * The report, built while the database is: its charts rendered to PNG several at once, each EV's net benefit read
+   * (by a DuckDB of its own). Measured, with the report and without: the charging baselines' 16 small runs, 14 charts,
+   * 545-560 MiB against 262 MiB; the paper's sweep (2.1 million EVs) 1,167-1,194 MiB against 644 MiB.
+   */
+  report: 384 * 2 ** 20,
+  /** The report again per row of the results (see `report`). */
+  reportRow: 128,
 } as const;
 
 /** Hours a typical EV trades per day, measured: 12.2 settlements per EV-day at 15-minute periods. */
@@ -56,6 +76,10 @@ export interface ResourceEstimate {
   /** Runs in memory at once: the worker threads, at most one per run. */
   concurrent: number;
   /** Peak bytes with the largest `concurrent` runs at once, the main process included. */
+  runsBytes: number;
+  /** Peak bytes once the runs have ended, while the database (and the report, if built) are made. */
+  resultsBytes: number;
+  /** The larger of the two. */
   peakBytes: number;
   machineBytes: number;
   fits: boolean;
@@ -176,7 +200,7 @@ export function runBytes(scenario: Scenario, ledger: LedgerConfig, threads = 1):
  * The estimate for running `loaded` on `workers` threads (at most one per run) on a machine with `machineBytes`;
  * `split`: an explicit --split (threads per market run), else the share `--workers` gives a large run.
  */
-export function estimateResources(loaded: LoadedScenario, workers: number, machineBytes = totalmem(), split?: number): ResourceEstimate {
+export function estimateResources(loaded: LoadedScenario, workers: number, machineBytes = totalmem(), split?: number, report = loaded.scenario.outputs.report): ResourceEstimate {
   const { scenario, points } = loaded;
   const runList = buildRunList(points, scenario.seed, scenario.replications);
   // A split run holds a copy of the per-EV arrays per thread: an explicit --split, or with fewer runs than
@@ -190,13 +214,21 @@ export function estimateResources(loaded: LoadedScenario, workers: number, machi
   const runs = runList.map((r) => sizes[r.point][r.ledgerIndex]);
   runs.sort((a, b) => b - a);
   const concurrent = Math.max(1, Math.min(workers, runs.length));
-  const peakBytes = BYTES.main + runs.slice(0, concurrent).reduce((sum, bytes) => sum + bytes, 0);
-  return { runs: runs.length, runBytes: runs[0] ?? 0, concurrent, peakBytes, machineBytes, fits: peakBytes <= USABLE_SHARE * machineBytes };
+  const runsBytes = BYTES.main + runs.slice(0, concurrent).reduce((sum, bytes) => sum + bytes, 0);
+  const rows = runList.reduce((sum, r) => sum + resultRows(points[r.point].scenario), 0);
+  const resultsBytes = BYTES.main + Math.min(rows * BYTES.resultRow, BYTES.database) + (report ? BYTES.report + rows * BYTES.reportRow : 0);
+  const peakBytes = Math.max(runsBytes, resultsBytes);
+  return { runs: runs.length, runBytes: runs[0] ?? 0, concurrent, runsBytes, resultsBytes, peakBytes, machineBytes, fits: peakBytes <= USABLE_SHARE * machineBytes };
 }
 
-/** One line: runs, peak memory per run and for the workers at once, against the machine's memory. */
+/** Rows one run adds to the tables that grow with it: evs.csv (a market run's EVs) and transactions.csv, where written. */
+function resultRows(scenario: Scenario): number {
+  return (scenario.workload.kind === 'market' ? scenario.fleet.size : 0) + (scenario.outputs.transactions ? expectedTransactions(scenario) : 0);
+}
+
+/** One line: runs, peak memory per run, for the workers at once and while the result files are written, against the machine's memory. */
 export function describeEstimate(e: ResourceEstimate): string {
-  return `${e.runs} runs; estimated peak memory ${bytes(e.runBytes)} per run, ${bytes(e.peakBytes)} with ${e.concurrent} worker(s) at once; this machine has ${bytes(e.machineBytes)}`;
+  return `${e.runs} runs; estimated peak memory ${bytes(e.runBytes)} per run, ${bytes(e.runsBytes)} with ${e.concurrent} worker(s) at once, ${bytes(e.resultsBytes)} while the result files are written; this machine has ${bytes(e.machineBytes)}`;
 }
 
 /** Refuses (a ScenarioError, exit 2) a scenario whose estimate does not fit, unless `force`. */
@@ -205,7 +237,7 @@ export function checkResources(file: string, e: ResourceEstimate, force: boolean
   throw new ScenarioError([{
     file,
     path: '',
-    message: `would not fit in memory: ${describeEstimate(e)} (at most ${Math.round(USABLE_SHARE * 100)}% usable); use fewer --workers, a smaller scenario, or --force to run it anyway`,
+    message: `would not fit in memory: ${describeEstimate(e)} (at most ${Math.round(USABLE_SHARE * 100)}% usable); use ${e.runsBytes >= e.resultsBytes ? 'fewer --workers' : '--no-report'}, a smaller scenario, or --force to run it anyway`,
   }]);
 }
 
