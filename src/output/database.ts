@@ -76,7 +76,7 @@ export async function buildDatabase(outDir: string, rowFiles: Partial<Record<Fix
  * DuckDB's own memory limit while it builds the database (its buffers; it allocates a little beyond them). Left to
  * itself it takes up to 80% of the machine's memory, growing with the rows and with its threads, one per core: a
  * 10-million-row evs table and its Parquet copy took 1.3 GB on 2 threads and 2.5 GB on 16 (3.3 GB on 64), with this
- * limit 0.70-0.76 GB (16 threads: 0.78 GB) in the same time (12.2 s against 11.4-12.6 s on 2 threads). The rows
+ * limit 0.71-0.74 GB (16 threads: 0.79 GB) in the same time (12.2 s against 11.4-12.6 s on 2 threads). The rows
  * stream from the files to the table and on to Parquet, so the limit does not hold them back (256 MB: 0.42-0.51 GB,
  * but 3-10% slower); DuckDB spills to `<database>.tmp` what must wait.
  */

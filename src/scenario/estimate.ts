@@ -52,7 +52,7 @@ export const BYTES = {
    * Parquet files (the paper's sweep, 2.1 million evs rows: 0.52-0.54 GB), up to `database`.
    */
   resultRow: 256,
-  /** DuckDB's most, under its memory limit (DATABASE_MEMORY_LIMIT, 512 MB: 10 million rows took 0.70-0.78 GB on 2 to 16 threads). */
+  /** DuckDB's most, under its memory limit (DATABASE_MEMORY_LIMIT, 512 MB: 10 million rows took 0.71-0.79 GB on 2 to 16 threads). */
   database: 896 * 2 ** 20,
   /**
    * The report, built while the database is: its charts rendered to PNG several at once, each EV's net benefit read
