@@ -57,7 +57,8 @@ export const BYTES = {
   /**
    * The report, built while the database is: its charts rendered to PNG several at once, each EV's net benefit read
    * (by a DuckDB of its own). Measured, with the report and without: the charging baselines' 16 small runs, 14 charts,
-   * 545-560 MiB against 262 MiB; the paper's sweep (2.1 million EVs) 1,167-1,194 MiB against 644 MiB.
+   * 545-560 MiB against 262 MiB; the paper's sweep (2.1 million EVs) 1,167-1,194 MiB against 644 MiB (under DuckDB's
+   * limit 1,095 against 619 MiB).
    */
   report: 384 * 2 ** 20,
   /** The report again per row of the results (see `report`). */
@@ -81,6 +82,8 @@ export interface ResourceEstimate {
   resultsBytes: number;
   /** The larger of the two. */
   peakBytes: number;
+  /** Whether the report is counted (built after the runs). */
+  report: boolean;
   machineBytes: number;
   fits: boolean;
 }
@@ -218,7 +221,7 @@ export function estimateResources(loaded: LoadedScenario, workers: number, machi
   const rows = runList.reduce((sum, r) => sum + resultRows(points[r.point].scenario), 0);
   const resultsBytes = BYTES.main + Math.min(rows * BYTES.resultRow, BYTES.database) + (report ? BYTES.report + rows * BYTES.reportRow : 0);
   const peakBytes = Math.max(runsBytes, resultsBytes);
-  return { runs: runs.length, runBytes: runs[0] ?? 0, concurrent, runsBytes, resultsBytes, peakBytes, machineBytes, fits: peakBytes <= USABLE_SHARE * machineBytes };
+  return { runs: runs.length, runBytes: runs[0] ?? 0, concurrent, runsBytes, resultsBytes, peakBytes, report, machineBytes, fits: peakBytes <= USABLE_SHARE * machineBytes };
 }
 
 /** Rows one run adds to the tables that grow with it: evs.csv (a market run's EVs) and transactions.csv, where written. */
@@ -237,7 +240,7 @@ export function checkResources(file: string, e: ResourceEstimate, force: boolean
   throw new ScenarioError([{
     file,
     path: '',
-    message: `would not fit in memory: ${describeEstimate(e)} (at most ${Math.round(USABLE_SHARE * 100)}% usable); use ${e.runsBytes >= e.resultsBytes ? 'fewer --workers' : '--no-report'}, a smaller scenario, or --force to run it anyway`,
+    message: `would not fit in memory: ${describeEstimate(e)} (at most ${Math.round(USABLE_SHARE * 100)}% usable); use ${e.runsBytes >= e.resultsBytes ? 'fewer --workers, ' : e.report ? '--no-report, ' : ''}a smaller scenario, or --force to run it anyway`,
   }]);
 }
 

@@ -126,6 +126,8 @@ describe('memory estimate', () => {
     const tight = estimateResources(loaded, 4, withReport.resultsBytes);
     expect(tight.fits).toBe(false);
     expect(() => checkResources('est.yaml', tight, false)).toThrow(/use --no-report, a smaller scenario, or --force/);
+    const tightWithout = estimateResources(loaded, 4, without.resultsBytes, undefined, false);
+    expect(() => checkResources('est.yaml', tightWithout, false)).toThrow(/usable\); use a smaller scenario, or --force/);
   });
 
   it('refuses what does not fit in the machine, unless forced', () => {
