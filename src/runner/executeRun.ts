@@ -6,11 +6,11 @@ import { simulateRun } from './simulateRun.js';
 import { BLOCK_COLUMNS, storePaths, writeStoredRun, type StoredRun, type StoreIdentity } from '../store/runStore.js';
 import { AtomicWriter } from '../io/atomicFile.js';
 import { IoError } from '../io/ioError.js';
-import { csvLines, csvRows, type Cell } from '../output/csv.js';
+import { csvRows, type Cell } from '../output/csv.js';
+import { transactionLines } from './transactionLines.js';
 import type { BlockColumns } from '../ledger/ledger.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunSpec } from '../scenario/runList.js';
-import type { TxLog } from '../metrics/txLog.js';
 
 export interface RunTask {
   scenario: Scenario;
@@ -57,7 +57,8 @@ export interface RunResult {
 function faultInjected(runId: string): boolean {
   return (process.env.DV2G_FAIL_RUNS ?? '').split(',').includes(runId);
 }
-const TX_CHUNK = 50_000;
+/** Rows per chunk of the blocks file. */
+const BLOCK_CHUNK = 50_000;
 
 /**
  * Runs `task`; `onProgress` hears that it builds its world, where it stands every `intervalMs` of wall time while
@@ -87,7 +88,7 @@ export function executeRun(task: RunTask, onProgress?: (progress: RunProgress) =
     tell('storing', scenario.duration, outcome.metrics.events ?? 0);
     const paths = storePaths(outDir, run.runId);
     const sides = {
-      transactions: scenario.outputs.transactions ? writeSideFile(paths.transactions, transactionChunks(run, outcome.log)) : null,
+      transactions: scenario.outputs.transactions ? writeSideFile(paths.transactions, transactionLines(run, outcome.log, task.split ?? 1)) : null,
       blocks: outcome.blocks ? writeSideFile(paths.blocks, blockChunks(run, outcome.blocks)) : null,
       evs: outcome.evs ? writeSideFile(paths.evs, outcome.evs.chunks) : null,
     };
@@ -115,29 +116,12 @@ function writeSideFile(path: string, chunks: Iterable<string | Uint8Array>): str
   }
 }
 
-/** The run's transactions file, TX_CHUNK rows to a chunk (a national-scale run has millions). */
-function* transactionChunks(run: RunSpec, log: TxLog): Generator<string> {
-  for (let start = 0; start < log.count; start += TX_CHUNK) {
-    const rows: Cell[][] = [];
-    for (let id = start; id < Math.min(log.count, start + TX_CHUNK); id++) {
-      const confirmed = log.confirmedAt[id];
-      const isConfirmed = confirmed === confirmed;
-      // cells in the order of runStore.ts TRANSACTION_COLUMNS
-      rows.push([
-        run.runId, run.ledger, id, log.issuer[id], log.sizeBytes[id], log.value[id], log.feeOf(id), log.submittedAt[id],
-        isConfirmed ? confirmed : null, isConfirmed ? confirmed - log.submittedAt[id] : null,
-      ]);
-    }
-    yield csvLines(rows);
-  }
-}
-
-/** The run's blocks file, TX_CHUNK rows to a chunk. */
+/** The run's blocks file, BLOCK_CHUNK rows to a chunk. */
 function* blockChunks(run: RunSpec, blocks: BlockColumns): Generator<string> {
   const tag = { run_id: run.runId, ledger: run.ledger };
-  for (let start = 0; start < blocks.count; start += TX_CHUNK) {
+  for (let start = 0; start < blocks.count; start += BLOCK_CHUNK) {
     const rows: Record<string, Cell>[] = [];
-    for (let id = start; id < Math.min(blocks.count, start + TX_CHUNK); id++) {
+    for (let id = start; id < Math.min(blocks.count, start + BLOCK_CHUNK); id++) {
       rows.push({
         block_id: id, parent_id: blocks.parent[id] < 0 ? null : blocks.parent[id],
         height: blocks.height[id], producer: blocks.producer[id] < 0 ? null : blocks.producer[id], found_s: blocks.foundAt[id],
