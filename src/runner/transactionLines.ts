@@ -109,7 +109,7 @@ export function sliceLines(runId: string, ledger: string, slice: TxSlice): strin
 }
 
 /** The buffers of a slice's columns, moved to the helper rather than copied again. */
-export function sliceBuffers(slice: TxSlice): ArrayBuffer[] {
+function sliceBuffers(slice: TxSlice): ArrayBuffer[] {
   return [slice.issuer, slice.sizeBytes, slice.value, slice.fee, slice.submittedAt, slice.confirmedAt].map((column) => column.buffer as ArrayBuffer);
 }
 
