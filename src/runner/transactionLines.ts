@@ -132,8 +132,7 @@ class LineHelper {
   }
 
   receive(): Uint8Array {
-    const reply = awaitReply<SliceReply>(this.signal, this.port, STALL_MS, (reason) => this.failure(reason));
-    if ('error' in reply) throw this.failure(reply.error);
+    const reply = awaitReply<{ bytes: Uint8Array }>(this.signal, this.port, STALL_MS, (reason) => this.failure(reason));
     this.answered++;
     return reply.bytes;
   }

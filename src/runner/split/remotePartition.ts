@@ -68,8 +68,7 @@ export class RemotePartition implements PartitionHandle {
 
   /** Waits for the oldest window not yet received and returns it. */
   receive(): PartitionWindow {
-    const reply = awaitReply<PartitionReply>(this.signal, this.port, STALL_MS, (reason) => this.failure(reason));
-    if ('error' in reply) throw this.failure(reply.error);
+    const reply = awaitReply<{ window: PartitionWindow }>(this.signal, this.port, STALL_MS, (reason) => this.failure(reason));
     this.windowsAnswered++;
     return reply.window;
   }

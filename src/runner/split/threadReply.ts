@@ -31,9 +31,9 @@ export function newSignal(): Int32Array {
 
 /**
  * Blocks until the thread has posted a reply on `port` and returns it; throws `fail(reason)` when the thread exits
- * without one or none comes within `stallMs`.
+ * without one, none comes within `stallMs`, or the reply is `{ error }` (the thread's own failure, or its module's).
  */
-export function awaitReply<T>(signal: Int32Array, port: MessagePort, stallMs: number, fail: (reason: string) => Error): T {
+export function awaitReply<T extends object>(signal: Int32Array, port: MessagePort, stallMs: number, fail: (reason: string) => Error): T {
   const started = Date.now();
   while (Atomics.load(signal, SIGNAL.replies) === 0) {
     if (Atomics.load(signal, SIGNAL.exited) !== 0) throw fail('its thread exited without answering');
@@ -43,7 +43,9 @@ export function awaitReply<T>(signal: Int32Array, port: MessagePort, stallMs: nu
   Atomics.sub(signal, SIGNAL.replies, 1);
   const reply = receiveMessageOnPort(port);
   if (!reply) throw fail('its thread signalled a reply that is not on the port');
-  return reply.message as T;
+  const message = reply.message as T | { error: string };
+  if ('error' in message) throw fail(message.error);
+  return message;
 }
 
 /** In the replying thread: posts `message` (its `transfer` buffers moved, not copied) and wakes the waiting thread. */
