@@ -38,14 +38,16 @@ export const runCommand: CommandModule<object, RunArgs> = {
     withScenarioErrors(async () => {
       const shard = args.shard === undefined ? undefined : parseShard(args.shard);
       const split = wholeNumber('--split', args.split, 1);
-      const [{ loadScenario, resolveScenarioArgument, scenarioWarnings, checkResources, estimateResources, buildRunList }, { runScenario, shardOf }, { progressReporter }, { summaryTable }] = await Promise.all([
+      const [{ loadScenario, resolveScenarioArgument, scenarioWarnings, checkResources, estimateResources, buildRunList }, { runScenario, shardOf }, { progressReporter }, { summaryTable }, { splitWarnings }] = await Promise.all([
         import('./scenarioTools.js'),
         import('../runner/runScenario.js'),
         import('./progress.js'),
         import('./summaryTable.js'),
+        import('../runner/split/layout.js'),
       ]);
       const loaded = loadScenario(resolveScenarioArgument(args.scenario), scenarioOverrides(args));
-      if (!args.quiet) for (const warning of scenarioWarnings(loaded)) process.stderr.write(`warning: ${warning}\n`);
+      const warnings = [...scenarioWarnings(loaded), ...(split === undefined ? [] : splitWarnings(loaded, split))];
+      if (!args.quiet) for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
       const workers = resolveWorkers(requestedWorkers(args), shardOf(buildRunList(loaded.points, loaded.scenario.seed, loaded.scenario.replications), shard).length);
       checkResources(args.scenario, estimateResources(loaded, workers, undefined, split, args.report && loaded.scenario.outputs.report), args.force);
       const outDir = args.out ?? `results/${loaded.scenario.name}`;

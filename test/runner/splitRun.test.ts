@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { parseScenario } from '../../src/scenario/load.js';
 import { runScenario } from '../../src/runner/runScenario.js';
 import { buildRunList } from '../../src/scenario/runList.js';
-import { partitionLayout, simulateSplitRun } from '../../src/runner/split/splitRun.js';
+import { simulateSplitRun } from '../../src/runner/split/splitRun.js';
+import { partitionLayout } from '../../src/runner/split/layout.js';
 import { LEDGER_KINDS } from '../../src/ledger/kinds.js';
 import { csvSnapshot, tempDir, TINY_SCENARIO } from './helpers.js';
 

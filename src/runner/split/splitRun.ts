@@ -18,30 +18,13 @@ import type { FeeQuotes } from './recordingLedger.js';
 import { mergeWindow } from './mergeWindow.js';
 import { MarketReduction } from './marketReduction.js';
 import { mergeEvLines, type EvLines } from './evLines.js';
+import { partitionLayout } from './layout.js';
 
 export interface SplitOptions {
   /** Every window waits for the ledger, as with a ledger whose fees change (tests: the two schedules agree). */
   lockStep?: boolean;
   /** Partitions asked for their evs.csv rows at once (default EVS_AT_ONCE; tests: any number gives the same rows). */
   evsAtOnce?: number;
-}
-
-/**
- * Ledger kinds whose ledger, driven by the run's own thread, is about as much work as the market: a run of
- * theirs on several threads keeps one of them for it. Measured on 2 cores, a 1,000,000-EV day on the tangle: 67 s
- * with one partition thread beside the ledger's against 75 s with two (300,000 EVs: 19.5-20.6 s against
- * 21.3-23.2 s); on LightChain two partitions stay faster (14.7 s against 20.8 s at 300,000 EVs).
- */
-const LEDGER_TAKES_A_THREAD: ReadonlySet<string> = new Set(['tangle']);
-
-/**
- * Partitions of a market run on `threads` threads (at most one per grid agent), and whether they run on worker
- * threads (ahead of the ledger, which this thread drives) or one runs here: one thread runs one partition here; on
- * more, every thread carries a partition, except that a ledger in LEDGER_TAKES_A_THREAD keeps this one.
- */
-export function partitionLayout(scenario: Scenario, run: RunSpec, threads: number): { count: number; workerThreads: boolean } {
-  const keepsThread = threads > 1 && LEDGER_TAKES_A_THREAD.has(scenario.ledgers[run.ledgerIndex].kind);
-  return { count: Math.max(1, Math.min(keepsThread ? threads - 1 : threads, scenario.grid.agents)), workerThreads: threads > 1 };
 }
 
 /**
