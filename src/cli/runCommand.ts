@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import type { Shard } from '../runner/runScenario.js';
 import type { ReportManifest } from '../report/resultsData.js';
 import type { Manifest } from '../output/manifest.js';
-import { requestedWorkers, resolveWorkers, scenarioOverrides, usage, wholeNumber, withScenarioOptions, type ScenarioArgs } from './scenarioOptions.js';
+import { requestedSplit, requestedWorkers, resolveWorkers, scenarioOverrides, usage, withScenarioOptions, type ScenarioArgs } from './scenarioOptions.js';
 import { EXIT, withScenarioErrors } from './exitCodes.js';
 
 interface RunArgs extends ScenarioArgs {
@@ -17,7 +17,7 @@ interface RunArgs extends ScenarioArgs {
   quiet: boolean;
   json: boolean;
   report: boolean;
-  /** As typed, read by wholeNumber. */
+  /** As typed, read by requestedSplit. */
   split?: string | string[];
 }
 
@@ -37,7 +37,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: (args) =>
     withScenarioErrors(async () => {
       const shard = args.shard === undefined ? undefined : parseShard(args.shard);
-      const split = wholeNumber('--split', args.split, 1);
+      const split = requestedSplit(args.split);
       const [{ loadScenario, resolveScenarioArgument, scenarioWarnings, checkResources, estimateResources, buildRunList }, { runScenario, shardOf }, { progressReporter }, { summaryTable }, { splitWarnings }] = await Promise.all([
         import('./scenarioTools.js'),
         import('../runner/runScenario.js'),

@@ -77,8 +77,18 @@ export function requestedWorkers(args: Pick<ScenarioArgs, 'workers'>, cores = av
  */
 export function resolveWorkers(requested: number, runs: number, cores = availableParallelism()): number {
   const workers = runs === 0 ? 1 : Math.max(1, Math.min(requested, Math.max(runs, cores)));
-  if (workers > WORKERS_PER_CORE_WARNING * cores) {
-    process.stderr.write(`warning: --workers ${workers} is more than ${WORKERS_PER_CORE_WARNING} per core (${cores} cores); the threads will only compete for CPU and memory\n`);
-  }
+  warnAbovePerCore('--workers', workers, cores);
   return workers;
+}
+
+/** `run --split`: threads per market run, a whole number >= 1 (undefined: the share --workers gives); a warning above WORKERS_PER_CORE_WARNING per core. */
+export function requestedSplit(split: string | string[] | undefined, cores = availableParallelism()): number | undefined {
+  const threads = wholeNumber('--split', split, 1);
+  if (threads !== undefined) warnAbovePerCore('--split', threads, cores);
+  return threads;
+}
+
+function warnAbovePerCore(option: string, threads: number, cores: number): void {
+  if (threads <= WORKERS_PER_CORE_WARNING * cores) return;
+  process.stderr.write(`warning: ${option} ${threads} is more than ${WORKERS_PER_CORE_WARNING} per core (${cores} cores); the threads will only compete for CPU and memory\n`);
 }

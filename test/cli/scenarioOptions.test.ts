@@ -1,9 +1,9 @@
 // Command-line scenario options: --seed/--replications parsed as whole numbers and blamed on the option,
 // --workers a whole number >= 1 (as typed in its errors), capped at the number of runs with a warning
-// above 4 per core.
+// above 4 per core; --split the same, uncapped.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { requestedWorkers, resolveWorkers, scenarioOverrides, shareOption } from '../../src/cli/scenarioOptions.js';
+import { requestedSplit, requestedWorkers, resolveWorkers, scenarioOverrides, shareOption } from '../../src/cli/scenarioOptions.js';
 import { ScenarioError } from '../../src/scenario/problems.js';
 
 const args = { set: [], workers: '1', force: false };
@@ -31,6 +31,16 @@ describe('scenario options', () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(resolveWorkers(9, 100, 2)).toBe(9);
     expect(stderr).toHaveBeenCalledWith(expect.stringContaining('warning: --workers 9 is more than 4 per core (2 cores)'));
+  });
+
+  it('--split is a whole number >= 1, absent by default, with a warning above 4 per core', () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(requestedSplit(undefined, 2)).toBeUndefined();
+    expect(requestedSplit('8', 2)).toBe(8);
+    expect(stderr).not.toHaveBeenCalled();
+    expect(requestedSplit('16', 2)).toBe(16);
+    expect(stderr).toHaveBeenCalledWith(expect.stringContaining('warning: --split 16 is more than 4 per core (2 cores)'));
+    expect(() => requestedSplit('0', 2)).toThrow(new ScenarioError([{ file: '--split', path: '', message: 'expected a whole number >= 1, got "0"' }]));
   });
 
   it('--workers is a whole number >= 1, by default one per core', () => {
