@@ -5,12 +5,15 @@
 import { join } from 'node:path';
 import { buildReport } from '../report/index.js';
 import { lockDirectory } from '../io/dirLock.js';
+import { leftoversNotice, removeLeftovers } from '../io/leftovers.js';
 
 /** Builds the report of `dir` under its lock, printing where it went unless quiet. */
 export async function writeReport(dir: string, quiet: boolean, onNotice?: (message: string) => void): Promise<void> {
   const lock = lockDirectory(dir, 'report', onNotice);
   let charts: string[];
   try {
+    const leftovers = removeLeftovers(dir, ['report.html', 'notebook.ipynb'], ['charts']);
+    if (leftovers.length) onNotice?.(leftoversNotice(leftovers));
     ({ charts } = await buildReport(dir, { onProgress: (m) => quiet || !process.stderr.isTTY || process.stderr.write(`\rdv2g: building ${m.padEnd(40)}`) }));
   } finally {
     lock.release();

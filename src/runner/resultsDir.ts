@@ -1,11 +1,12 @@
 // Opening a results directory for writing: `--out` must be new, empty or an earlier dv2g results
-// directory (recognised by its manifest) unless forced; it is then locked against other processes and,
-// unless resuming, cleared of dv2g's own files (and nothing else).
+// directory (recognised by its manifest) unless forced; it is then locked against other processes, rid of
+// what a killed dv2g process left half-written and, unless resuming, cleared of dv2g's own files (and nothing else).
 
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockDirectory, LOCK_FILE, type DirLock } from '../io/dirLock.js';
 import { IoError } from '../io/ioError.js';
+import { leftoversNotice, removeLeftovers } from '../io/leftovers.js';
 import { MANIFEST_FILE, readManifest } from '../output/manifest.js';
 import { ScenarioError } from '../scenario/problems.js';
 import { STORE_DIR } from '../store/runStore.js';
@@ -35,6 +36,8 @@ export function openResultsDir(outDir: string, options: OpenResultsOptions): Dir
   makeDirectory(outDir);
   const lock = lockDirectory(outDir, options.command, options.onNotice);
   try {
+    const leftovers = removeLeftovers(outDir, RESULT_FILES, [STORE_DIR, 'charts']);
+    if (leftovers.length) options.onNotice?.(leftoversNotice(leftovers));
     if (!options.resume) for (const f of RESULT_FILES) rmSync(join(outDir, f), { recursive: true, force: true });
     makeDirectory(join(outDir, STORE_DIR));
   } catch (error) {

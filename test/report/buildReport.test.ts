@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/index.js';
+import { writeReport } from '../../src/cli/writeReport.js';
 import { fixtureCopy } from './helpers.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -61,5 +62,16 @@ describe('buildReport', () => {
     await buildReport(dir);
     files.forEach((f, i) => expect(readFileSync(join(dir, f)).equals(before[i]), f).toBe(true));
     expect(existsSync(join(dir, 'charts', 'obsolete.svg'))).toBe(false);
+  });
+
+  it('`dv2g report` removes what a report killed mid-write left, and nothing else', async () => {
+    writeFileSync(join(dir, 'report.html.tmp-4242-1'), '<p>half');
+    writeFileSync(join(dir, 'charts', 'latency.png.tmp-4242-2'), 'png');
+    writeFileSync(join(dir, 'runs.csv.tmp-4242-3'), 'not the report\'s');
+    const notices: string[] = [];
+    await writeReport(dir, true, (m) => notices.push(m));
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual(['runs.csv.tmp-4242-3']);
+    expect(readdirSync(join(dir, 'charts')).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    expect(notices).toEqual(['removed 2 temporary file(s) that a stopped dv2g process left half-written: report.html.tmp-4242-1, charts/latency.png.tmp-4242-2']);
   });
 });

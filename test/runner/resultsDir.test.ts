@@ -86,3 +86,30 @@ describe('one writer per results directory', { timeout: 60_000 }, () => {
     expect(readFileSync(join(dir, 'runs.csv'), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(1 + 2);
   });
 });
+
+describe('what a killed process left half-written', { timeout: 60_000 }, () => {
+  /** The temporaries of a dv2g process killed while it wrote the files, and a file of someone else's. */
+  function leftBehind(dir: string): void {
+    writeFileSync(join(dir, 'transactions.csv.tmp-4242-7'), 'half a file');
+    writeFileSync(join(dir, 'results.duckdb.tmp-4242'), 'db');
+    writeFileSync(join(dir, 'results.duckdb.tmp-4242.wal'), 'wal');
+    mkdirSync(join(dir, 'parquet.tmp-4242'));
+    writeFileSync(join(dir, 'parquet.tmp-4242', 'runs.parquet'), 'pq');
+    mkdirSync(join(dir, 'charts'), { recursive: true });
+    writeFileSync(join(dir, 'charts', 'latency.png.tmp-4242-3'), 'png');
+    writeFileSync(join(dir, '.runs', 'p0-tangle-r0.json.tmp-4242-1'), '{');
+    writeFileSync(join(dir, 'notes.txt.tmp-4242-1'), 'not ours');
+  }
+
+  it.each([false, true])('is removed when the next run takes the directory (resume %s), with a notice', async (resume) => {
+    const dir = tempDir();
+    await runScenario(loaded, { outDir: dir, workers: 1 });
+    leftBehind(dir);
+    const notices: string[] = [];
+    expect((await runScenario(loaded, { outDir: dir, workers: 1, resume, onNotice: (m) => notices.push(m) })).status).toBe('complete');
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual(['notes.txt.tmp-4242-1']);
+    expect(readdirSync(join(dir, '.runs')).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    expect(existsSync(join(dir, 'charts', 'latency.png.tmp-4242-3'))).toBe(false);
+    expect(notices.filter((m) => m.startsWith('removed 6 temporary file(s) that a stopped dv2g process left half-written: '))).toHaveLength(1);
+  });
+});
