@@ -2,7 +2,7 @@
 // left in a results directory: `<name>.tmp-<pid>[-<n>]` beside each file it writes, and DuckDB's `.wal` and
 // spill beside its database. They are removed once the directory's lock is held, when no live process writes.
 
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A temporary dv2g writes within a subdirectory (AtomicWriter, copyFileAtomic): `<file>.tmp-<pid>-<n>`. */
@@ -21,7 +21,7 @@ export function removeLeftovers(dir: string, names: readonly string[], nested: r
   const removed = readdirSync(dir).filter((f) => ours.test(f));
   for (const sub of nested) {
     const path = join(dir, sub);
-    if (existsSync(path)) removed.push(...readdirSync(path).filter((f) => NESTED_TEMPORARY.test(f)).map((f) => join(sub, f)));
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) removed.push(...readdirSync(path).filter((f) => NESTED_TEMPORARY.test(f)).map((f) => join(sub, f)));
   }
   for (const f of removed) rmSync(join(dir, f), { recursive: true, force: true });
   return removed;

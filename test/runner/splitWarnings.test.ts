@@ -30,13 +30,20 @@ describe('splitWarnings', () => {
     expect(splitWarnings(scenario('grid: {agents: 3}\nledgers: [{kind: tangle}, {kind: pow}]\n'), 4)).toHaveLength(1);
   });
 
-  it('names a Poisson workload, which is never split, and the sweep point concerned', () => {
+  it('names a Poisson workload, which is never split, and the sweep points concerned', () => {
     expect(splitWarnings(scenario('workload: {kind: poisson}\n'), 2)).toEqual([
       '--split 2 has no effect on the runs of s.yaml: only market runs are split (workload.kind is poisson)',
     ]);
-    const swept = scenario('sweep: {params: {grid.agents: [1, 8]}}\n'); // the default ledger, the tangle: 2 partitions on 3 threads
-    expect(splitWarnings(swept, 3)).toEqual([
-      '--split 3: s.yaml has grid.agents 1 (at sweep point 0: grid.agents=1), and a run has at most one partition per grid agent, so its runs are not split',
+    // The default ledger, the tangle: 2 partitions on 3 threads.
+    expect(splitWarnings(scenario('sweep: {params: {grid.agents: [1, 8]}}\n'), 3)).toEqual([
+      '--split 3: s.yaml has grid.agents 1, and a run has at most one partition per grid agent, so its runs are not split (at sweep point 0: grid.agents=1)',
+    ]);
+    expect(splitWarnings(scenario('sweep: {params: {grid.agents: [1, 8, 1]}}\n'), 3)).toEqual([
+      '--split 3: s.yaml has grid.agents 1, and a run has at most one partition per grid agent, so its runs are not split (at sweep points 0, 2)',
+    ]);
+    // One line for a sweep whose every point falls short the same way.
+    expect(splitWarnings(scenario('grid: {agents: 2}\nsweep: {params: {fleet.size: [10, 20, 30]}}\n'), 8)).toEqual([
+      '--split 8: s.yaml has grid.agents 2, and a run has at most one partition per grid agent, so its runs are split into 2 partitions',
     ]);
   });
 });

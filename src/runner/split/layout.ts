@@ -4,6 +4,7 @@
 import type { Scenario } from '../../scenario/schema.js';
 import type { RunSpec } from '../../scenario/runList.js';
 import type { LoadedScenario } from '../../scenario/load.js';
+import type { SweepPoint } from '../../scenario/sweep.js';
 import { atSweepPoint } from '../../scenario/warnings.js';
 
 /**
@@ -31,22 +32,27 @@ export function partitionLayout(scenario: Scenario, run: RunSpec, threads: numbe
 
 /**
  * Why `--split N` will not cut some runs of `loaded` into the partitions it asks for: a Poisson run is never
- * split, and a market run has at most one partition per grid agent. One line per sweep point concerned.
+ * split, and a market run has at most one partition per grid agent. One line per reason, naming the sweep
+ * points concerned unless it is all of them.
  */
 export function splitWarnings(loaded: LoadedScenario, split: number): string[] {
   if (split <= 1) return [];
-  const warnings: string[] = [];
+  const concerned = new Map<string, SweepPoint[]>();
   for (const point of loaded.points) {
-    const { scenario } = point;
-    const where = atSweepPoint(loaded, point);
-    if (scenario.workload.kind !== 'market') {
-      warnings.push(`--split ${split} has no effect on the runs of ${loaded.file}${where}: only market runs are split (workload.kind is ${scenario.workload.kind})`);
-      continue;
-    }
-    const { agents } = scenario.grid;
-    if (scenario.ledgers.every((ledger) => partitionsAsked(ledger, split) <= agents)) continue;
-    const outcome = agents === 1 ? 'its runs are not split' : `its runs are split into ${agents} partitions`;
-    warnings.push(`--split ${split}: ${loaded.file} has grid.agents ${agents}${where}, and a run has at most one partition per grid agent, so ${outcome}`);
+    const reason = splitShortfall(loaded.file, point.scenario, split);
+    if (reason !== undefined) concerned.set(reason, [...(concerned.get(reason) ?? []), point]);
   }
-  return warnings;
+  return [...concerned].map(([reason, points]) => {
+    if (points.length === loaded.points.length) return reason;
+    return points.length === 1 ? `${reason}${atSweepPoint(loaded, points[0])}` : `${reason} (at sweep points ${points.map((p) => p.index).join(', ')})`;
+  });
+}
+
+/** Why the runs of one scenario (a sweep point's) will not take the `split` partitions asked for, or undefined. */
+function splitShortfall(file: string, scenario: Scenario, split: number): string | undefined {
+  if (scenario.workload.kind !== 'market') return `--split ${split} has no effect on the runs of ${file}: only market runs are split (workload.kind is ${scenario.workload.kind})`;
+  const { agents } = scenario.grid;
+  if (scenario.ledgers.every((ledger) => partitionsAsked(ledger, split) <= agents)) return undefined;
+  const outcome = agents === 1 ? 'its runs are not split' : `its runs are split into ${agents} partitions`;
+  return `--split ${split}: ${file} has grid.agents ${agents}, and a run has at most one partition per grid agent, so ${outcome}`;
 }
