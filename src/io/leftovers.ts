@@ -1,6 +1,7 @@
 // Temporaries that a dv2g process killed mid-write (a second Ctrl-C, SIGKILL, the OOM killer, a power cut)
 // left in a results directory: `<name>.tmp-<pid>[-<n>]` beside each file it writes, and DuckDB's `.wal` and
-// spill beside its database. They are removed once the directory's lock is held, when no live process writes.
+// spill beside its database. They are removed once the directory's lock is held, when no live process writes
+// (and those of runs stopped mid-write, from the run store, once a command's runs have ended).
 
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ function escaped(name: string): string {
  */
 export function removeLeftovers(dir: string, names: readonly string[], nested: readonly string[]): string[] {
   const ours = new RegExp(`^(?:${names.map(escaped).join('|')})\\.tmp-\\d+(?:-\\d+)?(?:\\.wal|\\.tmp)?$`);
-  const removed = readdirSync(dir).filter((f) => ours.test(f));
+  const removed = names.length ? readdirSync(dir).filter((f) => ours.test(f)) : [];
   for (const sub of nested) {
     const path = join(dir, sub);
     if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) removed.push(...readdirSync(path).filter((f) => NESTED_TEMPORARY.test(f)).map((f) => join(sub, f)));

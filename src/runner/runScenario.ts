@@ -1,13 +1,12 @@
 // Runs a loaded scenario into a results directory: the run list (or one shard of it), skipping
 // stored runs on --resume, on a worker pool; then the CSV files and manifest.json.
 
-import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { LoadedScenario } from '../scenario/load.js';
 import { buildRunList, type RunSpec } from '../scenario/runList.js';
 import { executeRuns } from './pool.js';
 import type { RunProgress, RunResult, RunTask } from './executeRun.js';
 import { openResultsDir } from './resultsDir.js';
+import { removeLeftovers } from '../io/leftovers.js';
 import { hasStoredRun, STORE_DIR, type StoreIdentity } from '../store/runStore.js';
 import { resultStore, writeResultFiles, type ResultStore } from '../output/resultFiles.js';
 import { estimatedWork } from '../scenario/estimate.js';
@@ -148,7 +147,8 @@ async function runLocked(loaded: LoadedScenario, runs: RunSpec[], totalRuns: num
       report();
     },
   });
-  removeTemporaryFiles(join(outDir, STORE_DIR));
+  // What runs stopped mid-write left (their threads ended with them).
+  removeLeftovers(outDir, [], [STORE_DIR]);
   progress.assembling = true;
   report();
 
@@ -208,8 +208,4 @@ function manifestRun(store: ResultStore, run: RunSpec, result: RunResult | undef
   if (!finished.has(run.runId)) return { ...base, status: 'pending' };
   const stored = store.get(run);
   return { ...base, status: result ? 'complete' : 'skipped', wall_s: stored.wallSeconds, events_per_s: stored.eventsPerSecond };
-}
-
-function removeTemporaryFiles(dir: string): void {
-  for (const f of readdirSync(dir)) if (f.includes('.tmp-')) rmSync(join(dir, f), { force: true });
 }
